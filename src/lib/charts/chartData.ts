@@ -1,0 +1,218 @@
+import type { Dataset, Measure, Row, Table } from '../data/model.ts';
+import { unitOf } from '../data/model.ts';
+import { resolveKey, filterRows, categoryOrPart, type Filter } from '../data/keys.ts';
+import { parsePeriod, periodEnd, periodLabel, periodMiddle, periodStart, isSpan, comparePeriods, monthName, type Period } from '../period.ts';
+import { UNITS, type UnitName } from '../format.ts';
+import { suggestion } from '../suggest.ts';
+import type { ChartSpec, ChartType } from '../story/schema.ts';
+
+/** One drawn value. */
+export interface Datum {
+  /** Position along the chart: a date, a month number or a category. */
+  x: Date | number | string;
+  /** For bars over time: the span the bar covers. */
+  x1?: Date;
+  x2?: Date;
+  y: number | null;
+  /** Series name ('' when the chart has one series). */
+  series: string;
+  period: Period;
+  /** Human label of the row: `Nov 2025`, or the category. */
+  label: string;
+  highlight: boolean;
+  key: string;
+  measure: Measure;
+  source: string;
+}
+
+export type XKind = 'time' | 'month' | 'category';
+
+/** A chart's data, resolved and filtered, ready to become Plot options. */
+export interface ChartData {
+  spec: ChartSpec;
+  type: ChartType;
+  table: Table;
+  keys: string[];
+  measures: Measure[];
+  unit: UnitName;
+  xKind: XKind;
+  /** Name of the x column (`period`, `month` or a category). */
+  x: string;
+  /** Name of the series column, if any. */
+  series?: string;
+  data: Datum[];
+  /** True when `highlight` names whole series (colour them) rather than points. */
+  highlightsSeries: boolean;
+  /** Notes the data itself requires (spans, running sums). */
+  notes: string[];
+}
+
+export type ChartResult = { ok: true; chart: ChartData } | { ok: false; problems: { message: string; hint?: string; field: string }[] };
+
+/**
+ * Resolves a section's chart spec against the dataset: keys, filters,
+ * periods, highlights. `through` is the story's last period: later rows
+ * are left out, so a story never draws data it does not yet talk about.
+ */
+export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period): ChartResult {
+  const problems: { message: string; hint?: string; field: string }[] = [];
+  const keys = Array.isArray(spec.data) ? spec.data : [spec.data];
+  const resolved = keys.map((key) => ({ key, result: resolveKey(dataset, key) }));
+  for (const { result } of resolved) {
+    if (!result.ok) problems.push({ field: 'data', message: result.message, hint: result.hint });
+  }
+  if (problems.length) return { ok: false, problems };
+  const found = resolved.map(({ result }) => (result.ok ? result.value : undefined)!);
+  const table = found[0].table;
+  if (found.some((f) => f.table !== table)) {
+    return { ok: false, problems: [{ field: 'data', message: `chart keys come from different tables (${[...new Set(found.map((f) => f.table.name))].join(', ')})`, hint: 'draw keys of one table per chart' }] };
+  }
+
+  const columns = ['period', 'month', 'year', ...table.categories];
+  const x = spec.x ?? (spec.type === 'barX' && table.categories.length ? table.categories[0] : 'period');
+  if (!columns.includes(x)) problems.push({ field: 'x', message: `table ${table.name} has no column "${x}" to use as x`, hint: suggestion(x, columns) });
+  const series = spec.series ?? (keys.length > 1 ? 'measure' : undefined);
+  const seriesColumns = ['year', 'measure', ...table.categories];
+  if (series && !seriesColumns.includes(series)) problems.push({ field: 'series', message: `table ${table.name} has no column "${series}" to split series by`, hint: suggestion(series, seriesColumns) });
+
+  const filter: Filter = {};
+  for (const [column, value] of Object.entries(spec.where ?? {})) {
+    if (column !== 'year' && !table.categories.includes(column)) {
+      problems.push({ field: `where.${column}`, message: `table ${table.name} has no column "${column}" to filter on`, hint: suggestion(column, ['year', ...table.categories]) });
+    }
+    filter[column] = Array.isArray(value) ? value : [value];
+  }
+  const from = readPeriod(spec.from, 'from', problems);
+  const to = readPeriod(spec.to, 'to', problems);
+  if (problems.length) return { ok: false, problems };
+
+  const last = [to, through].filter((p) => p !== undefined).sort(comparePeriods)[0];
+  const rows = filterRows(table, filter).filter(
+    (row) => (!from || ordinal(row.period) >= ordinal(from)) && (!last || ordinal(row.period) <= ordinal(last)),
+  );
+  for (const [column, values] of Object.entries(filter)) {
+    const present = new Set(table.rows.map((row) => categoryOrPart(row, column)));
+    for (const value of values) {
+      if (!present.has(value)) problems.push({ field: `where.${column}`, message: `no rows with ${column} "${value}" in ${table.name}`, hint: suggestion(value, [...present]) });
+    }
+  }
+  const xKind: XKind = x === 'period' ? 'time' : x === 'month' ? 'month' : 'category';
+
+  const highlights = new Set((spec.highlight === undefined ? [] : Array.isArray(spec.highlight) ? spec.highlight : [spec.highlight]).map(String));
+  const data: Datum[] = [];
+  const units = new Set<UnitName>();
+  for (const { key, measure } of found) {
+    for (const row of rows) {
+      const unit = unitOf(measure, row);
+      const value = row.values[measure.name] ?? null;
+      if (unit && value !== null) units.add(unit);
+      const datum = makeDatum(table, row, key, measure, value, x, xKind, series, keys.length);
+      datum.highlight = isHighlighted(datum, highlights);
+      data.push(datum);
+    }
+  }
+  if (data.every((d) => d.y === null)) {
+    problems.push({ field: 'data', message: `chart has nothing to draw: ${keys.join(', ')} has no values${describe(filter, from, last)}`, hint: 'check where, from and to against the CSV' });
+  }
+  if (units.size > 1) {
+    problems.push({ field: 'data', message: `chart mixes units (${[...units].map((u) => UNITS[u].label).join(', ')})`, hint: 'filter to one commodity, or draw each unit in its own chart' });
+  }
+  for (const value of highlights) {
+    if (!data.some((d) => d.highlight)) {
+      problems.push({ field: 'highlight', message: `highlight "${value}" matches nothing in the chart`, hint: 'name a period (2025-11), a category or a series that the chart draws' });
+      break;
+    }
+  }
+  if (problems.length) return { ok: false, problems };
+
+  const chart: ChartData = {
+    spec,
+    type: spec.type,
+    table,
+    keys,
+    measures: found.map((f) => f.measure),
+    unit: [...units][0],
+    xKind,
+    x,
+    series,
+    data,
+    highlightsSeries: series !== undefined && [...highlights].some((h) => data.some((d) => d.series === h)),
+    notes: notesFor(table, data, found.map((f) => f.measure)),
+  };
+  return { ok: true, chart };
+}
+
+function makeDatum(
+  table: Table,
+  row: Row,
+  key: string,
+  measure: Measure,
+  value: number | null,
+  x: string,
+  xKind: XKind,
+  series: string | undefined,
+  keyCount: number,
+): Datum {
+  const p = row.period;
+  // A running total belongs at the end of its span; a flow spans its months.
+  const atEnd = table.index === 'end';
+  const position: Date | number | string =
+    xKind === 'time'
+      ? atEnd ? periodMiddle({ ...p, from: p.to }) : periodMiddle(p)
+      : xKind === 'month' ? p.to : categoryOrPart(row, x);
+  const seriesName =
+    series === 'measure' ? measure.label : series === 'year' ? String(p.year) : series ? row.categories[series] ?? '' : keyCount > 1 ? measure.label : '';
+  const label = xKind === 'category' ? String(position) : atEnd && isSpan(p) ? `${monthName(p.from)}–${periodLabel({ ...p, from: p.to })}` : periodLabel(p);
+  return {
+    x: position,
+    ...(xKind === 'time' && !atEnd ? { x1: periodStart(p), x2: periodEnd(p) } : {}),
+    y: value,
+    series: seriesName,
+    period: p,
+    label,
+    highlight: false,
+    key,
+    measure,
+    source: row.sources[measure.name] ?? row.sources[''] ?? '',
+  };
+}
+
+/** A datum is highlighted by its period (or last month), series or category. */
+function isHighlighted(d: Datum, values: Set<string>): boolean {
+  if (values.size === 0) return false;
+  const lastMonth = `${d.period.year}-${String(d.period.to).padStart(2, '0')}`;
+  return values.has(d.period.id) || values.has(lastMonth) || values.has(d.series) || (typeof d.x === 'string' && values.has(d.x));
+}
+
+function notesFor(table: Table, data: Datum[], measures: Measure[]): string[] {
+  const notes: string[] = [];
+  const drawn = data.filter((d) => d.y !== null);
+  if (table.index === 'period' && drawn.some((d) => d.period.from === 1 && d.period.to === 2)) {
+    notes.push('Customs reports January and February together; that figure covers both months.');
+  }
+  if (measures.some((m) => m.derived?.op === 'ytd' || m.derived?.op === 'rolling12')) {
+    notes.push('Running totals are sums of monthly figures as first reported; official year-to-date totals differ slightly because customs revises earlier months.');
+  }
+  if (data.some((d) => d.y === null) && data.some((d) => d.y !== null)) {
+    notes.push('Gaps mark months for which no figure was found.');
+  }
+  return notes;
+}
+
+function readPeriod(text: string | undefined, field: string, problems: { message: string; hint?: string; field: string }[]): Period | undefined {
+  if (text === undefined) return undefined;
+  const p = parsePeriod(text);
+  if (!p) problems.push({ field, message: `malformed period ${field}: "${text}"`, hint: 'write YYYY-MM' });
+  return p;
+}
+
+function ordinal(p: Period): number {
+  return p.year * 12 + p.to;
+}
+
+function describe(filter: Filter, from?: Period, to?: Period): string {
+  const parts = Object.entries(filter).map(([c, v]) => `${c}=${v.join('|')}`);
+  if (from) parts.push(`from ${from.id}`);
+  if (to) parts.push(`to ${to.id}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}

@@ -1,0 +1,42 @@
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+
+/** A server-side DOM for Plot: the only place a DOM is made. */
+export function serverDocument(): Document {
+  return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+}
+
+/**
+ * Renders Plot options to an SVG string ready to inline in a page: fluid
+ * (viewBox only), without Plot's per-chart <style>, without attributes
+ * that fail validation or accessibility checks, with short numbers and ids
+ * unique to `id`. Same options in, same bytes out.
+ */
+export function renderChart(options: Plot.PlotOptions, id: string, document = serverDocument()): string {
+  const node = Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as Element;
+  if (node.tagName.toLowerCase() !== 'svg') {
+    throw new Error(`renderChart: Plot returned <${node.tagName.toLowerCase()}>, expected <svg> (legends are drawn as direct labels)`);
+  }
+  return cleanSvg(node.outerHTML, id);
+}
+
+/** The clean-up, on the markup: see renderChart. Exported for tests. */
+export function cleanSvg(svg: string, id: string): string {
+  return (
+    svg
+      // Plot's inline stylesheet repeats in every chart and needs unsafe-inline; the site CSS covers it.
+      .replace(/<style>[\s\S]*?<\/style>/g, '')
+      .replace(/^<svg([^>]*?) width="[\d.]+"/, '<svg$1')
+      .replace(/^<svg([^>]*?) height="[\d.]+"/, '<svg$1')
+      .replace(/ class="plot-[\w-]+"/, ' class="chart-svg"')
+      // Not valid as an attribute; the stylesheet sets tabular figures.
+      .replace(/ font-variant="[^"]*"/g, '')
+      // aria-label on a plain <g> is not allowed; the figure is described in text.
+      .replace(/(<g\b[^>]*?) aria-label="[^"]*"/g, '$1')
+      .replace(/(<g\b[^>]*?) aria-hidden="true"/g, '$1')
+      .replace(/ id="([^"]+)"/g, ` id="${id}-$1"`)
+      .replace(/url\(#([^)]+)\)/g, `url(#${id}-$1)`)
+      .replace(/(\d+\.\d{2})\d+/g, '$1')
+      .replace(/^<svg/, '<svg xmlns="http://www.w3.org/2000/svg" role="img" focusable="false"')
+  );
+}

@@ -1,0 +1,54 @@
+import { csvFormatRows } from 'd3-dsv';
+import { formatValue, UNITS } from '../format.ts';
+import type { ChartData } from './chartData.ts';
+
+export interface DataTable {
+  /** Column headings: the x column, then one per series (or the measure). */
+  columns: string[];
+  rows: { label: string; cells: string[] }[];
+}
+
+/** The drawn data as a table for people: one row per x, one column per series. */
+export function chartTable(chart: ChartData): DataTable {
+  const seriesNames = [...new Set(chart.data.map((d) => d.series))];
+  const first = chart.xKind === 'category' ? chart.x.charAt(0).toUpperCase() + chart.x.slice(1) : 'Period';
+  const valueHeading = (name: string) => `${name || chart.measures[0].label} (${UNITS[chart.unit].label})`;
+  const labels = [...new Set(chart.data.map((d) => d.label))];
+  const rows = labels.map((label) => ({
+    label,
+    cells: seriesNames.map((series) => {
+      const d = chart.data.find((x) => x.label === label && x.series === series);
+      return d && d.y !== null ? formatValue(d.y, chart.unit, 'number', decimalsOf(chart)) : '—';
+    }),
+  }));
+  return { columns: [first, ...seriesNames.map(valueHeading)], rows };
+}
+
+/**
+ * Exactly the data drawn, for download: one line per value, with its
+ * period, series, dataset key, unit and the source of that figure.
+ */
+export function chartCsv(chart: ChartData): string {
+  const header = ['period', ...(chart.xKind === 'category' ? [chart.x] : []), 'series', 'key', 'value', 'unit', 'source_url'];
+  const lines = chart.data.map((d) => [
+    d.period.id,
+    ...(chart.xKind === 'category' ? [String(d.x)] : []),
+    d.series,
+    d.key,
+    d.y === null ? '' : String(d.y),
+    chart.unit,
+    d.source,
+  ]);
+  return `${csvFormatRows([header, ...lines])}\n`;
+}
+
+function decimalsOf(chart: ChartData): number {
+  let decimals = 0;
+  for (const d of chart.data) {
+    if (d.y === null) continue;
+    const text = String(d.y);
+    const dot = text.indexOf('.');
+    if (dot >= 0) decimals = Math.max(decimals, Math.min(2, text.length - dot - 1));
+  }
+  return decimals;
+}

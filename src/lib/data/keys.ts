@@ -1,0 +1,112 @@
+import { parsePeriod, type Period } from '../period.ts';
+import { closest } from '../suggest.ts';
+import type { Dataset, Measure, Row, Table } from './model.ts';
+
+/** A dataset key (`table.measure`) resolved to its table and measure. */
+export interface ResolvedKey {
+  key: string;
+  table: Table;
+  measure: Measure;
+}
+
+export type Lookup<T> = { ok: true; value: T } | { ok: false; message: string; hint?: string };
+
+/** Every key the dataset offers, e.g. `monthly.exports`, `ytd.balance`. */
+export function listKeys(dataset: Dataset): string[] {
+  const keys: string[] = [];
+  for (const table of dataset.tables.values()) {
+    for (const measure of table.measures.keys()) keys.push(`${table.name}.${measure}`);
+  }
+  return keys;
+}
+
+export function resolveKey(dataset: Dataset, key: string): Lookup<ResolvedKey> {
+  const dot = key.indexOf('.');
+  const tableName = dot < 0 ? key : key.slice(0, dot);
+  const measureName = dot < 0 ? '' : key.slice(dot + 1);
+  const table = dataset.tables.get(tableName);
+  const measure = table?.measures.get(measureName);
+  if (table && measure) return { ok: true, value: { key, table, measure } };
+
+  const near = closest(key, listKeys(dataset));
+  if (!table && dot < 0) {
+    return { ok: false, message: `dataset key "${key}" has no measure`, hint: near ? `did you mean "${near}"?` : 'write table.measure, e.g. monthly.exports' };
+  }
+  if (!table && !near) {
+    return { ok: false, message: `unknown table "${tableName}" in dataset key "${key}"`, hint: `tables in ${dataset.name}: ${[...dataset.tables.keys()].join(', ')}` };
+  }
+  return {
+    ok: false,
+    message: `unknown dataset key "${key}"`,
+    hint: near ? `did you mean "${near}"?` : `measures of ${tableName}: ${[...table!.measures.keys()].join(', ')}`,
+  };
+}
+
+/** Category filters: column → accepted values. */
+export type Filter = Record<string, readonly string[]>;
+
+/** Rows of `table` whose categories pass `filter` (detail rows only if asked). */
+export function filterRows(table: Table, filter: Filter, withDetail = false): Row[] {
+  const entries = Object.entries(filter);
+  return table.rows.filter(
+    (row) => (withDetail || !row.detail) && entries.every(([column, values]) => values.includes(categoryOrPart(row, column))),
+  );
+}
+
+/** A category value, or one of the derived parts of the period (`year`). */
+export function categoryOrPart(row: Row, column: string): string {
+  if (column === 'year') return String(row.period.year);
+  return row.categories[column] ?? '';
+}
+
+/** Whether `row` stands for the period the editor wrote in `at`. */
+function matchesAt(table: Table, row: Row, at: Period): boolean {
+  if (row.period.id === at.id) return true;
+  // A running total is also found by its last month: ytd at=2025-11 is 2025-01/11.
+  return table.index === 'end' && at.from === at.to && row.period.to === at.to && row.period.year === at.year && row.period.from === 1;
+}
+
+/**
+ * The single value of `resolved` at period `at` for the given category
+ * values. Fails with a reason an editor can act on: a malformed period, one
+ * outside the data, no match, several matches, or a missing value.
+ */
+export function valueAt(resolved: ResolvedKey, atText: string, filter: Filter): Lookup<{ value: number; row: Row }> {
+  const { table, measure, key } = resolved;
+  const at = parsePeriod(atText);
+  if (!at) {
+    return { ok: false, message: `malformed period at="${atText}"`, hint: 'write YYYY-MM, or YYYY-MM/MM for a span such as 2025-01/02' };
+  }
+  for (const column of Object.keys(filter)) {
+    if (!table.categories.includes(column)) {
+      return { ok: false, message: `table ${table.name} has no category "${column}"`, hint: table.categories.length ? `categories: ${table.categories.join(', ')}` : `${table.name} has no categories` };
+    }
+  }
+  const rows = filterRows(table, filter, true).filter((row) => matchesAt(table, row, at));
+  if (rows.length === 0) {
+    const periods = table.rows.map((r) => r.period.id);
+    const first = periods[0];
+    const last = periods.at(-1);
+    const outside = table.rows.every((r) => r.period.id !== at.id);
+    return {
+      ok: false,
+      message: `no ${key} for ${atText}${describeFilter(filter)}`,
+      hint: outside ? `${table.name} runs from ${first} to ${last}` : 'check the category values against the CSV',
+    };
+  }
+  if (rows.length > 1) {
+    const column = table.categories.find((c) => new Set(rows.map((r) => r.categories[c])).size > 1) ?? table.categories[0];
+    const choices = [...new Set(rows.map((r) => r.categories[column]))].slice(0, 5);
+    return { ok: false, message: `${rows.length} rows of ${key} match ${atText}`, hint: `add ${column}="…" (one of ${choices.join(', ')})` };
+  }
+  const value = rows[0].values[measure.name];
+  if (value === null || value === undefined) {
+    return { ok: false, message: `${key} has no value for ${atText}${describeFilter(filter)}`, hint: 'the source gives no figure there; state another period or leave the figure out' };
+  }
+  return { ok: true, value: { value, row: rows[0] } };
+}
+
+function describeFilter(filter: Filter): string {
+  const parts = Object.entries(filter).map(([c, v]) => `${c}=${v.join('|')}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}

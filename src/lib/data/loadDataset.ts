@@ -1,0 +1,125 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseYaml, reportSchemaIssues } from '../yamlSource.ts';
+import type { Problems } from '../problems.ts';
+import { suggestion } from '../suggest.ts';
+import { datasetSchema, tableSchema, type DatasetSpec, type TableSpec } from './schema.ts';
+import { parseTable } from './parseTable.ts';
+import type { Dataset } from './model.ts';
+
+/**
+ * Loads `data/<name>/dataset.yaml` and every table it declares. Paths in
+ * problems are relative to `root` (the project). Returns undefined only
+ * when the declaration itself cannot be read; a bad table is reported and
+ * left out.
+ */
+export function loadDataset(root: string, name: string, problems: Problems): Dataset | undefined {
+  const file = `data/${name}/dataset.yaml`;
+  const path = join(root, file);
+  if (!existsSync(path)) {
+    problems.add(file, undefined, `missing dataset file`, `create ${file}, or point the story's "dataset" at a folder under data/`);
+    return undefined;
+  }
+  const source = parseYaml(file, readFileSync(path, 'utf8'), problems);
+  if (!source) return undefined;
+  const parsed = datasetSchema.safeParse(source.data);
+  if (!parsed.success) {
+    reportSchemaIssues(source, parsed.error.issues, problems, (p) => fieldsOf(p), 'field');
+    return undefined;
+  }
+  const spec = parsed.data;
+  const before = problems.size;
+  checkDeclarations(spec, problems, file, source.locate);
+  if (problems.size > before) return undefined;
+
+  const dataset: Dataset = { name, file, spec, tables: new Map() };
+  for (const [tableName, tableSpec] of Object.entries(spec.tables)) {
+    const csvFile = `data/${name}/${tableSpec.file}`;
+    const csvPath = join(root, csvFile);
+    if (!existsSync(csvPath)) {
+      problems.add(file, source.locate(['tables', tableName, 'file']), `missing table file ${csvFile}`, `create it, or correct "file" for table ${tableName}`);
+      continue;
+    }
+    dataset.tables.set(tableName, parseTable(tableName, tableSpec, csvFile, readFileSync(csvPath, 'utf8'), problems));
+  }
+  return dataset;
+}
+
+/** Valid field names at a path of dataset.yaml, for did-you-mean hints. */
+function fieldsOf(path: readonly PropertyKey[]): string[] {
+  const depth = path.length;
+  if (depth === 0) return Object.keys(datasetSchema.shape);
+  if (path[0] === 'tables' && depth === 2) return Object.keys(tableSchema.shape);
+  if (path[0] === 'tables' && path[2] === 'columns') return ['type', 'unit', 'label', 'description'];
+  if (path[0] === 'tables' && path[2] === 'derived') return ['op', 'of', 'minus', 'label', 'description'];
+  if (path[0] === 'tables' && path[2] === 'measures') return ['unit', 'label', 'description'];
+  if (path[0] === 'tables' && path[2] === 'long') return ['measure', 'value', 'unit'];
+  if (path[0] === 'sources') return ['name', 'url'];
+  return [];
+}
+
+/** Cross-field checks zod cannot express: references between columns. */
+function checkDeclarations(
+  spec: DatasetSpec,
+  problems: Problems,
+  file: string,
+  locate: (path: readonly PropertyKey[], key?: boolean) => { line: number; column: number },
+): void {
+  for (const [name, table] of Object.entries(spec.tables)) {
+    const at = (...path: PropertyKey[]) => locate(['tables', name, ...path]);
+    const columns = Object.keys(table.columns);
+    if (!Object.hasOwn(table.columns, table.period) || table.columns[table.period].type !== 'period') {
+      problems.add(file, at('period'), `table ${name}: period column "${table.period}" is not declared with type: period`, suggestion(table.period, columns));
+    }
+    for (const [column, c] of Object.entries(table.columns)) {
+      const hasUnitColumn = Object.values(table.columns).some((other) => other.type === 'unit');
+      if (c.type === 'number' && !c.unit && !hasUnitColumn) {
+        problems.add(file, at('columns', column), `table ${name}: number column "${column}" has no unit`, 'add unit: one of usd_bn, pct, tonnes, mt, bn_units (or a column with type: unit)');
+      }
+    }
+    checkLong(name, table, columns, problems, file, at);
+    const measures = measureNames(table);
+    for (const [derived, d] of Object.entries(table.derived ?? {})) {
+      for (const [field, ref] of [['of', d.of], ['minus', d.minus]] as const) {
+        if (ref !== undefined && !measures.includes(ref)) {
+          problems.add(file, at('derived', derived, field), `table ${name}: derived "${derived}" refers to unknown measure "${ref}"`, suggestion(ref, measures));
+        }
+      }
+      if (d.op === 'diff' && d.minus === undefined) {
+        problems.add(file, at('derived', derived), `table ${name}: derived "${derived}" uses op diff without "minus"`, 'add minus: <measure> (balance: of exports, minus imports)');
+      }
+      if (measures.includes(derived)) {
+        problems.add(file, at('derived', derived), `table ${name}: derived "${derived}" has the name of a column`, 'give the derived measure its own name');
+      }
+    }
+  }
+}
+
+function checkLong(
+  name: string,
+  table: TableSpec,
+  columns: string[],
+  problems: Problems,
+  file: string,
+  at: (...path: PropertyKey[]) => { line: number; column: number },
+): void {
+  if (!table.long) {
+    if (table.measures) problems.add(file, at('measures'), `table ${name}: "measures" needs "long"`, 'a wide table declares its numbers as columns with type: number');
+    return;
+  }
+  for (const field of ['measure', 'value', 'unit'] as const) {
+    const column = table.long[field];
+    if (column !== undefined && !columns.includes(column)) {
+      problems.add(file, at('long', field), `table ${name}: long.${field} names unknown column "${column}"`, suggestion(column, columns));
+    }
+  }
+  if (!table.measures || Object.keys(table.measures).length === 0) {
+    problems.add(file, at('long'), `table ${name}: a long table must declare its measures`, 'add measures: with each measure name and its unit');
+  }
+}
+
+function measureNames(table: TableSpec): string[] {
+  return table.long
+    ? Object.keys(table.measures ?? {})
+    : Object.entries(table.columns).filter(([, c]) => c.type === 'number').map(([n]) => n);
+}

@@ -1,0 +1,62 @@
+import type { Period } from '../period.ts';
+import type { UnitName } from '../format.ts';
+import type { DatasetSpec, DerivedSpec } from './schema.ts';
+
+/** One observation: a period, its categories and every measure's value. */
+export interface Row {
+  period: Period;
+  /** Line in the CSV file where the row (or its first measure) stands. */
+  line: number;
+  /** Category column → value, e.g. `{ destination: 'United States' }`. */
+  categories: Record<string, string>;
+  /** Measure → value; null where the source gives none. */
+  values: Record<string, number | null>;
+  /** The row's own unit, from a `unit` column, for measures declared without one. */
+  unit?: UnitName;
+  /** Measure → source URL; long tables name one per measure. */
+  sources: Record<string, string>;
+  /** Free-text notes from the source file, by measure ('' for the row). */
+  notes: Record<string, string>;
+  /**
+   * A single month reported inside a span that the table also holds (January
+   * 2023 beside January–February 2023): looked up by `at`, but never summed
+   * and never drawn, so that no month counts twice.
+   */
+  detail: boolean;
+}
+
+export interface Measure {
+  name: string;
+  label: string;
+  /** null when each row states its own unit (see `Row.unit`). */
+  unit: UnitName | null;
+  description?: string;
+  derived?: DerivedSpec;
+}
+
+export interface Table {
+  name: string;
+  title: string;
+  description?: string;
+  /** Project-relative path of the CSV file. */
+  file: string;
+  index: 'period' | 'end';
+  /** Category columns, in the order the dataset declares them. */
+  categories: string[];
+  measures: Map<string, Measure>;
+  /** Rows sorted by period, then categories. */
+  rows: Row[];
+}
+
+export interface Dataset {
+  name: string;
+  /** Project-relative path of dataset.yaml. */
+  file: string;
+  spec: DatasetSpec;
+  tables: Map<string, Table>;
+}
+
+/** The unit of `measure` in `row`. */
+export function unitOf(measure: Measure, row: Row): UnitName | undefined {
+  return measure.unit ?? row.unit;
+}

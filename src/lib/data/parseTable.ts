@@ -1,0 +1,300 @@
+import { parsePeriod, comparePeriods, within } from '../period.ts';
+import { isUnitName, UNIT_NAMES, type UnitName } from '../format.ts';
+import { suggestion } from '../suggest.ts';
+import type { Position, Problems } from '../problems.ts';
+import { readCsv, type CsvRecord } from './csv.ts';
+import { deriveMeasures } from './derive.ts';
+import type { Measure, Row, Table } from './model.ts';
+import type { TableSpec } from './schema.ts';
+
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/**
+ * Reads one table's CSV text against its declaration. Every bad cell,
+ * header or row is reported with the file, line and column; the rows that
+ * are sound are still returned, so that one run finds every fault.
+ */
+export function parseTable(
+  name: string,
+  spec: TableSpec,
+  file: string,
+  text: string,
+  problems: Problems,
+): Table {
+  const table: Table = {
+    name,
+    title: spec.title,
+    description: spec.description,
+    file,
+    index: spec.index,
+    categories: Object.entries(spec.columns)
+      .filter(([column, c]) => c.type === 'category' && !isLongColumn(spec, column))
+      .map(([column]) => column),
+    measures: declaredMeasures(spec),
+    rows: [],
+  };
+
+  const records = readCsv(text);
+  if (records.length === 0) {
+    problems.add(file, { line: 1, column: 1 }, 'empty CSV file', 'the first line must name the columns: ' + Object.keys(spec.columns).join(','));
+    return table;
+  }
+  const [header, ...body] = records;
+  const columns = checkHeader(spec, header, file, problems);
+  if (!columns) return table;
+
+  const rows = spec.long
+    ? longRows(spec, body, columns, file, problems)
+    : body.map((record) => wideRow(spec, record, columns, file, problems)).filter((r) => r !== undefined);
+  table.rows = rows.sort(
+    (a, b) => comparePeriods(a.period, b.period) || categoryKey(table, a).localeCompare(categoryKey(table, b)),
+  );
+  reportDuplicates(table, spec, problems);
+  // Running totals nest by nature (Jan–Oct lies inside Jan–Nov): no detail rows there.
+  if (table.index === 'period') markDetailRows(table);
+  deriveMeasures(table);
+  return table;
+}
+
+function declaredMeasures(spec: TableSpec): Map<string, Measure> {
+  const measures = new Map<string, Measure>();
+  const source = spec.long ? Object.entries(spec.measures ?? {}) : Object.entries(spec.columns).filter(([, c]) => c.type === 'number');
+  for (const [name, m] of source) {
+    measures.set(name, {
+      name,
+      label: m.label ?? name,
+      unit: (m.unit ?? null) as UnitName | null,
+      description: m.description,
+    });
+  }
+  for (const [name, d] of Object.entries(spec.derived ?? {})) {
+    const base = measures.get(d.of);
+    if (!base) continue; // reported by the dataset checks
+    const unit: UnitName | null = d.op === 'yoy' || d.op === 'mom' ? 'pct' : base.unit;
+    measures.set(name, { name, label: d.label ?? name, unit, description: d.description, derived: d });
+  }
+  return measures;
+}
+
+/** Maps declared column → index in the file; reports missing and unknown columns. */
+function checkHeader(
+  spec: TableSpec,
+  header: CsvRecord,
+  file: string,
+  problems: Problems,
+): Map<string, number> | undefined {
+  const declared = Object.keys(spec.columns);
+  const columns = new Map<string, number>();
+  let ok = true;
+  header.cells.forEach((cell, i) => {
+    const name = cell.trim();
+    if (Object.hasOwn(spec.columns, name)) {
+      columns.set(name, i);
+    } else {
+      problems.add(file, header.positions[i], `unknown column "${name}"`, `${suggestion(name, declared)} — or declare it under columns in dataset.yaml`);
+    }
+  });
+  for (const name of declared) {
+    if (!columns.has(name)) {
+      ok = false;
+      problems.add(file, { line: 1, column: 1 }, `missing required column "${name}"`, `add a "${name}" column to the header, or remove it from dataset.yaml`);
+    }
+  }
+  return ok ? columns : undefined;
+}
+
+interface Cells {
+  get(column: string): string;
+  at(column: string): Position;
+}
+
+function cellsOf(record: CsvRecord, columns: Map<string, number>): Cells {
+  return {
+    get: (column) => (record.cells[columns.get(column)!] ?? '').trim(),
+    at: (column) => record.positions[columns.get(column)!] ?? record.positions[0],
+  };
+}
+
+function checkWidth(record: CsvRecord, width: number, file: string, problems: Problems): boolean {
+  if (record.cells.length === width) return true;
+  const what = record.cells.length > width ? 'too many' : 'too few';
+  problems.add(
+    file,
+    record.positions[0],
+    `${what} cells: ${record.cells.length} where the header has ${width}`,
+    'quote any cell that contains a comma, and check for a missing or extra comma',
+  );
+  return false;
+}
+
+function readNumber(cells: Cells, column: string, file: string, problems: Problems): number | null | undefined {
+  const text = cells.get(column);
+  if (text === '') return null;
+  if (NUMBER.test(text)) return Number(text);
+  const hint = /^[-+]?[\d,]+(\.\d+)?$/.test(text)
+    ? `write ${text.replaceAll(',', '')} without thousands separators`
+    : 'write a plain number such as 123.4, or leave the cell empty when the figure is missing';
+  problems.add(file, cells.at(column), `"${text}" is not a number in column "${column}"`, hint);
+  return undefined;
+}
+
+function readCommon(
+  spec: TableSpec,
+  cells: Cells,
+  file: string,
+  problems: Problems,
+  line: number,
+): Omit<Row, 'values' | 'sources' | 'notes'> | undefined {
+  const periodText = cells.get(spec.period);
+  const period = parsePeriod(periodText);
+  if (!period) {
+    problems.add(
+      file,
+      cells.at(spec.period),
+      `malformed period "${periodText}" in column "${spec.period}"`,
+      'write YYYY-MM for a month or YYYY-MM/MM for a span such as 2025-01/02',
+    );
+  }
+  const categories: Record<string, string> = {};
+  let ok = period !== undefined;
+  for (const [column, c] of Object.entries(spec.columns)) {
+    if (c.type !== 'category' || isLongColumn(spec, column)) continue;
+    const value = cells.get(column);
+    if (value === '') {
+      ok = false;
+      problems.add(file, cells.at(column), `empty category in column "${column}"`, 'every row must say which category it belongs to');
+    }
+    categories[column] = value;
+  }
+  const unitColumn = Object.entries(spec.columns).find(([, c]) => c.type === 'unit')?.[0];
+  let unit: UnitName | undefined;
+  if (unitColumn) {
+    const stated = cells.get(unitColumn);
+    if (isUnitName(stated)) unit = stated;
+    else {
+      ok = false;
+      problems.add(file, cells.at(unitColumn), `unknown unit "${stated}" in column "${unitColumn}"`, suggestion(stated, UNIT_NAMES));
+    }
+  }
+  return ok ? { period: period!, line, categories, detail: false, ...(unit ? { unit } : {}) } : undefined;
+}
+
+function wideRow(
+  spec: TableSpec,
+  record: CsvRecord,
+  columns: Map<string, number>,
+  file: string,
+  problems: Problems,
+): Row | undefined {
+  const line = record.positions[0].line;
+  if (!checkWidth(record, columns.size, file, problems)) return undefined;
+  const cells = cellsOf(record, columns);
+  const common = readCommon(spec, cells, file, problems, line);
+  const values: Record<string, number | null> = {};
+  let ok = common !== undefined;
+  for (const [column, c] of Object.entries(spec.columns)) {
+    if (c.type !== 'number') continue;
+    const value = readNumber(cells, column, file, problems);
+    if (value === undefined) ok = false;
+    else values[column] = value;
+  }
+  if (!ok) return undefined;
+  const source = urlColumn(spec) ? cells.get(urlColumn(spec)!) : '';
+  const note = noteColumn(spec) ? cells.get(noteColumn(spec)!) : '';
+  return { ...common!, values, sources: { '': source }, notes: { '': note } };
+}
+
+function longRows(
+  spec: TableSpec,
+  body: CsvRecord[],
+  columns: Map<string, number>,
+  file: string,
+  problems: Problems,
+): Row[] {
+  const { measure: measureColumn, value: valueColumn } = spec.long!;
+  const measures = Object.keys(spec.measures ?? {});
+  const rows = new Map<string, Row>();
+  for (const record of body) {
+    if (!checkWidth(record, columns.size, file, problems)) continue;
+    const cells = cellsOf(record, columns);
+    const line = record.positions[0].line;
+    const common = readCommon(spec, cells, file, problems, line);
+    const measure = cells.get(measureColumn);
+    if (!measures.includes(measure)) {
+      problems.add(file, cells.at(measureColumn), `unknown measure "${measure}"`, `${suggestion(measure, measures)} — or declare it under measures in dataset.yaml`);
+      continue;
+    }
+    const value = readNumber(cells, valueColumn, file, problems);
+    if (!common || value === undefined) continue;
+    if (spec.long!.unit) {
+      const stated = cells.get(spec.long!.unit);
+      const expected = spec.measures![measure].unit;
+      if (stated !== expected) {
+        const known = isUnitName(stated) ? `"${stated}" does not match measure "${measure}"` : `unknown unit "${stated}"`;
+        problems.add(file, cells.at(spec.long!.unit), known, `dataset.yaml declares ${measure} in ${expected}`);
+        continue;
+      }
+    }
+    const key = JSON.stringify([common.period.id, common.categories]);
+    const row = rows.get(key) ?? { ...common, values: {}, sources: {}, notes: {} };
+    if (measure in row.values) {
+      problems.add(file, cells.at(spec.period), `duplicated ${measure} for period ${common.period.id} (also on line ${row.notes[`@${measure}`] ?? row.line})`, 'keep one row per period and measure');
+      continue;
+    }
+    row.values[measure] = value;
+    row.sources[measure] = urlColumn(spec) ? cells.get(urlColumn(spec)!) : '';
+    row.notes[measure] = noteColumn(spec) ? cells.get(noteColumn(spec)!) : '';
+    row.notes[`@${measure}`] = String(line);
+    rows.set(key, row);
+  }
+  for (const row of rows.values()) {
+    for (const measure of measures) if (!(measure in row.values)) row.values[measure] = null;
+    for (const k of Object.keys(row.notes)) if (k.startsWith('@')) delete row.notes[k];
+  }
+  return [...rows.values()];
+}
+
+/** The measure and unit columns of a long table are not categories. */
+function isLongColumn(spec: TableSpec, column: string): boolean {
+  return column === spec.long?.measure || column === spec.long?.unit;
+}
+
+function urlColumn(spec: TableSpec): string | undefined {
+  return Object.entries(spec.columns).find(([, c]) => c.type === 'url')?.[0];
+}
+
+function noteColumn(spec: TableSpec): string | undefined {
+  return Object.entries(spec.columns).find(([, c]) => c.type === 'text')?.[0];
+}
+
+function categoryKey(table: Table, row: Row): string {
+  return table.categories.map((c) => row.categories[c]).join('\u0000');
+}
+
+function reportDuplicates(table: Table, spec: TableSpec, problems: Problems): void {
+  if (spec.long) return; // checked per measure while reading
+  const seen = new Map<string, Row>();
+  for (const row of [...table.rows].sort((a, b) => a.line - b.line)) {
+    const key = `${row.period.id}\u0000${categoryKey(table, row)}`;
+    const first = seen.get(key);
+    if (first) {
+      const what = table.categories.length ? ` for ${table.categories.map((c) => row.categories[c]).join(', ')}` : '';
+      problems.add(table.file, { line: row.line, column: 1 }, `duplicated period ${row.period.id}${what} (first on line ${first.line})`, 'keep one row per period; correct the period or delete the repeated row');
+    } else {
+      seen.set(key, row);
+    }
+  }
+  table.rows = table.rows.filter((row) => seen.get(`${row.period.id}\u0000${categoryKey(table, row)}`) === row);
+}
+
+/** Marks rows that lie inside a longer period of the same series and year. */
+function markDetailRows(table: Table): void {
+  const groups = new Map<string, Row[]>();
+  for (const row of table.rows) {
+    const key = `${row.period.year}\u0000${categoryKey(table, row)}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  for (const rows of groups.values()) {
+    for (const row of rows) row.detail = rows.some((other) => within(row.period, other.period));
+  }
+}

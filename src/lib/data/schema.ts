@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { UNIT_NAMES } from '../format.ts';
+
+/** Column types a table may declare. */
+/**
+ * `unit` is a column whose cells state each row's unit (tonnes for rare
+ * earths, mt for soybeans): number columns without a unit of their own
+ * take it from there.
+ */
+export const COLUMN_TYPES = ['period', 'number', 'category', 'unit', 'url', 'text'] as const;
+
+/** How a derived measure is computed from a number column. */
+export const DERIVATIONS = ['yoy', 'mom', 'ytd', 'rolling12', 'diff'] as const;
+
+const unit = z.enum(UNIT_NAMES as [string, ...string[]]);
+
+export const columnSchema = z.strictObject({
+  type: z.enum(COLUMN_TYPES),
+  unit: unit.optional(),
+  label: z.string().optional(),
+  description: z.string().optional(),
+});
+
+export const derivedSchema = z.strictObject({
+  /** yoy/mom: % change; ytd: running sum within the year; rolling12: sum of the last 12 months; diff: of − minus. */
+  op: z.enum(DERIVATIONS),
+  of: z.string(),
+  minus: z.string().optional(),
+  label: z.string().optional(),
+  description: z.string().optional(),
+});
+
+export const measureSchema = z.strictObject({
+  unit,
+  label: z.string().optional(),
+  description: z.string().optional(),
+});
+
+export const tableSchema = z.strictObject({
+  file: z.string(),
+  title: z.string(),
+  description: z.string().optional(),
+  /** Name of the column holding the period. */
+  period: z.string().default('period'),
+  /**
+   * `period` (default): a row stands for its period. `end`: a row is a
+   * running total to the end of its span (a year-to-date figure), found and
+   * drawn at its last month.
+   */
+  index: z.enum(['period', 'end']).default('period'),
+  columns: z.record(z.string(), columnSchema),
+  /**
+   * A long ("tidy") table holds one measure per row: `measure` names the
+   * column that says which, `value` the column with the number. The
+   * measures are then declared under `measures`; `unit`, if given, names a
+   * column whose every cell must state the measure's declared unit.
+   */
+  long: z.strictObject({ measure: z.string(), value: z.string(), unit: z.string().optional() }).optional(),
+  measures: z.record(z.string(), measureSchema).optional(),
+  derived: z.record(z.string(), derivedSchema).optional(),
+});
+
+export const datasetSchema = z.strictObject({
+  title: z.string(),
+  publisher: z.string(),
+  /** The line charts print as their source unless a chart names its own. */
+  source: z.string(),
+  licence: z.string(),
+  description: z.string().optional(),
+  sources: z
+    .array(z.strictObject({ name: z.string(), url: z.url() }))
+    .min(1),
+  notes: z.array(z.string()).optional(),
+  tables: z.record(z.string(), tableSchema),
+});
+
+export type DatasetSpec = z.infer<typeof datasetSchema>;
+export type TableSpec = z.infer<typeof tableSchema>;
+export type ColumnSpec = z.infer<typeof columnSchema>;
+export type DerivedSpec = z.infer<typeof derivedSchema>;

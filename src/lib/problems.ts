@@ -1,0 +1,79 @@
+/**
+ * Problems are how Plotline talks to editors. Every content or data fault
+ * becomes one `Problem` with a project-relative file, a 1-based line and
+ * column in the original file, what is wrong, and (when it can be guessed)
+ * what to do about it. Loaders collect problems instead of throwing, so one
+ * run lists every fault, not only the first.
+ */
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  hint?: string;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export const START: Position = { line: 1, column: 1 };
+
+/** Collects problems for one run; passed into loaders as their sink. */
+export class Problems {
+  readonly list: Problem[] = [];
+
+  add(file: string, at: Position | undefined, message: string, hint?: string): void {
+    const { line, column } = at ?? START;
+    this.list.push({ file, line, column, message, ...(hint ? { hint } : {}) });
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  /** Problems in a stable order: by file, then line, then column. */
+  sorted(): Problem[] {
+    return [...this.list].sort(
+      (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+    );
+  }
+}
+
+/** `path:line:col  message — hint`, the one format every tool prints. */
+export function formatProblem(p: Problem): string {
+  const where = `${p.file}:${p.line}:${p.column}`;
+  return `${where}  ${p.message}${p.hint ? ` — ${p.hint}` : ''}`;
+}
+
+export function formatProblems(problems: readonly Problem[]): string {
+  const lines = problems.map(formatProblem);
+  const n = problems.length;
+  lines.push(`${n} problem${n === 1 ? '' : 's'} found`);
+  return lines.join('\n');
+}
+
+/** Thrown by the build when validation failed; carries every problem. */
+export class StoryError extends Error {
+  readonly problems: Problem[];
+
+  constructor(problems: Problem[]) {
+    super(formatProblems(problems));
+    this.name = 'StoryError';
+    this.problems = problems;
+  }
+}
+
+/** Turns an offset in `text` into a 1-based line and column. */
+export function positionAt(text: string, offset: number): Position {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  }
+  return { line, column: offset - last };
+}

@@ -1,0 +1,64 @@
+import { Problems, StoryError, type Problem } from './problems.ts';
+import { loadDataset } from './data/loadDataset.ts';
+import type { Dataset } from './data/model.ts';
+import { listStories, loadStory } from './story/loadStory.ts';
+import type { Story } from './story/model.ts';
+import { makeFigure, type Figure } from './charts/figure.ts';
+
+export interface SiteStory {
+  story: Story;
+  /** One figure per entry of `story.charts`, same order. */
+  figures: Figure[];
+}
+
+export interface Site {
+  stories: SiteStory[];
+  problems: Problem[];
+}
+
+/** Where content/ and data/ live: PLOTLINE_ROOT, or the working directory. */
+export function projectRoot(): string {
+  return process.env.PLOTLINE_ROOT ?? process.cwd();
+}
+
+/**
+ * Validates every story and dataset under `root`. Lists every problem;
+ * stories come back only when they are sound.
+ */
+export function checkProject(root: string): { stories: Story[]; problems: Problem[] } {
+  const problems = new Problems();
+  const datasets = new Map<string, Dataset | undefined>();
+  const dataset = (name: string) => {
+    if (!datasets.has(name)) datasets.set(name, loadDataset(root, name, problems));
+    return datasets.get(name);
+  };
+  const slugs = listStories(root);
+  if (slugs.length === 0) {
+    problems.add('content', undefined, 'no stories found', 'create content/<story>/index.md (npm run new -- <slug> makes one)');
+  }
+  const stories = slugs.map((slug) => loadStory(root, slug, dataset, problems)).filter((s) => s !== undefined);
+  return { stories, problems: problems.sorted() };
+}
+
+/** The whole site model: validated stories with their rendered figures. */
+export function loadSite(root = projectRoot()): Site {
+  const { stories, problems } = checkProject(root);
+  const result = stories.map((story) => ({
+    story,
+    figures: story.charts.map(({ id, chart }) => makeFigure(id, chart, story.dataset.spec.source)),
+  }));
+  return { stories: result, problems };
+}
+
+let cached: { site: Site } | undefined;
+
+/**
+ * The site for Astro pages: loaded once per build, and refused with every
+ * problem listed when anything is wrong, so a build never publishes a page
+ * with a wrong number. In `astro dev` every request reloads (files change).
+ */
+export function siteOrThrow(options: { reload?: boolean } = {}): Site {
+  if (!cached || options.reload) cached = { site: loadSite() };
+  if (cached.site.problems.length > 0) throw new StoryError(cached.site.problems);
+  return cached.site;
+}

@@ -1,0 +1,208 @@
+import type { Root, Nodes, Parent, PhrasingContent } from 'mdast';
+import type { TextDirective, LeafDirective, ContainerDirective } from 'mdast-util-directive';
+import { visit, SKIP } from 'unist-util-visit';
+import { toString } from 'mdast-util-to-string';
+import type { Dataset } from '../data/model.ts';
+import { unitOf } from '../data/model.ts';
+import { resolveKey, valueAt, type Filter } from '../data/keys.ts';
+import { FORMAT_NAMES, formatFits, formatValue, isFormatName, defaultFormat, UNITS } from '../format.ts';
+import { closest } from '../suggest.ts';
+import type { Position, Problems } from '../problems.ts';
+import { checkFigure, parseStatedFigure } from './factLiteral.ts';
+
+export const DIRECTIVES = ['fact', 'value'] as const;
+
+type Directive = TextDirective | LeafDirective | ContainerDirective;
+
+/** What the directive plugin needs to know about the file it checks. */
+export interface DirectiveContext {
+  file: string;
+  /** Line of the file on which the Markdown body starts. */
+  bodyLine: number;
+  /** The Markdown body, to print unknown "directives" back as written. */
+  body: string;
+  dataset: Dataset | undefined;
+  problems: Problems;
+  /** Every key used, for reports ("which figures does this story state?"). */
+  used?: Set<string>;
+}
+
+/**
+ * A remark plugin: checks every `:fact` against the data, prints every
+ * `:value` from it, and turns colon-text that merely looks like a directive
+ * ("10:30", "Note:this") back into the text the editor wrote.
+ */
+export function remarkFacts(context: DirectiveContext) {
+  return (tree: Root) => {
+    visit(tree, (node: Nodes, index, parent: Parent | undefined) => {
+      if (!isDirective(node) || !parent || index === undefined) return;
+      const at = position(context, node);
+      if (node.name === 'fact' && node.type === 'textDirective') {
+        checkFact(node, at, context);
+        return SKIP;
+      }
+      if (node.name === 'value' && node.type === 'textDirective') {
+        parent.children.splice(index, 1, printValue(node, at, context));
+        return SKIP;
+      }
+      const written = hasLabelOrAttributes(node, context);
+      if ((DIRECTIVES as readonly string[]).includes(node.name) || written) {
+        const near = closest(node.name, DIRECTIVES);
+        const inline = node.type === 'textDirective' ? '' : ' (write it inline, with one colon)';
+        context.problems.add(
+          context.file,
+          at,
+          `unknown directive "${':'.repeat(colons(node))}${node.name}"${inline}`,
+          near ? `did you mean ":${near}"?` : 'use :fact[…]{key=… at=…} or :value{key=… at=…}; to print a colon before a word, write \\:',
+        );
+      }
+      // Not meant as a directive: put back exactly what was written.
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      const text = start !== undefined && end !== undefined ? context.body.slice(start, end) : `:${node.name}`;
+      parent.children.splice(index, 1, { type: 'text', value: text } as PhrasingContent);
+      return SKIP;
+    });
+  };
+}
+
+function checkFact(node: TextDirective, at: Position, context: DirectiveContext): void {
+  const text = toString(node);
+  const attributes = readAttributes(node);
+  node.data = { hName: 'data', hProperties: { className: ['fact'] } };
+  const figure = parseStatedFigure(text);
+  if (!figure.ok) {
+    context.problems.add(context.file, at, figure.message, figure.hint);
+    return;
+  }
+  const found = lookup(attributes, at, context, ':fact');
+  if (!found) return;
+  const { value, unit, key } = found;
+  node.data.hProperties = { className: ['fact'], value: String(value) };
+  const result = checkFigure(figure.figure, value, unit);
+  if (!result.ok) {
+    const where = `${key} at ${attributes.at}${describeFilter(attributes.filter)}`;
+    const detail = result.stated
+      ? `the text says ${result.stated}, the data gives ${result.actual}`
+      : result.message;
+    context.problems.add(
+      context.file,
+      at,
+      `fact "${text}" does not match ${where}: ${detail}`,
+      result.stated ? `correct the figure, or check the key and period (the data formatted: ${formatValue(value, unit)})` : 'check the key: it points at a measure of another kind',
+    );
+  }
+}
+
+function printValue(node: TextDirective, at: Position, context: DirectiveContext): PhrasingContent {
+  const attributes = readAttributes(node);
+  const formatName = attributes.format;
+  if (formatName !== undefined && !isFormatName(formatName)) {
+    context.problems.add(context.file, at, `invalid format: ${formatName} (expected ${FORMAT_NAMES.join(', ')})`, closest(formatName, FORMAT_NAMES) ? `did you mean "${closest(formatName, FORMAT_NAMES)}"?` : undefined);
+    return missing();
+  }
+  const digits = attributes.digits === undefined ? undefined : Number(attributes.digits);
+  if (digits !== undefined && !(Number.isInteger(digits) && digits >= 0 && digits <= 6)) {
+    context.problems.add(context.file, at, `invalid digits: ${attributes.digits}`, 'write a whole number from 0 to 6');
+    return missing();
+  }
+  const found = lookup(attributes, at, context, ':value');
+  if (!found) return missing();
+  const format = formatName ?? defaultFormat(found.unit);
+  if (!formatFits(format, found.unit)) {
+    context.problems.add(context.file, at, `format ${format} cannot print ${found.key}, which is in ${UNITS[found.unit].label}`, `use format=${defaultFormat(found.unit)}`);
+    return missing();
+  }
+  const text = formatValue(found.value, found.unit, format, digits);
+  return {
+    type: 'text',
+    value: text,
+    data: { hName: 'data', hProperties: { className: ['value'], value: String(found.value) }, hChildren: [{ type: 'text', value: text }] },
+  } as PhrasingContent;
+}
+
+function missing(): PhrasingContent {
+  return { type: 'text', value: '' };
+}
+
+interface Attributes {
+  key?: string;
+  at?: string;
+  format?: string;
+  digits?: string;
+  filter: Filter;
+}
+
+const RESERVED = new Set(['key', 'at', 'format', 'digits']);
+
+function readAttributes(node: Directive): Attributes {
+  const raw = node.attributes ?? {};
+  const filter: Filter = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (!RESERVED.has(name) && value !== null && value !== undefined) filter[name] = [value];
+  }
+  return {
+    key: raw.key ?? undefined,
+    at: raw.at ?? undefined,
+    format: raw.format ?? undefined,
+    digits: raw.digits ?? undefined,
+    filter,
+  };
+}
+
+function lookup(attributes: Attributes, at: Position, context: DirectiveContext, name: string) {
+  const { problems, file, dataset } = context;
+  if (!attributes.key) {
+    problems.add(file, at, `${name} needs a key`, `add {key=table.measure at=YYYY-MM}`);
+    return undefined;
+  }
+  if (!attributes.at) {
+    problems.add(file, at, `${name} needs a period`, `add at=YYYY-MM to {key=${attributes.key} …}`);
+    return undefined;
+  }
+  if (!dataset) return undefined; // the dataset's own problems are reported
+  const resolved = resolveKey(dataset, attributes.key);
+  if (!resolved.ok) {
+    problems.add(file, at, resolved.message, resolved.hint);
+    return undefined;
+  }
+  context.used?.add(attributes.key);
+  const found = valueAt(resolved.value, attributes.at, attributes.filter);
+  if (!found.ok) {
+    problems.add(file, at, found.message, found.hint);
+    return undefined;
+  }
+  const unit = unitOf(resolved.value.measure, found.value.row);
+  if (!unit) {
+    problems.add(file, at, `${attributes.key} has no unit for ${attributes.at}`, 'fill in the unit column of that row');
+    return undefined;
+  }
+  return { key: attributes.key, value: found.value.value, unit };
+}
+
+function describeFilter(filter: Filter): string {
+  const parts = Object.entries(filter).map(([c, v]) => `${c}=${v.join('|')}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+function isDirective(node: Nodes): node is Directive {
+  return node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective';
+}
+
+function colons(node: Directive): number {
+  return node.type === 'textDirective' ? 1 : node.type === 'leafDirective' ? 2 : 3;
+}
+
+/** Whether the editor wrote a [label] or {attributes}: then it was meant as a directive. */
+function hasLabelOrAttributes(node: Directive, context: DirectiveContext): boolean {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return false;
+  const written = context.body.slice(start + colons(node) + node.name.length, end);
+  return /^[[{]/.test(written);
+}
+
+function position(context: DirectiveContext, node: Directive): Position {
+  const start = node.position?.start ?? { line: 1, column: 1 };
+  return { line: start.line + context.bodyLine - 1, column: start.column };
+}

@@ -1,0 +1,105 @@
+import { UNITS, type UnitKind, type UnitName } from '../format.ts';
+
+/** What an editor's figure says: "fell 28.6 per cent" → −28.6 %, 1 decimal. */
+export interface StatedFigure {
+  /** The number as written, signed by its sign or direction word, in `scale`. */
+  value: number;
+  /** Decimals written: the precision to compare at. */
+  decimals: number;
+  /** Multiplier of the scale word: 1e9 for "billion", 1 when none. */
+  scale: number;
+  /** Unit kind the words imply; undefined when the text names none. */
+  kind?: UnitKind;
+  /** Direction stated by a word (rose/fell), if any. */
+  direction?: 'up' | 'down';
+}
+
+const NUMBER = /([-−+]?)(?:US\$|\$)?\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/g;
+
+const SCALES: [RegExp, number][] = [
+  [/^\s*(trillion|tn|trn)\b/i, 1e12],
+  [/^\s*(billion|bn)\b/i, 1e9],
+  [/^\s*(million|mn)\b/i, 1e6],
+  [/^\s*(thousand)\b/i, 1e3],
+];
+
+const KINDS: [RegExp, UnitKind][] = [
+  [/%|\bper ?cent\b|\bpercentage points?\b/i, 'pct'],
+  [/US\$|\$|\bdollars?\b|\busd\b/i, 'usd'],
+  [/\btonnes?\b|\btons?\b/i, 'mass'],
+  [/\bunits\b|\bchips\b/i, 'count'],
+];
+
+const DOWN = /\b(fell|fall|falls|falling|dropped|drop|drops|slid|slide|slides|down|declined?|declines|decreased?|shrank|shrink|shrunk|contracted|lower|slumped|plunged|plunge|sank|dipped|dip|eased|slipped|tumbled)\b/i;
+const UP = /\b(rose|rise|rises|rising|grew|grow|grows|growth|climbed|climb|up|increased?|increases|jumped|jump|surged|surge|gained|gain|higher|soared|expanded|rebounded|added)\b/i;
+
+export type ParseResult = { ok: true; figure: StatedFigure } | { ok: false; message: string; hint: string };
+
+/** Reads the one figure in an editor's `:fact[...]` text. */
+export function parseStatedFigure(text: string): ParseResult {
+  const matches = [...text.matchAll(NUMBER)];
+  if (matches.length === 0) {
+    return { ok: false, message: `fact "${text}" states no number`, hint: 'put the figure itself inside the brackets, e.g. :fact[US$111.68 billion]{…}' };
+  }
+  if (matches.length > 1) {
+    return { ok: false, message: `fact "${text}" states ${matches.length} numbers`, hint: 'wrap each figure in its own :fact so that each is checked' };
+  }
+  const [match] = matches;
+  const [whole, sign, integer, fraction = ''] = match;
+  const after = text.slice(match.index + whole.length);
+  let scale = 1;
+  for (const [pattern, factor] of SCALES) if (pattern.test(after)) scale = factor;
+  const kind = KINDS.find(([pattern]) => pattern.test(text))?.[1];
+
+  const down = DOWN.test(text);
+  const up = UP.test(text);
+  if (down && up) {
+    return { ok: false, message: `fact "${text}" says both up and down`, hint: 'use one direction word' };
+  }
+  const direction = down ? 'down' : up ? 'up' : undefined;
+  if (direction && sign) {
+    return { ok: false, message: `fact "${text}" has both a sign and a direction word`, hint: 'write "fell 28.6 per cent" or "−28.6%", not both' };
+  }
+  const magnitude = Number(`${integer.replaceAll(',', '')}.${fraction || '0'}`);
+  const negative = direction === 'down' || sign === '-' || sign === '−';
+  return {
+    ok: true,
+    figure: { value: negative ? -magnitude : magnitude, decimals: fraction.length, scale, kind, direction },
+  };
+}
+
+export type CheckResult = { ok: true } | { ok: false; message: string; stated: string; actual: string };
+
+/**
+ * Compares a stated figure with the data value (in `unit`): equal when the
+ * data, rounded to the decimals the editor wrote, gives the same number.
+ */
+export function checkFigure(figure: StatedFigure, data: number, unit: UnitName): CheckResult {
+  const info = UNITS[unit];
+  if (figure.kind && figure.kind !== info.kind) {
+    return { ok: false, message: `states ${KIND_NAMES[figure.kind]} but the data is in ${info.label}`, stated: '', actual: '' };
+  }
+  // Percentages and plain numbers compare in the data's own unit; amounts
+  // with a scale word ("1.076 trillion") compare in base units.
+  const scale = figure.scale === 1 && figure.kind !== 'pct' ? info.scale : figure.scale;
+  const inStatedScale = (data * info.scale) / (figure.kind === 'pct' ? 1 : scale);
+  const step = 10 ** -figure.decimals;
+  const rounded = Math.round(Math.abs(inStatedScale) / step + 1e-9) * step * Math.sign(inStatedScale);
+  const same = Math.abs(rounded - figure.value) < step / 1000;
+  if (same) return { ok: true };
+  const signed = Math.sign(rounded) !== Math.sign(figure.value);
+  const print = (v: number) => `${signed && v > 0 ? '+' : ''}${v.toFixed(figure.decimals)}`.replace('-', '−');
+  return {
+    ok: false,
+    message: 'does not match the data',
+    stated: print(figure.value),
+    actual: print(rounded),
+  };
+}
+
+const KIND_NAMES: Record<UnitKind, string> = {
+  pct: 'a percentage',
+  usd: 'a dollar amount',
+  mass: 'a weight',
+  count: 'a count',
+};

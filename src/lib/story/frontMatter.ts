@@ -1,0 +1,51 @@
+import matter from 'gray-matter';
+import type { z } from 'zod';
+import { positionAt, type Problems } from '../problems.ts';
+import { parseYaml, reportSchemaIssues, type YamlSource } from '../yamlSource.ts';
+
+export interface MarkdownFile<T> {
+  file: string;
+  data: T;
+  /** The Markdown after the frontmatter. */
+  body: string;
+  /** Line of the file on which `body` begins. */
+  bodyLine: number;
+  locate: YamlSource['locate'];
+}
+
+/**
+ * Reads a Markdown file's frontmatter with gray-matter, parses it with
+ * positions, and validates it against `schema`. Returns undefined (with
+ * problems reported at their line and column) when the frontmatter is
+ * missing, malformed or invalid.
+ */
+export function readMarkdownFile<S extends z.ZodType>(
+  file: string,
+  text: string,
+  schema: S,
+  fieldsAt: (path: readonly PropertyKey[]) => readonly string[],
+  problems: Problems,
+): MarkdownFile<z.infer<S>> | undefined {
+  // gray-matter caches by content unless given options; we want no cache.
+  // Its YAML engine is replaced: `yaml` keeps every position.
+  const parsed = matter(text, { engines: { yaml: () => ({}) } });
+  if (!text.trimStart().startsWith('---')) {
+    problems.add(file, { line: 1, column: 1 }, 'missing frontmatter', 'start the file with a --- line, the fields, and another --- line');
+    return undefined;
+  }
+  const source = parseYaml(file, parsed.matter, problems, 1);
+  if (!source) return undefined;
+  const result = schema.safeParse(source.data);
+  if (!result.success) {
+    reportSchemaIssues(source, result.error.issues, problems, fieldsAt);
+    return undefined;
+  }
+  const bodyOffset = text.length - parsed.content.length;
+  return {
+    file,
+    data: result.data,
+    body: parsed.content,
+    bodyLine: positionAt(text, bodyOffset).line,
+    locate: source.locate,
+  };
+}

@@ -1,0 +1,140 @@
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Problems } from '../problems.ts';
+import type { Dataset } from '../data/model.ts';
+import { parsePeriod } from '../period.ts';
+import { suggestion } from '../suggest.ts';
+import { chartData } from '../charts/chartData.ts';
+import { chartSchema, sectionSchema, storySchema } from './schema.ts';
+import { readMarkdownFile } from './frontMatter.ts';
+import { renderMarkdown } from './markdown.ts';
+import type { Section, Story } from './model.ts';
+
+const SECTION_FILE = /^(\d+)-([a-z0-9][a-z0-9-]*)\.md$/;
+
+/** Names of the story folders under content/. */
+export function listStories(root: string): string[] {
+  const dir = join(root, 'content');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => statSync(join(dir, name)).isDirectory() && existsSync(join(dir, name, 'index.md')))
+    .sort();
+}
+
+/**
+ * Loads `content/<slug>/`: index.md, then every NN-slug.md section in
+ * number order, each checked against the story's dataset. `datasets`
+ * loads (and caches) a dataset by name. Problems are collected; the story
+ * is returned only when its own files had none.
+ */
+export function loadStory(
+  root: string,
+  slug: string,
+  datasets: (name: string) => Dataset | undefined,
+  problems: Problems,
+): Story | undefined {
+  const before = problems.size;
+  const dir = `content/${slug}`;
+  const indexFile = `${dir}/index.md`;
+  const index = readMarkdownFile(indexFile, readFileSync(join(root, indexFile), 'utf8'), storySchema, fieldsOfStory, problems);
+  if (!index) return undefined;
+
+  const meta = index.data;
+  const dataset = datasets(meta.dataset);
+  if (!dataset && !existsSync(join(root, 'data', meta.dataset))) {
+    const available = existsSync(join(root, 'data')) ? readdirSync(join(root, 'data')) : [];
+    problems.add(indexFile, index.locate(['dataset']), `unknown dataset "${meta.dataset}"`, available.length ? `datasets under data/: ${available.join(', ')}` : 'create data/<name>/dataset.yaml');
+  }
+  const through = meta.through === undefined ? undefined : parsePeriod(meta.through);
+  if (meta.through !== undefined && !through) {
+    problems.add(indexFile, index.locate(['through']), `malformed period through: "${meta.through}"`, 'write YYYY-MM, the last month the story reports');
+  }
+  const used = new Set<string>();
+  const ledeHtml = renderMarkdown({ file: indexFile, body: index.body, bodyLine: index.bodyLine, dataset, problems, used });
+
+  const files = readdirSync(join(root, dir)).filter((name) => name !== 'index.md' && name.endsWith('.md')).sort();
+  const sections: Section[] = [];
+  const numbers = new Map<number, string>();
+  const ids: string[] = [];
+  for (const name of files) {
+    const file = `${dir}/${name}`;
+    const match = SECTION_FILE.exec(name);
+    if (!match) {
+      problems.add(file, undefined, `section file name "${name}" is not NN-slug.md`, 'name sections like 03-partners.md: a number, a dash, lower-case words joined by dashes');
+      continue;
+    }
+    const number = Number(match[1]);
+    const clash = numbers.get(number);
+    if (clash) {
+      problems.add(file, undefined, `two sections share number ${match[1]} (also ${clash})`, 'renumber one of them: sections are read in number order');
+    }
+    numbers.set(number, name);
+    ids.push(match[2]);
+    const section = loadSection(root, file, match[2], number, dataset, through, problems, used);
+    if (section) sections.push(section);
+  }
+  if (files.length === 0) {
+    problems.add(indexFile, undefined, 'story has no sections', `add a section file such as ${dir}/01-intro.md`);
+  }
+  if (meta.lead !== undefined && !ids.includes(meta.lead) && files.length > 0) {
+    problems.add(indexFile, index.locate(['lead']), `lead section "${meta.lead}" does not exist`, suggestion(meta.lead, ids, 'one of'));
+  }
+  if (sections.length > 0 && sections[0].chart === undefined && sections.length === files.length) {
+    problems.add(sections[0].file, { line: 1, column: 1 }, 'the first section has no chart', 'add a chart: block: later sections without one keep the chart before them, the first has none to keep');
+  }
+  if (problems.size > before || !dataset) return undefined;
+
+  const charts: Story['charts'] = [];
+  for (const section of sections) {
+    if (section.chart) charts.push({ id: `${slug}-${section.id}`, section, chart: section.chart });
+    section.shows = Math.max(0, charts.length - 1);
+  }
+  return { slug, file: indexFile, meta, ledeHtml, dataset, through, sections, charts, keys: [...used].sort() };
+}
+
+function loadSection(
+  root: string,
+  file: string,
+  id: string,
+  number: number,
+  dataset: Dataset | undefined,
+  through: ReturnType<typeof parsePeriod>,
+  problems: Problems,
+  used: Set<string>,
+): Section | undefined {
+  const before = problems.size;
+  const parsed = readMarkdownFile(file, readFileSync(join(root, file), 'utf8'), sectionSchema, fieldsOfSection, problems);
+  if (!parsed) return undefined;
+  if (parsed.body.trim() === '') {
+    problems.add(file, { line: parsed.bodyLine, column: 1 }, 'empty section', 'write the text of this step below the frontmatter, or delete the file');
+  }
+  const html = renderMarkdown({ file, body: parsed.body, bodyLine: parsed.bodyLine, dataset, problems, used });
+  const spec = parsed.data.chart;
+  let chart;
+  if (spec && dataset) {
+    const result = chartData(dataset, spec, through);
+    if (result.ok) {
+      chart = result.chart;
+      for (const key of chart.keys) used.add(key);
+    } else {
+      for (const p of result.problems) {
+        const path = ['chart', ...p.field.split('.')];
+        problems.add(file, parsed.locate(path), p.message, p.hint);
+      }
+    }
+  }
+  if (problems.size > before) return undefined;
+  return { id, number, file, heading: parsed.data.heading, html, chart, shows: 0 };
+}
+
+/** Valid fields at a frontmatter path, for did-you-mean hints. */
+export function fieldsOfStory(path: readonly PropertyKey[]): string[] {
+  return path.length === 0 ? Object.keys(storySchema.shape) : [];
+}
+
+export function fieldsOfSection(path: readonly PropertyKey[]): string[] {
+  if (path.length === 0) return Object.keys(sectionSchema.shape);
+  if (path[0] === 'chart' && path.length === 1) return Object.keys(chartSchema.shape);
+  if (path[0] === 'chart' && path[1] === 'annotations') return ['at', 'text', 'series'];
+  return [];
+}

@@ -1,0 +1,46 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkDirective from 'remark-directive';
+import remarkRehype from 'remark-rehype';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { remarkFacts, type DirectiveContext } from './directives.ts';
+
+/**
+ * Editors' raw HTML is shown as the text they typed, never as markup: a
+ * story page runs no script an editor or a dataset could smuggle in.
+ */
+function remarkHtmlAsText() {
+  return (tree: Root) => {
+    visit(tree, 'html', (node) => {
+      (node as unknown as { type: string }).type = 'text';
+    });
+  };
+}
+
+/** Sanitising is a second guard: it also drops `javascript:` links. */
+const schema: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'data'],
+  attributes: {
+    ...defaultSchema.attributes,
+    data: ['value', ['className', 'fact', 'value']],
+  },
+};
+
+/** Markdown body → HTML, with every directive checked against the data. */
+export function renderMarkdown(context: DirectiveContext): string {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkDirective)
+    .use(remarkHtmlAsText)
+    .use(remarkFacts, context)
+    .use(remarkRehype)
+    .use(rehypeSanitize, schema)
+    .use(rehypeStringify);
+  return String(processor.processSync(context.body)).trim();
+}

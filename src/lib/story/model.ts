@@ -1,0 +1,34 @@
+import type { Dataset } from '../data/model.ts';
+import type { Period } from '../period.ts';
+import type { ChartData } from '../charts/chartData.ts';
+import type { StoryFrontMatter } from './schema.ts';
+
+export interface Section {
+  /** From the file name: `03-partners.md` → `partners`. */
+  id: string;
+  /** From the file name: `03-partners.md` → 3. */
+  number: number;
+  /** Project-relative path. */
+  file: string;
+  heading?: string;
+  html: string;
+  /** The section's own chart, if it names one. */
+  chart?: ChartData;
+  /** Index into `Story.charts` of the chart shown while this section is active. */
+  shows: number;
+}
+
+export interface Story {
+  slug: string;
+  /** Project-relative path of index.md. */
+  file: string;
+  meta: StoryFrontMatter;
+  ledeHtml: string;
+  dataset: Dataset;
+  through?: Period;
+  sections: Section[];
+  /** Every chart of the story, in order, each with the section that named it. */
+  charts: { id: string; section: Section; chart: ChartData }[];
+  /** Dataset keys the prose and charts use. */
+  keys: string[];
+}

@@ -1,0 +1,142 @@
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { suggestion } from './suggest.ts';
+import type { Position, Problems } from './problems.ts';
+
+/**
+ * A parsed YAML block that remembers where every key and value stood in its
+ * file, so that a schema error can point at the exact line and column.
+ */
+export interface YamlSource {
+  file: string;
+  data: unknown;
+  /** Position of the value at `path` (or of the nearest parent that exists). */
+  locate(path: readonly PropertyKey[], key?: boolean): Position;
+}
+
+/**
+ * Parses `text` as YAML. `firstLine` is the line of the file on which `text`
+ * begins (frontmatter starts below its `---`). YAML errors keep their own
+ * line and column. Returns undefined when the YAML cannot be read at all.
+ */
+export function parseYaml(
+  file: string,
+  text: string,
+  problems: Problems,
+  firstLine = 1,
+): YamlSource | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const shift = (line: number, column: number): Position => ({ line: line + firstLine - 1, column });
+  for (const error of doc.errors) {
+    const [start] = error.linePos ?? [{ line: 1, col: 1 }];
+    problems.add(file, shift(start.line, start.col), yamlMessage(error.code, error.message), yamlHint(error.code));
+  }
+  if (doc.errors.length > 0) return undefined;
+
+  const locate = (path: readonly PropertyKey[], key = false): Position => {
+    const range = rangeOf(doc, path, key);
+    if (!range) return shift(1, 1);
+    const { line, col } = lineCounter.linePos(range);
+    return shift(line, col);
+  };
+  return { file, data: doc.toJS() ?? {}, locate };
+}
+
+function rangeOf(doc: Document, path: readonly PropertyKey[], key: boolean): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const parentPath = path.slice(0, Math.max(0, depth - 1));
+    const parent = depth === 0 ? doc.contents : doc.getIn(parentPath as unknown[], true);
+    if (depth === 0) return (parent as { range?: number[] } | null)?.range?.[0];
+    const last = path[depth - 1];
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(last));
+      const node = pair && (key || depth < path.length ? pair.key : pair.value ?? pair.key);
+      const start = (node as { range?: number[] } | null)?.range?.[0];
+      if (start !== undefined) return start;
+    } else {
+      const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: number[] } | undefined;
+      if (node?.range) return node.range[0];
+    }
+  }
+  return undefined;
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'duplicate key in YAML';
+    case 'TAB_AS_INDENT':
+      return 'tab used for indentation in YAML';
+    default:
+      return `malformed YAML: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+  }
+}
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'each field may appear once; delete or merge the repeated one';
+    case 'TAB_AS_INDENT':
+      return 'indent with spaces, not tabs';
+    default:
+      return 'check indentation, colons and quotes; quote values that contain ": " or start with a symbol';
+  }
+}
+
+/**
+ * Reports every zod issue at the position of the field it concerns, with a
+ * did-you-mean for unknown keys and the list of valid values for enums.
+ */
+export function reportSchemaIssues(
+  source: YamlSource,
+  issues: readonly z.core.$ZodIssue[],
+  problems: Problems,
+  fieldsAt: (path: readonly PropertyKey[]) => readonly string[],
+  describe = 'field',
+): void {
+  for (const issue of issues) {
+    const path = issue.path;
+    const name = path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const valid = fieldsAt(path);
+        problems.add(
+          source.file,
+          source.locate([...path, key], true),
+          `unknown ${describe} "${[...path.map(String), key].join('.')}"`,
+          suggestion(key, valid, 'one of'),
+        );
+      }
+    } else if (issue.code === 'invalid_value') {
+      const valid = issue.values.map(String);
+      const actual = valueAt(source.data, path);
+      problems.add(
+        source.file,
+        source.locate(path),
+        `invalid ${name}: ${String(actual)} (expected ${valid.join(', ')})`,
+        typeof actual === 'string' ? suggestion(actual, valid) : undefined,
+      );
+    } else if (issue.code === 'invalid_type' && valueAt(source.data, path) === undefined) {
+      const parent = path.slice(0, -1);
+      problems.add(
+        source.file,
+        source.locate(parent, true),
+        `missing required ${describe} "${name}"`,
+        `add \`${String(path.at(-1))}:\` ${parent.length ? `under ${parent.join('.')}` : 'to the frontmatter'}`,
+      );
+    } else {
+      problems.add(source.file, source.locate(path), `invalid ${name || 'frontmatter'}: ${issue.message}`);
+    }
+  }
+}
+
+export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let here: unknown = data;
+  for (const key of path) {
+    if (here === null || typeof here !== 'object') return undefined;
+    here = (here as Record<PropertyKey, unknown>)[key];
+  }
+  return here;
+}
