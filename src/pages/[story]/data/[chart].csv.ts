@@ -1,0 +1,12 @@
+import type { APIRoute } from 'astro';
+import { siteOrThrow } from '../../../lib/site.ts';
+
+/** One CSV per chart: exactly the figures it draws, with their sources. */
+export function getStaticPaths() {
+  return siteOrThrow().stories.flatMap(({ story, figures }) =>
+    figures.map((figure) => ({ params: { story: story.slug, chart: figure.id }, props: { csv: figure.csv } })),
+  );
+}
+
+export const GET: APIRoute = ({ props }) =>
+  new Response((props as { csv: string }).csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

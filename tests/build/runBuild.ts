@@ -1,0 +1,22 @@
+import { spawnSync } from 'node:child_process';
+import { PROJECT } from '../helpers.ts';
+
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs an npm-script entry point (`build` or `check`) the way an editor
+ * would, on the content and data under `root`, writing the site to `outDir`.
+ */
+export function runCli(command: 'build' | 'check', root: string, outDir?: string, env: Record<string, string> = {}): RunResult {
+  const result = spawnSync(process.execPath, [`src/cli/${command}.ts`], {
+    cwd: PROJECT,
+    encoding: 'utf8',
+    env: { ...process.env, PLOTLINE_ROOT: root, PLOTLINE_QUIET: '1', ...(outDir ? { PLOTLINE_OUT_DIR: outDir } : {}), ...env },
+    timeout: 300_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

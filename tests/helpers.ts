@@ -1,0 +1,27 @@
+import { mkdtempSync, mkdirSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { formatProblem, type Problem } from '../src/lib/problems.ts';
+
+export const PROJECT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Writes `files` (path → text) into a fresh temporary folder; returns it. */
+export function tempProject(files: Record<string, string> = {}, copy: string[] = []): string {
+  const root = mkdtempSync(join(tmpdir(), 'plotline-'));
+  for (const path of copy) cpSync(join(PROJECT, path), join(root, path), { recursive: true });
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+/** Asserts that exactly one problem matches: file, line, and text in the formatted line. */
+export function expectProblem(problems: readonly Problem[], file: string, line: number, ...texts: string[]): Problem {
+  const lines = problems.map(formatProblem);
+  const found = problems.filter((p) => p.file === file && p.line === line && texts.every((t) => formatProblem(p).includes(t)));
+  expect(found, `expected a problem at ${file}:${line} containing ${JSON.stringify(texts)}; got:\n${lines.join('\n')}`).toHaveLength(1);
+  return found[0];
+}
