@@ -1,6 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { suggestion } from './suggest.ts';
+import { closest, suggestion } from './suggest.ts';
 import type { Position, Problems } from './problems.ts';
 
 /**
@@ -116,7 +116,7 @@ export function reportSchemaIssues(
         source.file,
         source.locate(path),
         `invalid ${name}: ${String(actual)} (expected ${valid.join(', ')})`,
-        typeof actual === 'string' ? suggestion(actual, valid) : undefined,
+        typeof actual === 'string' && closest(actual, valid) ? `did you mean "${closest(actual, valid)}"?` : undefined,
       );
     } else if (issue.code === 'invalid_type' && valueAt(source.data, path) === undefined) {
       const parent = path.slice(0, -1);
