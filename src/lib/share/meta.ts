@@ -74,5 +74,7 @@ export function storyShare(entry: SiteStory, urls: SiteUrls): ShareMeta | undefi
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > max / 2 ? cut.lastIndexOf(' ') : cut.length).replace(/[\s,;:.]+$/, '')}…`;
+  // Cut after the last whole word, unless that throws away most of the text.
+  const end = /\s/.test(text[max - 1]) ? cut.length : cut.lastIndexOf(' ');
+  return `${cut.slice(0, end > max / 2 ? end : cut.length).replace(/[\s,;:.]+$/, '')}…`;
 }
