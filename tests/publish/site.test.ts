@@ -133,6 +133,16 @@ describe('npm run build under BASE_PATH=/plotline/', () => {
     expect(article.dateModified).toBeTruthy();
   });
 
+  test('every page carries the policy in a <meta>, since GitHub Pages sends no CSP header', () => {
+    for (const page of pages) {
+      const document = parsePage(readFileSync(join(dist, page), 'utf8'));
+      const policy = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
+      for (const directive of CSP.split('; ')) expect(policy.split('; '), page).toContain(directive);
+      // Before any stylesheet or script, or the browser applies it too late.
+      expect(document.head.innerHTML.indexOf('Content-Security-Policy')).toBeLessThan(document.head.innerHTML.search(/<link rel="stylesheet"|<script/));
+    }
+  });
+
   test('no page has inline script, inline style, event handlers or remote resources', () => {
     for (const page of pages) {
       const document = parsePage(readFileSync(join(dist, page), 'utf8'));

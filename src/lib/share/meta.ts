@@ -7,6 +7,11 @@ import type { SiteUrls } from './urls.ts';
 
 export const SITE_NAME = 'Plotline';
 export const SITE_DESCRIPTION = 'Data stories told from official figures, with every number checked against its source.';
+/**
+ * The policy every page is built to pass. GitHub Pages cannot send headers,
+ * so pages carry it in a <meta> (where frame-ancestors would be ignored).
+ */
+export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'";
 /** Alt text longer than this is cut (X/Twitter's limit is 420). */
 const ALT_MAX = 400;
 
