@@ -1,8 +1,15 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 
-/** Sub-path the site is served under, e.g. /plotline/ on GitHub Pages. */
-const base = process.env.BASE_PATH || '/';
+/**
+ * Sub-path the site is served under, e.g. /plotline/ on GitHub Pages, with
+ * one leading and one trailing slash whatever the variable holds
+ * (actions/configure-pages gives "/plotline", or "" for a user site).
+ */
+const trimmed = (process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '');
+const base = trimmed ? `/${trimmed}/` : '/';
+/** Origin the site is published at (canonical URLs, share images, feeds). */
+const site = process.env.SITE_URL || 'https://example.org';
 
 /**
  * Content and data are read by src/lib at build time, outside Vite's module
@@ -26,7 +33,7 @@ function reloadOnContentChange() {
 }
 
 export default defineConfig({
-  site: process.env.SITE_URL || 'https://example.org',
+  site,
   base,
   output: 'static',
   trailingSlash: 'ignore',

@@ -12,10 +12,14 @@ export interface RunResult {
  * would, on the content and data under `root`, writing the site to `outDir`.
  */
 export function runCli(command: 'build' | 'check', root: string, outDir?: string, env: Record<string, string> = {}): RunResult {
+  // Vitest sets NODE_ENV=test and copies Vite's import.meta.env (BASE_URL,
+  // MODE…) into process.env; a build inheriting them would not be the one
+  // `npm run build` makes (BASE_URL=/ would even override BASE_PATH).
+  const { NODE_ENV: _node, BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...inherited } = process.env;
   const result = spawnSync(process.execPath, [`src/cli/${command}.ts`], {
     cwd: PROJECT,
     encoding: 'utf8',
-    env: { ...process.env, PLOTLINE_ROOT: root, PLOTLINE_QUIET: '1', ...(outDir ? { PLOTLINE_OUT_DIR: outDir } : {}), ...env },
+    env: { ...inherited, PLOTLINE_ROOT: root, PLOTLINE_QUIET: '1', ...(outDir ? { PLOTLINE_OUT_DIR: outDir } : {}), ...env },
     timeout: 300_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

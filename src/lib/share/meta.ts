@@ -1,0 +1,85 @@
+import type { SiteStory } from '../site.ts';
+import type { Story } from '../story/model.ts';
+import { formatDate } from '../dates.ts';
+import { CARD, type CardInput } from './card.ts';
+import { jsonForScript } from './xml.ts';
+import type { SiteUrls } from './urls.ts';
+
+export const SITE_NAME = 'Plotline';
+export const SITE_DESCRIPTION = 'Data stories told from official figures, with every number checked against its source.';
+/**
+ * The policy every page is built to pass. GitHub Pages cannot send headers,
+ * so pages carry it in a <meta> (where frame-ancestors would be ignored).
+ */
+export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'";
+/** Alt text longer than this is cut (X/Twitter's limit is 420). */
+const ALT_MAX = 400;
+
+/** What a page's <head> needs to be shared well; see Page.astro. */
+export interface ShareMeta {
+  image: { url: string; alt: string; width: number; height: number };
+  published: string;
+  modified: string;
+  author?: string;
+  /** JSON-LD, already escaped for a <script type="application/ld+json"> block. */
+  jsonLd: string;
+}
+
+/** Index into `story.charts` of the chart that leads: the `lead:` section's chart, else the first. */
+export function leadChart(story: Story): number {
+  const lead = story.sections.find((section) => section.id === story.meta.lead);
+  return lead && story.charts.length > 0 ? lead.shows : 0;
+}
+
+/** Site-relative path of a story's share image. */
+export function shareImagePath(slug: string): string {
+  return `${slug}/share.png`;
+}
+
+/** The share card of a story, or undefined for a story without a chart. */
+export function storyCard({ story, figures }: SiteStory): CardInput | undefined {
+  const figure = figures[leadChart(story)];
+  if (!figure) return undefined;
+  return {
+    title: story.meta.title,
+    kicker: SITE_NAME,
+    footer: [formatDate(story.meta.updated ?? story.meta.published), story.meta.byline].filter(Boolean).join(' · '),
+    chartTitle: figure.title,
+    chartSvg: figure.svg.narrow,
+  };
+}
+
+/** Everything a story page shares: image with alt text, dates, JSON-LD NewsArticle. */
+export function storyShare(entry: SiteStory, urls: SiteUrls): ShareMeta | undefined {
+  const { story, figures } = entry;
+  const figure = figures[leadChart(story)];
+  if (!figure) return undefined;
+  const image = {
+    url: urls.absolute(shareImagePath(story.slug)),
+    alt: clip(`${story.meta.title}. Chart: ${figure.title}. ${figure.description}`, ALT_MAX),
+    ...CARD,
+  };
+  const modified = story.meta.updated ?? story.meta.published;
+  const article = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: clip(story.meta.title, 110),
+    ...(story.meta.dek ? { description: story.meta.dek } : {}),
+    datePublished: story.meta.published,
+    dateModified: modified,
+    author: [{ '@type': 'Organization', name: story.meta.byline ?? SITE_NAME }],
+    publisher: { '@type': 'Organization', name: SITE_NAME, url: urls.absolute() },
+    image: [image.url],
+    mainEntityOfPage: urls.absolute(`${story.slug}/`),
+  };
+  return { image, published: story.meta.published, modified, author: story.meta.byline, jsonLd: jsonForScript(article) };
+}
+
+/** Cuts at a word boundary and adds "…" when `text` is longer than `max`. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  // Cut after the last whole word, unless that throws away most of the text.
+  const end = /\s/.test(text[max - 1]) ? cut.length : cut.lastIndexOf(' ');
+  return `${cut.slice(0, end > max / 2 ? end : cut.length).replace(/[\s,;:.]+$/, '')}…`;
+}
