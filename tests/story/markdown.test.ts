@@ -54,4 +54,9 @@ describe('renderMarkdown()', () => {
     expect(html).toContain('&#x3C;script>');
     expect(render('[x](javascript:alert(1)) and [ok](https://example.org)').html).toBe('<p><a>x</a> and <a href="https://example.org">ok</a></p>');
   });
+
+  test('refuses a remote image, with the fix', () => {
+    const { problems } = render('See ![map](https://example.org/map.png).');
+    expectProblem(problems, FILE, 4, ':4:5', 'remote image "https://example.org/map.png"', 'copy the image into public/');
+  });
 });

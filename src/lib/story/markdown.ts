@@ -21,6 +21,25 @@ function remarkHtmlAsText() {
   };
 }
 
+/**
+ * The page loads nothing from another site: a remote image would leak
+ * readers' visits and break under the content security policy.
+ */
+function remarkLocalImages(context: DirectiveContext) {
+  return (tree: Root) => {
+    visit(tree, 'image', (node) => {
+      if (!/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(node.url)) return;
+      const start = node.position?.start ?? { line: 1, column: 1 };
+      context.problems.add(
+        context.file,
+        { line: start.line + context.bodyLine - 1, column: start.column },
+        `remote image "${node.url}"`,
+        'copy the image into public/ and refer to it by its path, e.g. ![chart](/images/chart.png)',
+      );
+    });
+  };
+}
+
 /** Sanitising is a second guard: it also drops `javascript:` links. */
 const schema: SanitizeSchema = {
   ...defaultSchema,
@@ -39,6 +58,7 @@ export function renderMarkdown(context: DirectiveContext): string {
     .use(remarkDirective)
     .use(remarkHtmlAsText)
     .use(remarkFacts, context)
+    .use(remarkLocalImages, context)
     .use(remarkRehype)
     .use(rehypeSanitize, schema)
     .use(rehypeStringify);
