@@ -121,12 +121,32 @@ describe('npm run dev', () => {
       return text.includes('commodities.quantty') ? text : '';
     });
     expect(overlay).toContain(expected);
-    // The overlay points at the content file, not at the code that threw.
-    expect(overlay).toContain('03-june-peak.md');
+    // The overlay's code frame shows the faulty line of the section, not the code that threw.
+    expect(overlay).toContain('Then shipments surged. June exports reached');
+    expect(overlay).not.toContain('export function siteOrThrow');
     await poll('the problem in the terminal', async () => log.slice(logBefore).includes(expected));
 
     writeFileSync(join(root, SECTION), original);
     await poll('the page to recover', async () => (await overlayText(page)) === '' && (await bodyText(page)).includes('A June high'));
     await poll('the terminal to say the content is sound again', async () => /content ok: 2 stories checked/.test(log.slice(logBefore)));
+  });
+
+  test('a data error shows in the overlay and the terminal, and the page recovers when the CSV is fixed', async () => {
+    const csv = join(root, 'data/china-trade/commodities.csv');
+    const good = readFileSync(csv, 'utf8');
+    const bad = good.replace('2025-06,rare_earths,export,7742.2,', '2025-06,rare_earths,export,7742.2t,');
+    const line = bad.split('\n').findIndex((l) => l.includes('7742.2t')) + 1;
+    const expected = new RegExp(`data/china-trade/commodities\\.csv:${line}:\\d+  "7742\\.2t" is not a number in column "quantity" — `);
+    const logBefore = log.length;
+    writeFileSync(csv, bad);
+    const overlay = await poll('the error overlay', async () => {
+      const text = await overlayText(page);
+      return text.includes('7742.2t') ? text : '';
+    });
+    expect(overlay).toMatch(expected);
+    await poll('the problem in the terminal', async () => expected.test(log.slice(logBefore)));
+
+    writeFileSync(csv, good);
+    await poll('the page to recover', async () => (await overlayText(page)) === '' && (await bodyText(page)).includes('A June high'));
   });
 });
