@@ -30,8 +30,26 @@ function reloadOnContentChange() {
       server.watcher.on('add', changed);
       server.watcher.on('unlink', changed);
       server.httpServer?.once('listening', () => reportProblems(root));
+      // Astro sends a page's error to the overlay 200 ms after the page, and a
+      // slow browser may connect later and show a blank page: tell each page
+      // that connects, once it is listening.
+      server.ws.on('connection', () => showProblems(server, root));
     },
   };
+}
+
+/** Sends the content's problems, if any, to the error overlay of every open page. */
+async function showProblems(/** @type {import('vite').ViteDevServer} */ server, /** @type {string} */ root) {
+  try {
+    const { checkProject, locatedError } = await import(new URL('./src/lib/site.ts', import.meta.url).href);
+    const { problems } = checkProject(root);
+    if (problems.length === 0) return;
+    // The client environment's channel is the one Astro dresses up for its overlay.
+    const channel = server.environments?.client?.hot ?? server.ws;
+    channel.send({ type: 'error', err: locatedError(problems, root) });
+  } catch (error) {
+    console.error('plotline: could not check content:', error);
+  }
 }
 
 /** Checks content and data under `root` and prints the outcome to the terminal. */
