@@ -31,7 +31,7 @@ describe('frontMatterSchemas()', () => {
     expect(committed(name)).toBe(generated[name]);
   });
 
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, strict: false, formats: { date: /^\d{4}-\d{2}-\d{2}$/ } });
   const story = ajv.compile(JSON.parse(generated['story.schema.json']));
   const section = ajv.compile(JSON.parse(generated['section.schema.json']));
 
