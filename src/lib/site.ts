@@ -1,4 +1,6 @@
-import { Problems, StoryError, type Problem } from './problems.ts';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Problems, StoryError, type Position, type Problem } from './problems.ts';
 import { loadDataset } from './data/loadDataset.ts';
 import type { Dataset } from './data/model.ts';
 import { listStories, loadStory } from './story/loadStory.ts';
@@ -59,6 +61,37 @@ let cached: { site: Site } | undefined;
  */
 export function siteOrThrow(options: { reload?: boolean } = {}): Site {
   if (!cached || options.reload) cached = { site: loadSite() };
-  if (cached.site.problems.length > 0) throw new StoryError(cached.site.problems);
+  if (cached.site.problems.length > 0) throw locatedError(cached.site.problems, projectRoot());
   return cached.site;
+}
+
+/**
+ * A StoryError that also carries `loc`, `hint` and the file's text, the
+ * fields Astro's dev error overlay reads: it then shows the first faulty
+ * line of the content file (not this module) and opens it in the editor.
+ */
+export function locatedError(problems: Problem[], root: string): StoryError & { loc: Position & { file: string }; hint: string } {
+  const first = problems[0];
+  const file = join(root, first.file);
+  // Astro reads the file only when it lies inside its own root; PLOTLINE_ROOT may not.
+  const text = existsSync(file) && statSync(file).isFile() ? readFileSync(file, 'utf8') : undefined;
+  return Object.assign(new StoryError(problems), {
+    loc: { file, line: first.line, column: first.column },
+    hint: 'Fix the file and save it: the page reloads by itself. `npm run check` lists the same problems.',
+    ...(text === undefined ? {} : { fullCode: text, frame: codeFrame(text, first) }),
+  });
+}
+
+/** The lines around `at`, numbered, with the faulty one marked. */
+function codeFrame(text: string, at: Position): string {
+  const lines = text.split('\n');
+  const from = Math.max(1, at.line - 2);
+  const to = Math.min(lines.length, at.line + 2);
+  const width = String(to).length;
+  const out: string[] = [];
+  for (let n = from; n <= to; n++) {
+    out.push(`${n === at.line ? '>' : ' '} ${String(n).padStart(width)} | ${lines[n - 1]}`);
+    if (n === at.line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, at.column - 1))}^`);
+  }
+  return out.join('\n');
 }

@@ -25,6 +25,8 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const drawn = chart.data.filter((d) => d.y !== null);
   const colours = seriesColours(chart);
   const colour = (d: Datum) => (chart.series ? colours.get(d.series)! : d.highlight ? ACCENT : PRIMARY);
+  // A line keeps one colour along its length; its highlighted points get their own dot.
+  const lineColour = (d: Datum) => (chart.series ? colours.get(d.series)! : PRIMARY);
   const unit = UNITS[chart.unit];
   const marks: Plot.Markish[] = [];
   const zero = chart.spec.zero ?? (chart.type !== 'line' && chart.type !== 'dot');
@@ -36,11 +38,11 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     case 'line':
     case 'area':
       if (chart.type === 'area') {
-        marks.push(Plot.areaY(chart.data, { x: xValue, y: 'y', z: 'series', fill: colour, fillOpacity: 0.18, curve: 'linear' }));
+        marks.push(Plot.areaY(chart.data, { x: xValue, y: 'y', z: 'series', fill: lineColour, fillOpacity: 0.18, curve: 'linear' }));
       }
-      marks.push(Plot.lineY(chart.data, { x: xValue, y: 'y', z: 'series', stroke: colour, strokeWidth: 2.5, curve: 'linear' }));
+      marks.push(Plot.lineY(chart.data, { x: xValue, y: 'y', z: 'series', stroke: lineColour, strokeWidth: 2.5, curve: 'linear' }));
       // Isolated points (a month between two gaps) would be invisible as a line.
-      marks.push(Plot.dot(isolated(chart.data), { x: xValue, y: 'y', fill: colour, r: 2.5 }));
+      marks.push(Plot.dot(isolated(chart.data), { x: xValue, y: 'y', fill: lineColour, r: 2.5 }));
       break;
     case 'dot':
       marks.push(Plot.dot(drawn, { x: xValue, y: 'y', fill: colour, r: narrow ? 3.5 : 4.5 }));

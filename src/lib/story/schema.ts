@@ -21,54 +21,42 @@ const scalarText = z.union([z.string(), z.number(), z.boolean()]).transform(Stri
 const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]);
 
 export const annotationSchema = z.strictObject({
-  at: periodText,
-  text: z.string(),
-  /** For charts with several series: which one the note belongs to. */
-  series: scalarText.optional(),
+  at: periodText.describe('Period (2025-11) or category the note points at.'),
+  text: z.string().describe('The note, short.'),
+  series: scalarText.optional().describe('For charts with several series: which one the note belongs to.'),
 });
 
 export const chartSchema = z.strictObject({
-  /** One dataset key, or several keys of the same table drawn as series. */
-  data: oneOrMany(z.string()),
-  type: z.enum(CHART_TYPES).default('line'),
-  /** What runs along the chart: `period` (default), `month` (Jan–Dec, to compare years) or a category column. */
-  x: z.string().optional(),
-  /** What splits the data into series: `year`, `measure` or a category column. */
-  series: z.string().optional(),
-  /** Keep only rows whose category (or year) has one of these values. */
-  where: z.record(z.string(), oneOrMany(scalarText)).optional(),
-  /** First and last period drawn. */
-  from: periodText.optional(),
-  to: periodText.optional(),
-  /** Values of x (periods or categories) or of the series to emphasise. */
-  highlight: oneOrMany(scalarText).optional(),
-  annotations: z.array(annotationSchema).optional(),
-  title: z.string(),
-  caption: z.string().optional(),
-  /** Replaces the generated text description of the chart. */
-  description: z.string().optional(),
-  source: z.string().optional(),
-  /** Include the zero line (default: yes for bars and areas). */
-  zero: z.boolean().optional(),
+  data: oneOrMany(z.string()).describe('A dataset key (table.measure, e.g. monthly.exports), or several keys of one table drawn as series.'),
+  type: z.enum(CHART_TYPES).default('line').describe('Chart type (default line).'),
+  x: z.string().optional().describe('What runs along the chart: period (default), month (Jan–Dec, to compare years) or a category column.'),
+  series: z.string().optional().describe('What splits the data into series: year, measure or a category column.'),
+  where: z.record(z.string(), oneOrMany(scalarText)).optional().describe('Keep only rows whose category (or year) has one of these values, e.g. { commodity: soybeans }.'),
+  from: periodText.optional().describe('First period drawn, YYYY-MM.'),
+  to: periodText.optional().describe('Last period drawn, YYYY-MM.'),
+  highlight: oneOrMany(scalarText).optional().describe('Periods, categories or series to emphasise.'),
+  annotations: z.array(annotationSchema).optional().describe('Notes drawn on the chart.'),
+  title: z.string().describe('Chart title.'),
+  caption: z.string().optional().describe('What the chart shows, under it.'),
+  description: z.string().optional().describe('Replaces the generated text description of the chart.'),
+  source: z.string().optional().describe("Replaces the dataset's source line."),
+  zero: z.boolean().optional().describe('Include zero on the value axis (default: yes for bars and areas).'),
 });
 
 export const sectionSchema = z.strictObject({
-  heading: z.string().optional(),
-  chart: chartSchema.optional(),
+  heading: z.string().optional().describe('Heading of this step.'),
+  chart: chartSchema.optional().describe('The chart shown with this step; without one, the previous chart stays.'),
 });
 
 export const storySchema = z.strictObject({
-  title: z.string(),
-  dek: z.string().optional(),
-  byline: z.string().optional(),
-  published: date,
-  updated: date.optional(),
-  /** Folder under data/. */
-  dataset: z.string(),
-  /** The last period the story reports: later data is left out of charts. */
-  through: periodText.optional(),
-  /** Section (file name without number and .md) whose chart is the share image. */
-  lead: z.string().optional(),
+  title: z.string().describe('Headline.'),
+  dek: z.string().optional().describe('One or two sentences under the headline.'),
+  byline: z.string().optional().describe('Who wrote it.'),
+  published: date.describe('Publication date, YYYY-MM-DD.'),
+  updated: date.optional().describe('Date of the last update, YYYY-MM-DD.'),
+  dataset: z.string().describe('The dataset the story draws on: a folder under data/.'),
+  through: periodText.optional().describe('The last period the story reports (YYYY-MM): later data is left out of charts.'),
+  lead: z.string().optional().describe('Section (file name without number and .md) whose chart is the share image.'),
 });
 
 export type ChartSpec = z.infer<typeof chartSchema>;
