@@ -23,7 +23,7 @@ chart:
 
 Raw HTML: <script>alert(8)</script> <img src=x onerror="alert(9)"> <a href="javascript:alert(10)" onclick="alert(11)">click</a> <div style="color:red" onmouseover="alert(12)">hover</div>
 
-A Markdown link [to nowhere](javascript:alert(13)), an image ![x](javascript:alert(14)), an autolink <javascript:alert(15)> and <iframe src="javascript:alert(16)"></iframe>.
+A Markdown link [to nowhere](javascript:alert(13)), an autolink <javascript:alert(15)> and <iframe src="javascript:alert(16)"></iframe>.
 `;
 
 let dist: string;

@@ -57,6 +57,7 @@ describe('renderMarkdown()', () => {
 
   test('refuses a remote image, with the fix', () => {
     const { problems } = render('See ![map](https://example.org/map.png).');
-    expectProblem(problems, FILE, 4, ':4:5', 'remote image "https://example.org/map.png"', 'copy the image into public/');
+    expectProblem(problems, FILE, 4, ':4:5', 'image "https://example.org/map.png" is not a file of this site', 'copy the image into public/');
+    expectProblem(render('![x](javascript:alert(1))').problems, FILE, 4, 'image "javascript:alert(1)" is not a file of this site');
   });
 });

@@ -33,7 +33,7 @@ function remarkLocalImages(context: DirectiveContext) {
       context.problems.add(
         context.file,
         { line: start.line + context.bodyLine - 1, column: start.column },
-        `remote image "${node.url}"`,
+        `image "${node.url}" is not a file of this site`,
         'copy the image into public/ and refer to it by its path, e.g. ![chart](/images/chart.png)',
       );
     });
