@@ -1,6 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { suggestion } from './suggest.ts';
+import { closest, suggestion } from './suggest.ts';
 import type { Position, Problems } from './problems.ts';
 
 /**
@@ -28,9 +28,16 @@ export function parseYaml(
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const shift = (line: number, column: number): Position => ({ line: line + firstLine - 1, column });
-  for (const error of doc.errors) {
-    const [start] = error.linePos ?? [{ line: 1, col: 1 }];
-    problems.add(file, shift(start.line, start.col), yamlMessage(error.code, error.message), yamlHint(error.code));
+  // One slip (an unclosed bracket, a tab) makes YAML report a cascade of
+  // follow-on errors: report the first, and every repeated key, which never
+  // cascade.
+  const reported = doc.errors.filter((error, i) => i === 0 || error.code === 'DUPLICATE_KEY');
+  for (const error of reported) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    const message = error.code === 'DUPLICATE_KEY'
+      ? `duplicate key "${keyAt(text, error.pos[0])}" in YAML`
+      : yamlMessage(error.code, error.message);
+    problems.add(file, shift(line, col), message, yamlHint(error.code));
   }
   if (doc.errors.length > 0) return undefined;
 
@@ -62,11 +69,14 @@ function rangeOf(doc: Document, path: readonly PropertyKey[], key: boolean): num
   return undefined;
 }
 
+/** The key written at `offset`: `type` in `  type: dot`. */
+function keyAt(text: string, offset: number): string {
+  return /^["']?([^:"'\n]*)/.exec(text.slice(offset))![1].trim();
+}
+
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'duplicate key in YAML';
     case 'TAB_AS_INDENT':
       return 'tab used for indentation in YAML';
     default:
@@ -112,11 +122,12 @@ export function reportSchemaIssues(
     } else if (issue.code === 'invalid_value') {
       const valid = issue.values.map(String);
       const actual = valueAt(source.data, path);
+      const near = typeof actual === 'string' ? closest(actual, valid) : undefined;
       problems.add(
         source.file,
         source.locate(path),
         `invalid ${name}: ${String(actual)} (expected ${valid.join(', ')})`,
-        typeof actual === 'string' ? suggestion(actual, valid) : undefined,
+        near ? `did you mean "${near}"?` : undefined,
       );
     } else if (issue.code === 'invalid_type' && valueAt(source.data, path) === undefined) {
       const parent = path.slice(0, -1);
@@ -126,10 +137,53 @@ export function reportSchemaIssues(
         `missing required ${describe} "${name}"`,
         `add \`${String(path.at(-1))}:\` ${parent.length ? `under ${parent.join('.')}` : 'to the frontmatter'}`,
       );
+    } else if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
+      const expected = expectedTypes(issue);
+      const actual = valueAt(source.data, path);
+      problems.add(
+        source.file,
+        source.locate(path),
+        `invalid ${name || 'frontmatter'}: ${shown(actual)} is not ${expected.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}`,
+        TYPE_HINTS[expected[0]],
+      );
     } else {
-      problems.add(source.file, source.locate(path), `invalid ${name || 'frontmatter'}: ${issue.message}`);
+      const hint = issue.code === 'custom' ? (issue.params?.hint as string | undefined) : undefined;
+      problems.add(source.file, source.locate(path), `invalid ${name || 'frontmatter'}: ${issue.message}`, hint);
     }
   }
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'a block of fields',
+  array: 'a list',
+  date: 'a date',
+};
+
+const TYPE_HINTS: Record<string, string> = {
+  string: 'write text; put it in quotes if it starts with a symbol or contains ": "',
+  number: 'write a plain number such as 12.5',
+  boolean: 'write true or false',
+  object: 'write its fields on the lines below, indented by two spaces',
+  array: 'write a list: [a, b], or one "- item" per line',
+};
+
+/** The types a field accepts, read from a type or union issue. */
+function expectedTypes(issue: z.core.$ZodIssue): string[] {
+  if (issue.code === 'invalid_type') return [issue.expected];
+  if (issue.code !== 'invalid_union') return [];
+  const types = issue.errors.flat().flatMap((inner) => (inner.code === 'invalid_type' && inner.path.length === 0 ? [inner.expected] : []));
+  return [...new Set(types)];
+}
+
+function shown(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'an empty value';
+  if (typeof value === 'object') return 'a block of fields';
+  if (typeof value === 'string') return `"${value}"`;
+  return String(value);
 }
 
 export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

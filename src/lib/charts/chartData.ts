@@ -90,10 +90,15 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period): 
   const rows = filterRows(table, filter).filter(
     (row) => (!from || ordinal(row.period) >= ordinal(from)) && (!last || ordinal(row.period) <= ordinal(last)),
   );
+  // Rows missing because the CSV has faults are reported at the CSV; what
+  // the chart then lacks is not the section's fault.
+  const followOn = (problem: { message: string; hint?: string; field: string }) => {
+    if (table.complete) problems.push(problem);
+  };
   for (const [column, values] of Object.entries(filter)) {
     const present = new Set(table.rows.map((row) => categoryOrPart(row, column)));
     for (const value of values) {
-      if (!present.has(value)) problems.push({ field: `where.${column}`, message: `no rows with ${column} "${value}" in ${table.name}`, hint: suggestion(value, [...present]) });
+      if (!present.has(value)) followOn({ field: `where.${column}`, message: `no rows with ${column} "${value}" in ${table.name}`, hint: suggestion(value, [...present]) });
     }
   }
   const xKind: XKind = x === 'period' ? 'time' : x === 'month' ? 'month' : 'category';
@@ -112,18 +117,18 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period): 
     }
   }
   if (data.every((d) => d.y === null)) {
-    problems.push({ field: 'data', message: `chart has nothing to draw: ${keys.join(', ')} has no values${describe(filter, from, last)}`, hint: 'check where, from and to against the CSV' });
+    followOn({ field: 'data', message: `chart has nothing to draw: ${keys.join(', ')} has no values${describe(filter, from, last)}`, hint: 'check where, from and to against the CSV' });
   }
   if (units.size > 1) {
     problems.push({ field: 'data', message: `chart mixes units (${[...units].map((u) => UNITS[u].label).join(', ')})`, hint: 'filter to one commodity, or draw each unit in its own chart' });
   }
   for (const value of highlights) {
     if (!data.some((d) => d.highlight)) {
-      problems.push({ field: 'highlight', message: `highlight "${value}" matches nothing in the chart`, hint: 'name a period (2025-11), a category or a series that the chart draws' });
+      followOn({ field: 'highlight', message: `highlight "${value}" matches nothing in the chart`, hint: 'name a period (2025-11), a category or a series that the chart draws' });
       break;
     }
   }
-  if (problems.length) return { ok: false, problems };
+  if (problems.length || !table.complete) return { ok: false, problems };
 
   const chart: ChartData = {
     spec,

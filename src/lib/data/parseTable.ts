@@ -32,7 +32,9 @@ export function parseTable(
       .map(([column]) => column),
     measures: declaredMeasures(spec),
     rows: [],
+    complete: false,
   };
+  const before = problems.size;
 
   const records = readCsv(text);
   if (records.length === 0) {
@@ -53,6 +55,7 @@ export function parseTable(
   // Running totals nest by nature (Jan–Oct lies inside Jan–Nov): no detail rows there.
   if (table.index === 'period') markDetailRows(table);
   deriveMeasures(table);
+  table.complete = problems.size === before;
   return table;
 }
 
@@ -91,7 +94,7 @@ function checkHeader(
     if (Object.hasOwn(spec.columns, name)) {
       columns.set(name, i);
     } else {
-      problems.add(file, header.positions[i], `unknown column "${name}"`, `${suggestion(name, declared)} — or declare it under columns in dataset.yaml`);
+      problems.add(file, header.positions[i], `unknown column "${name}"`, [suggestion(name, declared), 'or declare it under columns in dataset.yaml'].filter(Boolean).join('; '));
     }
   });
   for (const name of declared) {
@@ -221,7 +224,7 @@ function longRows(
     const common = readCommon(spec, cells, file, problems, line);
     const measure = cells.get(measureColumn);
     if (!measures.includes(measure)) {
-      problems.add(file, cells.at(measureColumn), `unknown measure "${measure}"`, `${suggestion(measure, measures)} — or declare it under measures in dataset.yaml`);
+      problems.add(file, cells.at(measureColumn), `unknown measure "${measure}"`, [suggestion(measure, measures), 'or declare it under measures in dataset.yaml'].filter(Boolean).join('; '));
       continue;
     }
     const value = readNumber(cells, valueColumn, file, problems);

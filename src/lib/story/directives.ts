@@ -8,7 +8,7 @@ import { resolveKey, valueAt, type Filter } from '../data/keys.ts';
 import { FORMAT_NAMES, formatFits, formatValue, isFormatName, defaultFormat, UNITS } from '../format.ts';
 import { closest } from '../suggest.ts';
 import type { Position, Problems } from '../problems.ts';
-import { checkFigure, parseStatedFigure } from './factLiteral.ts';
+import { checkFigure, parseStatedFigure, restate } from './factLiteral.ts';
 
 export const DIRECTIVES = ['fact', 'value'] as const;
 
@@ -82,14 +82,19 @@ function checkFact(node: TextDirective, at: Position, context: DirectiveContext)
   const result = checkFigure(figure.figure, value, unit);
   if (!result.ok) {
     const where = `${key} at ${attributes.at}${describeFilter(attributes.filter)}`;
-    const detail = result.stated
-      ? `the text says ${result.stated}, the data gives ${result.actual}`
-      : result.message;
+    if (result.rounded === undefined) {
+      context.problems.add(context.file, at, `fact "${text}" ${result.message}`, `check the key: ${where} is a measure of another kind`);
+      return;
+    }
+    const data = restate(text, figure.figure, result.rounded);
+    const turned = Math.sign(result.rounded) !== Math.sign(figure.figure.value) && result.rounded !== 0;
     context.problems.add(
       context.file,
       at,
-      `fact "${text}" does not match ${where}: ${detail}`,
-      result.stated ? `correct the figure, or check the key and period (the data formatted: ${formatValue(value, unit)})` : 'check the key: it points at a measure of another kind',
+      `fact "${text}" does not match the data: ${where} gives ${data}${turned ? ` (the text says ${result.stated})` : ''}`,
+      turned
+        ? 'the data moved the other way: correct the direction word or sign, or check the key and period'
+        : `correct the text to "${data}", or check the key and period`,
     );
   }
 }
@@ -169,7 +174,7 @@ function lookup(attributes: Attributes, at: Position, context: DirectiveContext,
   context.used?.add(attributes.key);
   const found = valueAt(resolved.value, attributes.at, attributes.filter);
   if (!found.ok) {
-    problems.add(file, at, found.message, found.hint);
+    if (!found.followOn) problems.add(file, at, found.message, found.hint);
     return undefined;
   }
   const unit = unitOf(resolved.value.measure, found.value.row);

@@ -9,7 +9,7 @@ const date = z
   .transform((value, ctx) => {
     const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) {
-      ctx.addIssue({ code: 'custom', message: `expected a date written YYYY-MM-DD, got "${text}"` });
+      ctx.addIssue({ code: 'custom', message: `"${text}" is not a date written YYYY-MM-DD`, params: { hint: 'write the date as year-month-day, e.g. 2025-12-08' } });
       return z.NEVER;
     }
     return text;
