@@ -106,8 +106,19 @@ export function reportSchemaIssues(
   fieldsAt: (path: readonly PropertyKey[]) => readonly string[],
   describe = 'field',
 ): void {
+  // `titel:` makes zod report both an unknown "titel" and a missing
+  // "title": one slip, reported once, as the unknown key with its fix.
+  const meant = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    for (const key of issue.keys) {
+      const near = closest(key, fieldsAt(issue.path));
+      if (near) meant.add([...issue.path, near].map(String).join('.'));
+    }
+  }
   for (const issue of issues) {
     const path = issue.path;
+    if (issue.code === 'invalid_type' && meant.has(path.map(String).join('.'))) continue;
     const name = path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
@@ -146,6 +157,8 @@ export function reportSchemaIssues(
         `invalid ${name || 'frontmatter'}: ${shown(actual)} is not ${expected.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}`,
         TYPE_HINTS[expected[0]],
       );
+    } else if (issue.code === 'invalid_format') {
+      problems.add(source.file, source.locate(path), `invalid ${name}: ${shown(valueAt(source.data, path))} is not a valid ${issue.format === 'url' ? 'URL' : issue.format}`, issue.format === 'url' ? 'write the full address, starting with https://' : undefined);
     } else {
       const hint = issue.code === 'custom' ? (issue.params?.hint as string | undefined) : undefined;
       problems.add(source.file, source.locate(path), `invalid ${name || 'frontmatter'}: ${issue.message}`, hint);

@@ -47,7 +47,15 @@ export interface ChartData {
   notes: string[];
 }
 
-export type ChartResult = { ok: true; chart: ChartData } | { ok: false; problems: { message: string; hint?: string; field: string }[] };
+/** A fault in a chart spec; `field` is its path under `chart:`, `onKey` points at the key rather than its value. */
+export interface ChartProblem {
+  message: string;
+  hint?: string;
+  field: string;
+  onKey?: boolean;
+}
+
+export type ChartResult = { ok: true; chart: ChartData } | { ok: false; problems: ChartProblem[] };
 
 /**
  * Resolves a section's chart spec against the dataset: keys, filters,
@@ -55,7 +63,7 @@ export type ChartResult = { ok: true; chart: ChartData } | { ok: false; problems
  * are left out, so a story never draws data it does not yet talk about.
  */
 export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period): ChartResult {
-  const problems: { message: string; hint?: string; field: string }[] = [];
+  const problems: ChartProblem[] = [];
   const keys = Array.isArray(spec.data) ? spec.data : [spec.data];
   const resolved = keys.map((key) => ({ key, result: resolveKey(dataset, key) }));
   for (const { result } of resolved) {
@@ -78,7 +86,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period): 
   const filter: Filter = {};
   for (const [column, value] of Object.entries(spec.where ?? {})) {
     if (column !== 'year' && !table.categories.includes(column)) {
-      problems.push({ field: `where.${column}`, message: `table ${table.name} has no column "${column}" to filter on`, hint: suggestion(column, ['year', ...table.categories]) });
+      problems.push({ field: `where.${column}`, onKey: true, message: `table ${table.name} has no column "${column}" to filter on`, hint: suggestion(column, ['year', ...table.categories]) });
     }
     filter[column] = Array.isArray(value) ? value : [value];
   }
@@ -92,7 +100,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period): 
   );
   // Rows missing because the CSV has faults are reported at the CSV; what
   // the chart then lacks is not the section's fault.
-  const followOn = (problem: { message: string; hint?: string; field: string }) => {
+  const followOn = (problem: ChartProblem) => {
     if (table.complete) problems.push(problem);
   };
   for (const [column, values] of Object.entries(filter)) {
@@ -101,6 +109,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period): 
       if (!present.has(value)) followOn({ field: `where.${column}`, message: `no rows with ${column} "${value}" in ${table.name}`, hint: suggestion(value, [...present]) });
     }
   }
+  if (problems.length) return { ok: false, problems };
   const xKind: XKind = x === 'period' ? 'time' : x === 'month' ? 'month' : 'category';
 
   const highlights = new Set((spec.highlight === undefined ? [] : Array.isArray(spec.highlight) ? spec.highlight : [spec.highlight]).map(String));
@@ -204,7 +213,7 @@ function notesFor(table: Table, data: Datum[], measures: Measure[]): string[] {
   return notes;
 }
 
-function readPeriod(text: string | undefined, field: string, problems: { message: string; hint?: string; field: string }[]): Period | undefined {
+function readPeriod(text: string | undefined, field: string, problems: ChartProblem[]): Period | undefined {
   if (text === undefined) return undefined;
   const p = parsePeriod(text);
   if (!p) problems.push({ field, message: `malformed period ${field}: "${text}"`, hint: 'write YYYY-MM' });

@@ -123,7 +123,7 @@ function loadSection(
     } else {
       for (const p of result.problems) {
         const path = ['chart', ...p.field.split('.')];
-        problems.add(file, parsed.locate(path), p.message, p.hint);
+        problems.add(file, parsed.locate(path, p.onKey), p.message, p.hint);
       }
     }
   }
