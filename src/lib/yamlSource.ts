@@ -33,11 +33,16 @@ export function parseYaml(
   // cascade.
   const reported = doc.errors.filter((error, i) => i === 0 || error.code === 'DUPLICATE_KEY');
   for (const error of reported) {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
+    // YAML finds an unclosed quote where the file ends; point at the quote.
+    const opened = error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? openingQuote(text, error.pos[0]) : undefined;
+    const { line, col } = lineCounter.linePos(opened ?? error.pos[0]);
     const message = error.code === 'DUPLICATE_KEY'
       ? `duplicate key "${keyAt(text, error.pos[0])}" in YAML`
-      : yamlMessage(error.code, error.message);
-    problems.add(file, shift(line, col), message, yamlHint(error.code));
+      : opened !== undefined
+        ? `malformed YAML: the quote ${text[opened]} opened here is never closed`
+        : yamlMessage(error.code, error.message);
+    const hint = opened !== undefined ? `end the value with ${text[opened]}` : yamlHint(error.code);
+    problems.add(file, shift(line, col), message, hint);
   }
   if (doc.errors.length > 0) return undefined;
 
@@ -65,6 +70,15 @@ function rangeOf(doc: Document, path: readonly PropertyKey[], key: boolean): num
       const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: number[] } | undefined;
       if (node?.range) return node.range[0];
     }
+  }
+  return undefined;
+}
+
+/** Offset of the quote that starts a value and is left open before `end`. */
+function openingQuote(text: string, end: number): number | undefined {
+  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
+    const before = text.slice(0, i).replace(/[ \t]+$/, '');
+    if ((text[i] === '"' || text[i] === "'") && /(^|[:,[{\n-])$/.test(before)) return i;
   }
   return undefined;
 }
