@@ -4,7 +4,7 @@
  * (an unreadable file, a bug) is printed as one line, never a stack trace,
  * so an editor always sees what to do next.
  */
-import { checkProject, projectRoot } from '../lib/site.ts';
+import { checkProject, projectRoot } from '../lib/check.ts';
 import { formatProblems } from '../lib/problems.ts';
 import type { Story } from '../lib/story/model.ts';
 

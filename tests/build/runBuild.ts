@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { PROJECT } from '../helpers.ts';
 
 export interface RunResult {
@@ -15,8 +15,25 @@ export function runCli(command: 'build' | 'check', root: string, outDir?: string
   const result = spawnSync(process.execPath, [`src/cli/${command}.ts`], {
     cwd: PROJECT,
     encoding: 'utf8',
-    env: { ...process.env, PLOTLINE_ROOT: root, PLOTLINE_QUIET: '1', ...(outDir ? { PLOTLINE_OUT_DIR: outDir } : {}), ...env },
+    env: cliEnv(root, outDir, env),
     timeout: 300_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** `runCli` without blocking, so that several runs can share the cores. */
+export function runCliAsync(command: 'build' | 'check', root: string, outDir?: string, env: Record<string, string> = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [`src/cli/${command}.ts`], { cwd: PROJECT, env: cliEnv(root, outDir, env), timeout: 300_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+function cliEnv(root: string, outDir: string | undefined, env: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, PLOTLINE_ROOT: root, PLOTLINE_QUIET: '1', ...(outDir ? { PLOTLINE_OUT_DIR: outDir } : {}), ...env };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkProject } from '../../src/lib/site.ts';
+import { checkProject } from '../../src/lib/check.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { edit, miniProject } from '../fixtures/mini.ts';
 
