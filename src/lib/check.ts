@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Problems, type Problem } from './problems.ts';
 import { loadDataset } from './data/loadDataset.ts';
 import type { Dataset } from './data/model.ts';
@@ -23,6 +25,13 @@ export function checkProject(root: string): { stories: Story[]; problems: Proble
     if (!datasets.has(name)) datasets.set(name, loadDataset(root, name, problems));
     return datasets.get(name);
   };
+  const contentDir = join(root, 'content');
+  for (const name of existsSync(contentDir) ? readdirSync(contentDir).sort() : []) {
+    const dir = join(contentDir, name);
+    if (statSync(dir).isDirectory() && !existsSync(join(dir, 'index.md'))) {
+      problems.add(`content/${name}/index.md`, undefined, `story folder content/${name} has no index.md`, 'add index.md with the story\'s title, published and dataset, or move the folder out of content/');
+    }
+  }
   const slugs = listStories(root);
   if (slugs.length === 0) {
     problems.add('content', undefined, 'no stories found', 'create content/<story>/index.md (npm run new -- <slug> makes one)');

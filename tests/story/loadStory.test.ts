@@ -81,3 +81,11 @@ describe('loadStory()', () => {
     ]);
   });
 });
+
+describe('checkProject()', () => {
+  test('reports a story folder without index.md rather than skipping it', () => {
+    expect(problemsOf({ 'content/draft/01-intro.md': MINI[SECOND] })).toEqual([
+      'content/draft/index.md:1:1  story folder content/draft has no index.md — add index.md with the story\'s title, published and dataset, or move the folder out of content/',
+    ]);
+  });
+});
