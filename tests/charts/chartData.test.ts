@@ -50,3 +50,12 @@ describe('chartData()', () => {
     ]);
   });
 });
+
+describe('chartData() annotations', () => {
+  test('reports an annotation that points at nothing drawn', () => {
+    expect(problemsOf(FIRST, '  title: Monthly balance', '  annotations:\n    - { at: 2023-05, text: "A note" }\n  title: Monthly balance')).toEqual([
+      `${FIRST}:8:13  annotation "A note" at 2023-05 matches no drawn value — name a period or category the chart draws, with a value, and the series it belongs to`,
+    ]);
+    expect(problemsOf(FIRST, '  title: Monthly balance', '  annotations:\n    - { at: 2025-03, text: "A note" }\n  title: Monthly balance')).toEqual([]);
+  });
+});

@@ -137,6 +137,11 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period): 
       break;
     }
   }
+  for (const [i, note] of (spec.annotations ?? []).entries()) {
+    if (!annotatedDatum(data, note)) {
+      followOn({ field: `annotations.${i}.at`, message: `annotation "${note.text}" at ${note.at}${note.series === undefined ? '' : ` (series ${note.series})`} matches no drawn value`, hint: 'name a period or category the chart draws, with a value, and the series it belongs to' });
+    }
+  }
   if (problems.length || !table.complete) return { ok: false, problems };
 
   const chart: ChartData = {
@@ -191,11 +196,21 @@ function makeDatum(
   };
 }
 
+/** The drawn value an annotation points at: by period (or last month) or category, within its series. */
+export function annotatedDatum(data: readonly Datum[], note: { at: string; series?: string }): Datum | undefined {
+  return data.find(
+    (d) => d.y !== null && (d.period.id === note.at || lastMonth(d.period) === note.at || d.x === note.at) && (note.series === undefined || d.series === note.series),
+  );
+}
+
+function lastMonth(p: Period): string {
+  return `${p.year}-${String(p.to).padStart(2, '0')}`;
+}
+
 /** A datum is highlighted by its period (or last month), series or category. */
 function isHighlighted(d: Datum, values: Set<string>): boolean {
   if (values.size === 0) return false;
-  const lastMonth = `${d.period.year}-${String(d.period.to).padStart(2, '0')}`;
-  return values.has(d.period.id) || values.has(lastMonth) || values.has(d.series) || (typeof d.x === 'string' && values.has(d.x));
+  return values.has(d.period.id) || values.has(lastMonth(d.period)) || values.has(d.series) || (typeof d.x === 'string' && values.has(d.x));
 }
 
 function notesFor(table: Table, data: Datum[], measures: Measure[]): string[] {
