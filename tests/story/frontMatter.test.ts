@@ -85,6 +85,9 @@ describe('readMarkdownFile()', () => {
     expect(story(`---\ntitle: T\npublished: yesterday\ndataset: trade\n---\n`)).toEqual([
       'content/s/index.md:3:12  invalid published: "yesterday" is not a date written YYYY-MM-DD — write the date as year-month-day, e.g. 2025-12-08',
     ]);
+    expect(story(`---\ntitle: T\npublished: 2025-02-30\ndataset: trade\n---\n`)).toEqual([
+      'content/s/index.md:3:12  invalid published: "2025-02-30" is not a date in the calendar — check the month and the day',
+    ]);
     expect(section(`---\n${CHART}  zero: maybe\n---\n\nText.\n`).problems).toEqual([
       `${FILE}:5:9  invalid chart.zero: "maybe" is not true or false — write true or false`,
     ]);
