@@ -1,27 +1,14 @@
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { tempProject } from '../helpers.ts';
+import { hashTree, tempProject } from '../helpers.ts';
 import { runCli } from './runBuild.ts';
 
 let root: string;
 let dist: string;
 let page: string;
 
-function hashTree(dir: string): string {
-  const hash = createHash('sha256');
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else hash.update(path.slice(dir.length)).update(readFileSync(path));
-    }
-  };
-  walk(dir);
-  return hash.digest('hex');
-}
 
 beforeAll(() => {
   root = tempProject({}, ['content', 'data']);

@@ -1,14 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { checkProject } from '../../src/lib/check.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { edit, miniProject } from '../fixtures/mini.ts';
+import { checkEdited } from '../fixtures/mini.ts';
 
 const FIRST = 'content/mini/01-first.md';
 const SECOND = 'content/mini/02-second.md';
 
-function problemsOf(file: string, from: string, to: string): string[] {
-  return checkProject(miniProject(edit(file, from, to))).problems.map(formatProblem);
-}
+const problemsOf = checkEdited;
 
 describe('chartData()', () => {
   test('reports an x column the table lacks, at the value', () => {

@@ -1,24 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { tempProject } from '../helpers.ts';
+import { hashTree, tempProject } from '../helpers.ts';
 import { runCli, runCliAsync } from '../build/runBuild.ts';
 import { FAULTS } from './faults.ts';
-
-/** One hash over every file's path and bytes under `dir`. */
-function hashTree(dir: string): string {
-  const hash = createHash('sha256');
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else hash.update(path.slice(dir.length)).update(readFileSync(path));
-    }
-  };
-  walk(dir);
-  return hash.digest('hex');
-}
 
 let dist: string;
 let built: string;

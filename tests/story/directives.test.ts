@@ -1,16 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { checkProject } from '../../src/lib/check.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { edit, miniProject } from '../fixtures/mini.ts';
+import { checkEdited, checkMini, edit } from '../fixtures/mini.ts';
 
 const FIRST = 'content/mini/01-first.md';
 const SECOND = 'content/mini/02-second.md';
 const INDEX = 'content/mini/index.md';
 
-/** The mini story with one text replaced in the first section's prose line. */
-function problemsOf(file: string, from: string, to: string): string[] {
-  return checkProject(miniProject(edit(file, from, to))).problems.map(formatProblem);
-}
+const problemsOf = checkEdited;
 
 describe('remarkFacts()', () => {
   test('reports an unknown table, suggesting the nearest key', () => {
@@ -113,7 +108,7 @@ describe('remarkFacts()', () => {
   });
 
   test('does not blame the story for rows a faulty CSV lost', () => {
-    expect(checkProject(miniProject(edit('data/trade/partners.csv', '2025-03,United States,4.5', '2025-03,United States,4.5,extra'))).problems.map(formatProblem)).toEqual([
+    expect(checkMini(edit('data/trade/partners.csv', '2025-03,United States,4.5', '2025-03,United States,4.5,extra'))).toEqual([
       'data/trade/partners.csv:2:1  too many cells: 4 where the header has 3 — quote any cell that contains a comma, and check for a missing or extra comma',
     ]);
   });

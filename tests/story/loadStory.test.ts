@@ -1,11 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { checkProject } from '../../src/lib/check.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
-import { edit, MINI, miniProject } from '../fixtures/mini.ts';
+import { checkMini, edit, MINI, miniProject } from '../fixtures/mini.ts';
 
-function problemsOf(changes: Record<string, string | null>): string[] {
-  return checkProject(miniProject(changes)).problems.map(formatProblem);
-}
+const problemsOf = checkMini;
 
 const INDEX = 'content/mini/index.md';
 const FIRST = 'content/mini/01-first.md';
