@@ -91,6 +91,15 @@ describe('remarkFacts()', () => {
     ]);
   });
 
+  test('reports an unknown attribute, with the one it was meant to be', () => {
+    expect(problemsOf(FIRST, 'format=usd_bn', 'formt=usd_bn')).toEqual([
+      `${FIRST}:10:26  unknown attribute "formt" on :value — did you mean "format"?`,
+    ]);
+    expect(problemsOf(SECOND, 'partner="United States"', 'country="United States"')).toEqual([
+      `${SECOND}:10:36  unknown attribute "country" on :fact — use one of key, at, format, digits, partner`,
+    ]);
+  });
+
   test('reports a directive without key or period', () => {
     expect(problemsOf(FIRST, 'key=monthly.exports at=2025-03 ', 'at=2025-03 ')).toEqual([
       `${FIRST}:10:26  :value needs a key — add {key=table.measure at=YYYY-MM}`,

@@ -6,7 +6,7 @@ import type { Dataset } from '../data/model.ts';
 import { unitOf } from '../data/model.ts';
 import { resolveKey, valueAt, type Filter } from '../data/keys.ts';
 import { FORMAT_NAMES, formatFits, formatValue, isFormatName, defaultFormat, UNITS } from '../format.ts';
-import { closest } from '../suggest.ts';
+import { closest, suggestion } from '../suggest.ts';
 import type { Position, Problems } from '../problems.ts';
 import { checkFigure, parseStatedFigure, restate } from './factLiteral.ts';
 
@@ -172,6 +172,15 @@ function lookup(attributes: Attributes, at: Position, context: DirectiveContext,
     return undefined;
   }
   context.used?.add(attributes.key);
+  // Attributes other than key/at/format/digits pick categories; a slip in
+  // one of the four ("formt") would otherwise read as an unknown category.
+  const { table } = resolved.value;
+  for (const column of Object.keys(attributes.filter)) {
+    if (column === 'year' || table.categories.includes(column)) continue;
+    const valid = [...RESERVED, ...table.categories];
+    problems.add(file, at, `unknown attribute "${column}" on ${name}`, suggestion(column, valid, 'one of'));
+    return undefined;
+  }
   const found = valueAt(resolved.value, attributes.at, attributes.filter);
   if (!found.ok) {
     if (!found.followOn) problems.add(file, at, found.message, found.hint);
