@@ -169,7 +169,7 @@ export function reportSchemaIssues(
         source.file,
         source.locate(path),
         `invalid ${name || 'frontmatter'}: ${shown(actual)} is not ${expected.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}`,
-        TYPE_HINTS[expected[0]],
+        path.length === 0 ? 'write one field per line, as name: value' : TYPE_HINTS[expected[0]],
       );
     } else if (issue.code === 'invalid_format') {
       problems.add(source.file, source.locate(path), `invalid ${name}: ${shown(valueAt(source.data, path))} is not a valid ${issue.format === 'url' ? 'URL' : issue.format}`, issue.format === 'url' ? 'write the full address, starting with https://' : undefined);

@@ -96,6 +96,12 @@ describe('readMarkdownFile()', () => {
     ]);
   });
 
+  test('reports frontmatter that is not a block of fields', () => {
+    expect(section(`---\nJust a sentence.\n---\n\nText.\n`).problems).toEqual([
+      `${FILE}:2:1  invalid frontmatter: "Just a sentence." is not a block of fields — write one field per line, as name: value`,
+    ]);
+  });
+
   test('lists the valid chart types for an unknown one', () => {
     expect(section(`---\n${CHART}  type: pie\n---\n\nText.\n`).problems).toEqual([
       `${FILE}:5:9  invalid chart.type: pie (expected line, area, bar, barX, dot)`,
