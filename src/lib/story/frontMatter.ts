@@ -46,6 +46,8 @@ export function readMarkdownFile<S extends z.ZodType>(
   // gray-matter caches by content unless given options; we want no cache.
   // Its YAML engine is replaced: `yaml` keeps every position.
   const parsed = matter(text, { engines: { yaml: () => ({}) } });
+  // gray-matter's `matter` keeps the line break that ends the opening ---,
+  // so its first line is the file's first line and positions need no shift.
   const source = parseYaml(file, parsed.matter, problems, 1);
   if (!source) return undefined;
   const result = schema.safeParse(source.data);
