@@ -147,12 +147,11 @@ export function reportSchemaIssues(
     } else if (issue.code === 'invalid_value') {
       const valid = issue.values.map(String);
       const actual = valueAt(source.data, path);
-      const near = typeof actual === 'string' ? closest(actual, valid) : undefined;
       problems.add(
         source.file,
         source.locate(path),
         `invalid ${name}: ${String(actual)} (expected ${valid.join(', ')})`,
-        near ? `did you mean "${near}"?` : undefined,
+        typeof actual === 'string' && closest(actual, valid) ? `did you mean "${closest(actual, valid)}"?` : undefined,
       );
     } else if (issue.code === 'invalid_type' && valueAt(source.data, path) === undefined) {
       const parent = path.slice(0, -1);
