@@ -75,7 +75,7 @@ describe('npm run build', () => {
     try {
       const result = runCli('build', root, dist);
       expect(result.status).toBe(1);
-      expect(result.stderr).toMatch(/content\/china-trade-surplus\/05-monthly-surplus\.md:\d+:\d+ {2}fact "US\$111\.68 billion" does not match the data: monthly\.balance at 2025-11 gives US\$111\.98 billion/);
+      expect(result.stderr).toMatch(/content\/china-trade-surplus\/05-monthly-surplus\.md:\d+:\d+ {2}fact "US\$111\.68 billion" does not match monthly\.balance at 2025-11: the text says US\$111\.68 billion, the data gives US\$111\.98 billion/);
       expect(hashTree(dist)).toBe(before);
     } finally {
       writeFileSync(csvPath, original);

@@ -28,7 +28,7 @@ describe('remarkFacts()', () => {
 
   test('reports a period outside the data with the range it covers', () => {
     expect(problemsOf(FIRST, 'key=monthly.exports at=2025-03', 'key=monthly.exports at=2025-12')).toEqual([
-      `${FIRST}:10:26  no monthly.exports for 2025-12: the data stops short of it — monthly runs from 2024-01 to 2025-04; state a period inside it, or add the month to data/trade/monthly.csv`,
+      `${FIRST}:10:26  no monthly.exports for 2025-12 — monthly runs from 2024-01 to 2025-04; state a period inside it, or add the month to data/trade/monthly.csv`,
     ]);
   });
 
@@ -53,7 +53,7 @@ describe('remarkFacts()', () => {
   test('finds a year-to-date total by its last month', () => {
     expect(problemsOf(INDEX, 'US$17 billion', 'US$17 billion')).toEqual([]);
     expect(problemsOf(INDEX, 'at=2025-03', 'at=2025-02')).toEqual([
-      `${INDEX}:9:33  fact "US$17 billion" does not match the data: ytd.balance at 2025-02 gives US$11 billion — correct the text to "US$11 billion", or check the key and period`,
+      `${INDEX}:9:33  fact "US$17 billion" does not match ytd.balance at 2025-02: the text says US$17 billion, the data gives US$11 billion — correct the text to "US$11 billion", or check the key and period`,
     ]);
   });
 
@@ -71,10 +71,10 @@ describe('remarkFacts()', () => {
 
   test('reports a :fact that disagrees, with both figures written alike', () => {
     expect(problemsOf(FIRST, 'up 25 per cent', 'up 52 per cent')).toEqual([
-      `${FIRST}:10:80  fact "up 52 per cent" does not match the data: monthly.exports_yoy at 2025-03 gives up 25 per cent — correct the text to "up 25 per cent", or check the key and period`,
+      `${FIRST}:10:80  fact "up 52 per cent" does not match monthly.exports_yoy at 2025-03: the text says up 52 per cent, the data gives up 25 per cent — correct the text to "up 25 per cent", or check the key and period`,
     ]);
     expect(problemsOf(FIRST, 'up 25 per cent', 'down 25 per cent')).toEqual([
-      `${FIRST}:10:80  fact "down 25 per cent" does not match the data: monthly.exports_yoy at 2025-03 gives +25 per cent (the text says −25) — the data moved the other way: correct the direction word or sign, or check the key and period`,
+      `${FIRST}:10:80  fact "down 25 per cent" does not match monthly.exports_yoy at 2025-03: the text says −25, the data gives +25 — the data moved the other way: correct the direction word or sign, or check the key and period`,
     ]);
     expect(problemsOf(SECOND, 'US$4.5 billion', 'US$4,500 million')).toEqual([]);
   });

@@ -73,7 +73,7 @@ describe('loadStory()', () => {
     });
     expect(problems).toEqual([
       `${FIRST}:3:1  unknown field "chrat" — did you mean "chart"?`,
-      `${SECOND}:10:36  fact "US$4.6 billion" does not match the data: partners.exports at 2025-03 (partner=United States) gives US$4.5 billion — correct the text to "US$4.5 billion", or check the key and period`,
+      `${SECOND}:10:36  fact "US$4.6 billion" does not match partners.exports at 2025-03 (partner=United States): the text says US$4.6 billion, the data gives US$4.5 billion — correct the text to "US$4.5 billion", or check the key and period`,
       `${INDEX}:6:7  lead section "frist" does not exist — did you mean "first"?`,
       'data/trade/monthly.csv:3:12  "eight" is not a number in column "imports" — write a plain number such as 123.4, or leave the cell empty when the figure is missing',
     ]);

@@ -13,7 +13,7 @@ export interface ResolvedKey {
  * A failed lookup; `followOn` when it failed only because the table's CSV
  * has faults of its own, which are reported at the CSV.
  */
-export type Lookup<T> = { ok: true; value: T } | { ok: false; message: string; hint?: string; followOn?: boolean };
+export type Lookup<T> = { ok: true; value: T } | { ok: false; message: string; hint?: string; followOn?: boolean; /** The period lies before or after all the data. */ outside?: boolean };
 
 /** Every key the dataset offers, e.g. `monthly.exports`, `ytd.balance`. */
 export function listKeys(dataset: Dataset): string[] {
@@ -99,11 +99,10 @@ export function valueAt(resolved: ResolvedKey, atText: string, filter: Filter): 
     const range = months.length ? `${table.name} runs from ${ordinalId(months[0])} to ${ordinalId(months.at(-1)!)}` : `${table.name} has no rows`;
     return {
       ok: false,
-      message: `no ${key} for ${atText}${describeFilter(filter)}${outside ? ': the data stops short of it' : ''}`,
-      hint: outside
-        ? `${range}; state a period inside it, or add the month to ${table.file}`
-        : months.length ? `${table.file} has no row for ${atText}${describeFilter(filter)}; ${range}` : `add rows to ${table.file}`,
+      message: `no ${key} for ${atText}${describeFilter(filter)}`,
+      hint: outside ? range : months.length ? `${table.file} has no row for ${atText}${describeFilter(filter)}; ${range}` : `add rows to ${table.file}`,
       followOn: !table.complete,
+      outside,
     };
   }
   if (rows.length > 1) {

@@ -87,11 +87,12 @@ function checkFact(node: TextDirective, at: Position, context: DirectiveContext)
       return;
     }
     const data = restate(text, figure.figure, result.rounded);
+    // When the data moved the other way, the signed numbers say it best.
     const turned = Math.sign(result.rounded) !== Math.sign(figure.figure.value) && result.rounded !== 0;
     context.problems.add(
       context.file,
       at,
-      `fact "${text}" does not match the data: ${where} gives ${data}${turned ? ` (the text says ${result.stated})` : ''}`,
+      `fact "${text}" does not match ${where}: the text says ${turned ? result.stated : text}, the data gives ${turned ? result.actual : data}`,
       turned
         ? 'the data moved the other way: correct the direction word or sign, or check the key and period'
         : `correct the text to "${data}", or check the key and period`,
@@ -183,7 +184,8 @@ function lookup(attributes: Attributes, at: Position, context: DirectiveContext,
   }
   const found = valueAt(resolved.value, attributes.at, attributes.filter);
   if (!found.ok) {
-    if (!found.followOn) problems.add(file, at, found.message, found.hint);
+    const hint = found.outside ? `${found.hint}; state a period inside it, or add the month to ${table.file}` : found.hint;
+    if (!found.followOn) problems.add(file, at, found.message, hint);
     return undefined;
   }
   const unit = unitOf(resolved.value.measure, found.value.row);

@@ -108,9 +108,8 @@ export function checkFigure(figure: StatedFigure, data: number, unit: UnitName):
 /**
  * The editor's words with the data's number in place of theirs, written
  * the same way (decimals, thousands commas): "US$111.86 billion" against
- * 111.68 gives "US$111.68 billion". When the data moved the other way a
- * direction word cannot be kept, so the signed number and the unit words
- * after it are given: "+28.6 per cent".
+ * 111.68 gives "US$111.68 billion". Only the magnitude is replaced: a
+ * figure whose sign the data contradicts is reported by its signed numbers.
  */
 export function restate(text: string, figure: StatedFigure, value: number): string {
   const { start, end, grouped } = figure.digits;
@@ -119,9 +118,6 @@ export function restate(text: string, figure: StatedFigure, value: number): stri
     maximumFractionDigits: figure.decimals,
     useGrouping: grouped,
   }).format(Math.abs(value));
-  if (value !== 0 && Math.sign(value) !== Math.sign(figure.value)) {
-    return `${value > 0 ? '+' : '−'}${digits}${text.slice(end)}`;
-  }
   return `${text.slice(0, start)}${digits}${text.slice(end)}`;
 }
 
