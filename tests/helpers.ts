@@ -1,4 +1,5 @@
-import { mkdtempSync, mkdirSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,4 +25,18 @@ export function expectProblem(problems: readonly Problem[], file: string, line: 
   const found = problems.filter((p) => p.file === file && p.line === line && texts.every((t) => formatProblem(p).includes(t)));
   expect(found, `expected a problem at ${file}:${line} containing ${JSON.stringify(texts)}; got:\n${lines.join('\n')}`).toHaveLength(1);
   return found[0];
+}
+
+/** One hash over every file's path and bytes under `dir`: equal hashes mean a byte-identical tree. */
+export function hashTree(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else hash.update(path.slice(dir.length)).update(readFileSync(path));
+    }
+  };
+  walk(dir);
+  return hash.digest('hex');
 }

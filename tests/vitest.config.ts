@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 240_000,
     fileParallelism: false,
+    // Concurrent tests (the broken-copy runs) spawn Node: two at a time on two cores.
+    maxConcurrency: 2,
     env: { TZ: 'UTC' },
   },
 });

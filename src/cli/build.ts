@@ -5,21 +5,19 @@
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'astro';
-import { checkProject, projectRoot } from '../lib/site.ts';
-import { formatProblems } from '../lib/problems.ts';
+import { validate } from './validate.ts';
 
 const astroRoot = resolve(import.meta.dirname, '../..');
 const outDir = resolve(process.env.PLOTLINE_OUT_DIR ?? join(astroRoot, 'dist'));
 const staging = `${outDir}.building`;
 
-const { problems } = checkProject(projectRoot());
-if (problems.length > 0) {
-  console.error(formatProblems(problems));
+if (!validate()) {
   console.error(`build refused: nothing was written${existsSync(outDir) ? `; ${outDir} is unchanged` : ''}`);
   process.exit(1);
 }
 
+// Astro is loaded only once the content is sound: a refused build stays quick.
+const { build } = await import('astro');
 rmSync(staging, { recursive: true, force: true });
 try {
   await build({ root: astroRoot, outDir: staging, logLevel: process.env.PLOTLINE_QUIET ? 'warn' : 'info' });

@@ -3,14 +3,10 @@
  * Prints every problem as `path:line:col  message — hint`, then a count;
  * exits 1 on any problem.
  */
-import { checkProject, projectRoot } from '../lib/site.ts';
-import { formatProblems } from '../lib/problems.ts';
+import { validate } from './validate.ts';
 
-const { stories, problems } = checkProject(projectRoot());
-if (problems.length > 0) {
-  console.error(formatProblems(problems));
-  process.exit(1);
-}
+const stories = validate();
+if (!stories) process.exit(1);
 const charts = stories.reduce((n, s) => n + s.charts.length, 0);
 const facts = stories.reduce((n, s) => n + s.keys.length, 0);
-console.log(`ok: ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}, ${charts} charts, ${facts} dataset keys checked`);
+console.log(`ok: ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}, ${charts} charts, ${facts} dataset keys checked; no problems found`);

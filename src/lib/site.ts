@@ -1,9 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Problems, StoryError, type Position, type Problem } from './problems.ts';
-import { loadDataset } from './data/loadDataset.ts';
-import type { Dataset } from './data/model.ts';
-import { listStories, loadStory } from './story/loadStory.ts';
+import { StoryError, type Position, type Problem } from './problems.ts';
+import { checkProject, projectRoot } from './check.ts';
 import type { Story } from './story/model.ts';
 import { makeFigure, type Figure } from './charts/figure.ts';
 
@@ -18,29 +16,7 @@ export interface Site {
   problems: Problem[];
 }
 
-/** Where content/ and data/ live: PLOTLINE_ROOT, or the working directory. */
-export function projectRoot(): string {
-  return process.env.PLOTLINE_ROOT ?? process.cwd();
-}
-
-/**
- * Validates every story and dataset under `root`. Lists every problem;
- * stories come back only when they are sound.
- */
-export function checkProject(root: string): { stories: Story[]; problems: Problem[] } {
-  const problems = new Problems();
-  const datasets = new Map<string, Dataset | undefined>();
-  const dataset = (name: string) => {
-    if (!datasets.has(name)) datasets.set(name, loadDataset(root, name, problems));
-    return datasets.get(name);
-  };
-  const slugs = listStories(root);
-  if (slugs.length === 0) {
-    problems.add('content', undefined, 'no stories found', 'create content/<story>/index.md (npm run new -- <slug> makes one)');
-  }
-  const stories = slugs.map((slug) => loadStory(root, slug, dataset, problems)).filter((s) => s !== undefined);
-  return { stories, problems: problems.sorted() };
-}
+export { checkProject, projectRoot } from './check.ts';
 
 /** The whole site model: validated stories with their rendered figures. */
 export function loadSite(root = projectRoot()): Site {

@@ -37,7 +37,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 }
 
 /** `did you mean "x"?` or a list of what is valid when nothing is close. */
-export function suggestion(word: string, candidates: readonly string[], noun = 'one of'): string {
+export function suggestion(word: string, candidates: readonly string[], noun = 'one of'): string | undefined {
+  if (candidates.length === 0) return undefined;
   const near = closest(word, candidates);
   if (near) return `did you mean "${near}"?`;
   const shown = candidates.slice(0, 12).join(', ');

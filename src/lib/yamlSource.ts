@@ -28,9 +28,21 @@ export function parseYaml(
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const shift = (line: number, column: number): Position => ({ line: line + firstLine - 1, column });
-  for (const error of doc.errors) {
-    const [start] = error.linePos ?? [{ line: 1, col: 1 }];
-    problems.add(file, shift(start.line, start.col), yamlMessage(error.code, error.message), yamlHint(error.code));
+  // One slip (an unclosed bracket, a tab) makes YAML report a cascade of
+  // follow-on errors: report the first, and every repeated key, which never
+  // cascade.
+  const reported = doc.errors.filter((error, i) => i === 0 || error.code === 'DUPLICATE_KEY');
+  for (const error of reported) {
+    // YAML finds an unclosed quote where the file ends; point at the quote.
+    const opened = error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? openingQuote(text, error.pos[0]) : undefined;
+    const { line, col } = lineCounter.linePos(opened ?? error.pos[0]);
+    const message = error.code === 'DUPLICATE_KEY'
+      ? `duplicate key "${keyAt(text, error.pos[0])}" in YAML`
+      : opened !== undefined
+        ? `malformed YAML: the quote ${text[opened]} opened here is never closed`
+        : yamlMessage(error.code, error.message);
+    const hint = opened !== undefined ? `end the value with ${text[opened]}` : yamlHint(error.code);
+    problems.add(file, shift(line, col), message, hint);
   }
   if (doc.errors.length > 0) return undefined;
 
@@ -62,11 +74,23 @@ function rangeOf(doc: Document, path: readonly PropertyKey[], key: boolean): num
   return undefined;
 }
 
+/** Offset of the quote that starts a value and is left open before `end`. */
+function openingQuote(text: string, end: number): number | undefined {
+  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
+    const before = text.slice(0, i).replace(/[ \t]+$/, '');
+    if ((text[i] === '"' || text[i] === "'") && /(^|[:,[{\n-])$/.test(before)) return i;
+  }
+  return undefined;
+}
+
+/** The key written at `offset`: `type` in `  type: dot`. */
+function keyAt(text: string, offset: number): string {
+  return /^["']?([^:"'\n]*)/.exec(text.slice(offset))![1].trim();
+}
+
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'duplicate key in YAML';
     case 'TAB_AS_INDENT':
       return 'tab used for indentation in YAML';
     default:
@@ -96,8 +120,19 @@ export function reportSchemaIssues(
   fieldsAt: (path: readonly PropertyKey[]) => readonly string[],
   describe = 'field',
 ): void {
+  // `titel:` makes zod report both an unknown "titel" and a missing
+  // "title": one slip, reported once, as the unknown key with its fix.
+  const meant = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    for (const key of issue.keys) {
+      const near = closest(key, fieldsAt(issue.path));
+      if (near) meant.add([...issue.path, near].map(String).join('.'));
+    }
+  }
   for (const issue of issues) {
     const path = issue.path;
+    if (issue.code === 'invalid_type' && meant.has(path.map(String).join('.'))) continue;
     const name = path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
@@ -126,10 +161,55 @@ export function reportSchemaIssues(
         `missing required ${describe} "${name}"`,
         `add \`${String(path.at(-1))}:\` ${parent.length ? `under ${parent.join('.')}` : 'to the frontmatter'}`,
       );
+    } else if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
+      const expected = expectedTypes(issue);
+      const actual = valueAt(source.data, path);
+      problems.add(
+        source.file,
+        source.locate(path),
+        `invalid ${name || 'frontmatter'}: ${shown(actual)} is not ${expected.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}`,
+        path.length === 0 ? 'write one field per line, as name: value' : TYPE_HINTS[expected[0]],
+      );
+    } else if (issue.code === 'invalid_format') {
+      problems.add(source.file, source.locate(path), `invalid ${name}: ${shown(valueAt(source.data, path))} is not a valid ${issue.format === 'url' ? 'URL' : issue.format}`, issue.format === 'url' ? 'write the full address, starting with https://' : undefined);
     } else {
-      problems.add(source.file, source.locate(path), `invalid ${name || 'frontmatter'}: ${issue.message}`);
+      const hint = issue.code === 'custom' ? (issue.params?.hint as string | undefined) : undefined;
+      problems.add(source.file, source.locate(path), `invalid ${name || 'frontmatter'}: ${issue.message}`, hint);
     }
   }
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'a block of fields',
+  array: 'a list',
+  date: 'a date',
+};
+
+const TYPE_HINTS: Record<string, string> = {
+  string: 'write text; put it in quotes if it starts with a symbol or contains ": "',
+  number: 'write a plain number such as 12.5',
+  boolean: 'write true or false',
+  object: 'write its fields on the lines below, indented by two spaces',
+  array: 'write a list: [a, b], or one "- item" per line',
+};
+
+/** The types a field accepts, read from a type or union issue. */
+function expectedTypes(issue: z.core.$ZodIssue): string[] {
+  if (issue.code === 'invalid_type') return [issue.expected];
+  if (issue.code !== 'invalid_union') return [];
+  const types = issue.errors.flat().flatMap((inner) => (inner.code === 'invalid_type' && inner.path.length === 0 ? [inner.expected] : []));
+  return [...new Set(types)];
+}
+
+function shown(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'an empty value';
+  if (typeof value === 'object') return 'a block of fields';
+  if (typeof value === 'string') return `"${value}"`;
+  return String(value);
 }
 
 export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

@@ -13,6 +13,7 @@ describe('readCsv()', () => {
     const records = readCsv('\uFEFFperiod,x\r\n2025-01,1\r\n');
     expect(records.map((r) => r.cells)).toEqual([['period', 'x'], ['2025-01', '1']]);
     expect(records[1].positions[1]).toEqual({ line: 2, column: 9 });
+    expect(records[0].positions[1]).toEqual({ line: 1, column: 8 });
   });
 
   test('skips blank lines without shifting later positions', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkFigure, parseStatedFigure } from '../../src/lib/story/factLiteral.ts';
+import { checkFigure, parseStatedFigure, restate } from '../../src/lib/story/factLiteral.ts';
 import type { UnitName } from '../../src/lib/format.ts';
 
 function check(text: string, value: number, unit: UnitName) {
@@ -46,5 +46,19 @@ describe('parseStatedFigure()', () => {
 
   test('refuses a sign together with a direction word', () => {
     expect(parseStatedFigure('fell -28.6%')).toMatchObject({ ok: false });
+  });
+});
+
+describe('restate()', () => {
+  test.each([
+    ['US$111.86 billion', 111.68, 'US$111.68 billion'],
+    ['US$1,081.1 billion', 1080.1, 'US$1,080.1 billion'],
+    ['up 52 per cent', 25, 'up 25 per cent'],
+    ['fell 28.6%', -28.1, 'fell 28.1%'],
+    ['5,493.9 tonnes', 5495.25, '5,495.3 tonnes'],
+  ] as const)('writes the data into "%s" the way the text is written', (text, value, expected) => {
+    const parsed = parseStatedFigure(text);
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(restate(text, parsed.figure, value)).toBe(expected);
   });
 });

@@ -47,7 +47,15 @@ export interface ChartData {
   notes: string[];
 }
 
-export type ChartResult = { ok: true; chart: ChartData } | { ok: false; problems: { message: string; hint?: string; field: string }[] };
+/** A fault in a chart spec; `field` is its path under `chart:`, `onKey` points at the key rather than its value. */
+export interface ChartProblem {
+  message: string;
+  hint?: string;
+  field: string;
+  onKey?: boolean;
+}
+
+export type ChartResult = { ok: true; chart: ChartData } | { ok: false; problems: ChartProblem[] };
 
 /**
  * Resolves a section's chart spec against the dataset: keys, filters,
@@ -55,7 +63,7 @@ export type ChartResult = { ok: true; chart: ChartData } | { ok: false; problems
  * are left out, so a story never draws data it does not yet talk about.
  */
 export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period): ChartResult {
-  const problems: { message: string; hint?: string; field: string }[] = [];
+  const problems: ChartProblem[] = [];
   const keys = Array.isArray(spec.data) ? spec.data : [spec.data];
   const resolved = keys.map((key) => ({ key, result: resolveKey(dataset, key) }));
   for (const { result } of resolved) {
@@ -78,7 +86,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period): 
   const filter: Filter = {};
   for (const [column, value] of Object.entries(spec.where ?? {})) {
     if (column !== 'year' && !table.categories.includes(column)) {
-      problems.push({ field: `where.${column}`, message: `table ${table.name} has no column "${column}" to filter on`, hint: suggestion(column, ['year', ...table.categories]) });
+      problems.push({ field: `where.${column}`, onKey: true, message: `table ${table.name} has no column "${column}" to filter on`, hint: suggestion(column, ['year', ...table.categories]) });
     }
     filter[column] = Array.isArray(value) ? value : [value];
   }
@@ -90,12 +98,18 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period): 
   const rows = filterRows(table, filter).filter(
     (row) => (!from || ordinal(row.period) >= ordinal(from)) && (!last || ordinal(row.period) <= ordinal(last)),
   );
+  // Rows missing because the CSV has faults are reported at the CSV; what
+  // the chart then lacks is not the section's fault.
+  const followOn = (problem: ChartProblem) => {
+    if (table.complete) problems.push(problem);
+  };
   for (const [column, values] of Object.entries(filter)) {
     const present = new Set(table.rows.map((row) => categoryOrPart(row, column)));
     for (const value of values) {
-      if (!present.has(value)) problems.push({ field: `where.${column}`, message: `no rows with ${column} "${value}" in ${table.name}`, hint: suggestion(value, [...present]) });
+      if (!present.has(value)) followOn({ field: `where.${column}`, message: `no rows with ${column} "${value}" in ${table.name}`, hint: suggestion(value, [...present]) });
     }
   }
+  if (problems.length) return { ok: false, problems };
   const xKind: XKind = x === 'period' ? 'time' : x === 'month' ? 'month' : 'category';
 
   const highlights = new Set((spec.highlight === undefined ? [] : Array.isArray(spec.highlight) ? spec.highlight : [spec.highlight]).map(String));
@@ -112,18 +126,23 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period): 
     }
   }
   if (data.every((d) => d.y === null)) {
-    problems.push({ field: 'data', message: `chart has nothing to draw: ${keys.join(', ')} has no values${describe(filter, from, last)}`, hint: 'check where, from and to against the CSV' });
+    followOn({ field: 'data', message: `chart has nothing to draw: ${keys.join(', ')} has no values${describe(filter, from, last)}`, hint: 'check where, from and to against the CSV' });
   }
   if (units.size > 1) {
     problems.push({ field: 'data', message: `chart mixes units (${[...units].map((u) => UNITS[u].label).join(', ')})`, hint: 'filter to one commodity, or draw each unit in its own chart' });
   }
   for (const value of highlights) {
     if (!data.some((d) => d.highlight)) {
-      problems.push({ field: 'highlight', message: `highlight "${value}" matches nothing in the chart`, hint: 'name a period (2025-11), a category or a series that the chart draws' });
+      followOn({ field: 'highlight', message: `highlight "${value}" matches nothing in the chart`, hint: 'name a period (2025-11), a category or a series that the chart draws' });
       break;
     }
   }
-  if (problems.length) return { ok: false, problems };
+  for (const [i, note] of (spec.annotations ?? []).entries()) {
+    if (!annotatedDatum(data, note)) {
+      followOn({ field: `annotations.${i}.at`, message: `annotation "${note.text}" at ${note.at}${note.series === undefined ? '' : ` (series ${note.series})`} matches no drawn value`, hint: 'name a period or category the chart draws, with a value, and the series it belongs to' });
+    }
+  }
+  if (problems.length || !table.complete) return { ok: false, problems };
 
   const chart: ChartData = {
     spec,
@@ -177,11 +196,21 @@ function makeDatum(
   };
 }
 
+/** The drawn value an annotation points at: by period (or last month) or category, within its series. */
+export function annotatedDatum(data: readonly Datum[], note: { at: string; series?: string }): Datum | undefined {
+  return data.find(
+    (d) => d.y !== null && (d.period.id === note.at || lastMonth(d.period) === note.at || d.x === note.at) && (note.series === undefined || d.series === note.series),
+  );
+}
+
+function lastMonth(p: Period): string {
+  return `${p.year}-${String(p.to).padStart(2, '0')}`;
+}
+
 /** A datum is highlighted by its period (or last month), series or category. */
 function isHighlighted(d: Datum, values: Set<string>): boolean {
   if (values.size === 0) return false;
-  const lastMonth = `${d.period.year}-${String(d.period.to).padStart(2, '0')}`;
-  return values.has(d.period.id) || values.has(lastMonth) || values.has(d.series) || (typeof d.x === 'string' && values.has(d.x));
+  return values.has(d.period.id) || values.has(lastMonth(d.period)) || values.has(d.series) || (typeof d.x === 'string' && values.has(d.x));
 }
 
 function notesFor(table: Table, data: Datum[], measures: Measure[]): string[] {
@@ -199,7 +228,7 @@ function notesFor(table: Table, data: Datum[], measures: Measure[]): string[] {
   return notes;
 }
 
-function readPeriod(text: string | undefined, field: string, problems: { message: string; hint?: string; field: string }[]): Period | undefined {
+function readPeriod(text: string | undefined, field: string, problems: ChartProblem[]): Period | undefined {
   if (text === undefined) return undefined;
   const p = parsePeriod(text);
   if (!p) problems.push({ field, message: `malformed period ${field}: "${text}"`, hint: 'write YYYY-MM' });

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatShort, formatTick, UNITS } from '../format.ts';
 import { monthName } from '../period.ts';
-import type { ChartData, Datum } from './chartData.ts';
+import { annotatedDatum, type ChartData, type Datum } from './chartData.ts';
 import { ACCENT, MUTED, PRIMARY, SERIES } from './palette.ts';
 
 export interface Size {
@@ -131,9 +131,7 @@ function barMarks(chart: ChartData, drawn: Datum[], colour: (d: Datum) => string
 
 function annotationMarks(chart: ChartData): Plot.Markish[] {
   const notes = (chart.spec.annotations ?? []).flatMap((a) => {
-    const datum = chart.data.find(
-      (d) => d.y !== null && (d.period.id === a.at || `${d.period.year}-${String(d.period.to).padStart(2, '0')}` === a.at || d.x === a.at) && (a.series === undefined || d.series === a.series),
-    );
+    const datum = annotatedDatum(chart.data, a);
     return datum ? [{ ...datum, note: a.text }] : [];
   });
   if (notes.length === 0) return [];

@@ -17,11 +17,11 @@ export function readCsv(text: string): CsvRecord[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows = csvParseRows(body);
   const offsets = cellOffsets(body);
-  const shift = body === text ? 0 : 1;
+  // Columns are counted after the mark, which no editor can see.
   return rows
     .map((cells, i) => ({
       cells,
-      positions: (offsets[i] ?? []).map((offset) => positionAt(text, offset + shift)),
+      positions: (offsets[i] ?? []).map((offset) => positionAt(body, offset)),
     }))
     .filter((record) => !(record.cells.length === 1 && record.cells[0] === ''));
 }

@@ -1,5 +1,5 @@
 import { parsePeriod, type Period } from '../period.ts';
-import { closest } from '../suggest.ts';
+import { closest, suggestion } from '../suggest.ts';
 import type { Dataset, Measure, Row, Table } from './model.ts';
 
 /** A dataset key (`table.measure`) resolved to its table and measure. */
@@ -9,7 +9,11 @@ export interface ResolvedKey {
   measure: Measure;
 }
 
-export type Lookup<T> = { ok: true; value: T } | { ok: false; message: string; hint?: string };
+/**
+ * A failed lookup; `followOn` when it failed only because the table's CSV
+ * has faults of its own, which are reported at the CSV.
+ */
+export type Lookup<T> = { ok: true; value: T } | { ok: false; message: string; hint?: string; followOn?: boolean; /** The period lies before or after all the data. */ outside?: boolean };
 
 /** Every key the dataset offers, e.g. `monthly.exports`, `ytd.balance`. */
 export function listKeys(dataset: Dataset): string[] {
@@ -77,21 +81,28 @@ export function valueAt(resolved: ResolvedKey, atText: string, filter: Filter): 
   if (!at) {
     return { ok: false, message: `malformed period at="${atText}"`, hint: 'write YYYY-MM, or YYYY-MM/MM for a span such as 2025-01/02' };
   }
-  for (const column of Object.keys(filter)) {
-    if (!table.categories.includes(column)) {
-      return { ok: false, message: `table ${table.name} has no category "${column}"`, hint: table.categories.length ? `categories: ${table.categories.join(', ')}` : `${table.name} has no categories` };
+  for (const [column, values] of Object.entries(filter)) {
+    if (column !== 'year' && !table.categories.includes(column)) {
+      return { ok: false, message: `table ${table.name} has no category "${column}"`, hint: table.categories.length ? suggestion(column, table.categories, 'a category:') : `${table.name} has no categories`, followOn: false };
+    }
+    const present = [...new Set(table.rows.map((row) => categoryOrPart(row, column)))];
+    for (const value of values) {
+      if (!present.includes(value)) {
+        return { ok: false, message: `no ${column} "${value}" in ${table.name}`, hint: suggestion(value, present, `one of`), followOn: !table.complete };
+      }
     }
   }
   const rows = filterRows(table, filter, true).filter((row) => matchesAt(table, row, at));
   if (rows.length === 0) {
-    const periods = table.rows.map((r) => r.period.id);
-    const first = periods[0];
-    const last = periods.at(-1);
-    const outside = table.rows.every((r) => r.period.id !== at.id);
+    const months = table.rows.map((r) => monthOrdinal(table, r.period)).sort((a, b) => a - b);
+    const outside = months.length > 0 && (monthOrdinal(table, at) < months[0] || monthOrdinal(table, at) > months.at(-1)!);
+    const range = months.length ? `${table.name} runs from ${ordinalId(months[0])} to ${ordinalId(months.at(-1)!)}` : `${table.name} has no rows`;
     return {
       ok: false,
       message: `no ${key} for ${atText}${describeFilter(filter)}`,
-      hint: outside ? `${table.name} runs from ${first} to ${last}` : 'check the category values against the CSV',
+      hint: outside ? range : months.length ? `${table.file} has no row for ${atText}${describeFilter(filter)}; ${range}` : `add rows to ${table.file}`,
+      followOn: !table.complete,
+      outside,
     };
   }
   if (rows.length > 1) {
@@ -104,6 +115,15 @@ export function valueAt(resolved: ResolvedKey, atText: string, filter: Filter): 
     return { ok: false, message: `${key} has no value for ${atText}${describeFilter(filter)}`, hint: 'the source gives no figure there; state another period or leave the figure out' };
   }
   return { ok: true, value: { value, row: rows[0] } };
+}
+
+/** A period's place in time: its last month for running totals, else its first. */
+function monthOrdinal(table: Table, p: Period): number {
+  return p.year * 12 + (table.index === 'end' ? p.to : p.from) - 1;
+}
+
+function ordinalId(ordinal: number): string {
+  return `${Math.floor(ordinal / 12)}-${String((ordinal % 12) + 1).padStart(2, '0')}`;
 }
 
 function describeFilter(filter: Filter): string {

@@ -46,6 +46,11 @@ export interface Table {
   measures: Map<string, Measure>;
   /** Rows sorted by period, then categories. */
   rows: Row[];
+  /**
+   * False when some of the CSV was refused (and reported there): a lookup
+   * that then finds nothing is a follow-on of that fault, not the story's.
+   */
+  complete: boolean;
 }
 
 export interface Dataset {

@@ -1,6 +1,6 @@
 import { parsePeriod, comparePeriods, within } from '../period.ts';
 import { isUnitName, UNIT_NAMES, type UnitName } from '../format.ts';
-import { suggestion } from '../suggest.ts';
+import { closest, suggestion } from '../suggest.ts';
 import type { Position, Problems } from '../problems.ts';
 import { readCsv, type CsvRecord } from './csv.ts';
 import { deriveMeasures } from './derive.ts';
@@ -32,7 +32,9 @@ export function parseTable(
       .map(([column]) => column),
     measures: declaredMeasures(spec),
     rows: [],
+    complete: false,
   };
+  const before = problems.size;
 
   const records = readCsv(text);
   if (records.length === 0) {
@@ -53,6 +55,7 @@ export function parseTable(
   // Running totals nest by nature (Jan–Oct lies inside Jan–Nov): no detail rows there.
   if (table.index === 'period') markDetailRows(table);
   deriveMeasures(table);
+  table.complete = problems.size === before;
   return table;
 }
 
@@ -84,20 +87,36 @@ function checkHeader(
   problems: Problems,
 ): Map<string, number> | undefined {
   const declared = Object.keys(spec.columns);
+  const present = new Set(header.cells.map((cell) => cell.trim()));
   const columns = new Map<string, number>();
+  // A misspelt header ("exprts") is one slip: reported as the unknown
+  // column with its fix, not also as the declared column it lacks.
+  const meant = new Set<string>();
   let ok = true;
   header.cells.forEach((cell, i) => {
     const name = cell.trim();
-    if (Object.hasOwn(spec.columns, name)) {
+    if (columns.has(name)) {
+      ok = false;
+      problems.add(file, header.positions[i], `column "${name}" appears twice in the header`, 'delete or rename one of them');
+    } else if (Object.hasOwn(spec.columns, name)) {
       columns.set(name, i);
     } else {
-      problems.add(file, header.positions[i], `unknown column "${name}"`, `${suggestion(name, declared)} — or declare it under columns in dataset.yaml`);
+      const near = closest(name, declared.filter((d) => !present.has(d)));
+      if (near) meant.add(near);
+      problems.add(
+        file,
+        header.positions[i],
+        `unknown column "${name}"`,
+        near ? `did you mean "${near}"?` : [suggestion(name, declared), 'or declare it under columns in dataset.yaml'].filter(Boolean).join('; '),
+      );
     }
   });
   for (const name of declared) {
     if (!columns.has(name)) {
       ok = false;
-      problems.add(file, { line: 1, column: 1 }, `missing required column "${name}"`, `add a "${name}" column to the header, or remove it from dataset.yaml`);
+      if (!meant.has(name)) {
+        problems.add(file, { line: 1, column: 1 }, `missing required column "${name}"`, `add a column named "${name}" to the header, or remove it from dataset.yaml`);
+      }
     }
   }
   return ok ? columns : undefined;
@@ -221,7 +240,7 @@ function longRows(
     const common = readCommon(spec, cells, file, problems, line);
     const measure = cells.get(measureColumn);
     if (!measures.includes(measure)) {
-      problems.add(file, cells.at(measureColumn), `unknown measure "${measure}"`, `${suggestion(measure, measures)} — or declare it under measures in dataset.yaml`);
+      problems.add(file, cells.at(measureColumn), `unknown measure "${measure}"`, [suggestion(measure, measures), 'or declare it under measures in dataset.yaml'].filter(Boolean).join('; '));
       continue;
     }
     const value = readNumber(cells, valueColumn, file, problems);

@@ -6,9 +6,9 @@ import type { Dataset } from '../data/model.ts';
 import { unitOf } from '../data/model.ts';
 import { resolveKey, valueAt, type Filter } from '../data/keys.ts';
 import { FORMAT_NAMES, formatFits, formatValue, isFormatName, defaultFormat, UNITS } from '../format.ts';
-import { closest } from '../suggest.ts';
+import { closest, suggestion } from '../suggest.ts';
 import type { Position, Problems } from '../problems.ts';
-import { checkFigure, parseStatedFigure } from './factLiteral.ts';
+import { checkFigure, parseStatedFigure, restate } from './factLiteral.ts';
 
 export const DIRECTIVES = ['fact', 'value'] as const;
 
@@ -82,14 +82,20 @@ function checkFact(node: TextDirective, at: Position, context: DirectiveContext)
   const result = checkFigure(figure.figure, value, unit);
   if (!result.ok) {
     const where = `${key} at ${attributes.at}${describeFilter(attributes.filter)}`;
-    const detail = result.stated
-      ? `the text says ${result.stated}, the data gives ${result.actual}`
-      : result.message;
+    if (result.rounded === undefined) {
+      context.problems.add(context.file, at, `fact "${text}" ${result.message}`, `check the key: ${where} is a measure of another kind`);
+      return;
+    }
+    const data = restate(text, figure.figure, result.rounded);
+    // When the data moved the other way, the signed numbers say it best.
+    const turned = Math.sign(result.rounded) !== Math.sign(figure.figure.value) && result.rounded !== 0;
     context.problems.add(
       context.file,
       at,
-      `fact "${text}" does not match ${where}: ${detail}`,
-      result.stated ? `correct the figure, or check the key and period (the data formatted: ${formatValue(value, unit)})` : 'check the key: it points at a measure of another kind',
+      `fact "${text}" does not match ${where}: the text says ${turned ? result.stated : text}, the data gives ${turned ? result.actual : data}`,
+      turned
+        ? 'the data moved the other way: correct the direction word or sign, or check the key and period'
+        : `correct the text to "${data}", or check the key and period`,
     );
   }
 }
@@ -167,9 +173,19 @@ function lookup(attributes: Attributes, at: Position, context: DirectiveContext,
     return undefined;
   }
   context.used?.add(attributes.key);
+  // Attributes other than key/at/format/digits pick categories; a slip in
+  // one of the four ("formt") would otherwise read as an unknown category.
+  const { table } = resolved.value;
+  for (const column of Object.keys(attributes.filter)) {
+    if (column === 'year' || table.categories.includes(column)) continue;
+    const valid = [...RESERVED, ...table.categories];
+    problems.add(file, at, `unknown attribute "${column}" on ${name}`, suggestion(column, valid, 'one of'));
+    return undefined;
+  }
   const found = valueAt(resolved.value, attributes.at, attributes.filter);
   if (!found.ok) {
-    problems.add(file, at, found.message, found.hint);
+    const hint = found.outside ? `${found.hint}; state a period inside it, or add the month to ${table.file}` : found.hint;
+    if (!found.followOn) problems.add(file, at, found.message, hint);
     return undefined;
   }
   const unit = unitOf(resolved.value.measure, found.value.row);

@@ -12,6 +12,8 @@ export interface StatedFigure {
   kind?: UnitKind;
   /** Direction stated by a word (rose/fell), if any. */
   direction?: 'up' | 'down';
+  /** Where the digits stand in the text, and whether they were grouped (1,080.1). */
+  digits: { start: number; end: number; grouped: boolean };
 }
 
 const NUMBER = /([-−+]?)(?:US\$|\$)?\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/g;
@@ -60,15 +62,20 @@ export function parseStatedFigure(text: string): ParseResult {
   if (direction && sign) {
     return { ok: false, message: `fact "${text}" has both a sign and a direction word`, hint: 'write "fell 28.6 per cent" or "−28.6%", not both' };
   }
+  const written = `${integer}${fraction ? `.${fraction}` : ''}`;
+  const end = match.index + whole.length;
+  const digits = { start: end - written.length, end, grouped: integer.includes(',') };
   const magnitude = Number(`${integer.replaceAll(',', '')}.${fraction || '0'}`);
   const negative = direction === 'down' || sign === '-' || sign === '−';
   return {
     ok: true,
-    figure: { value: negative ? -magnitude : magnitude, decimals: fraction.length, scale, kind, direction },
+    figure: { value: negative ? -magnitude : magnitude, decimals: fraction.length, scale, kind, direction, digits },
   };
 }
 
-export type CheckResult = { ok: true } | { ok: false; message: string; stated: string; actual: string };
+export type CheckResult =
+  | { ok: true }
+  | { ok: false; message: string; stated: string; actual: string; /** The data in the text's scale, rounded as written. */ rounded?: number };
 
 /**
  * Compares a stated figure with the data value (in `unit`): equal when the
@@ -94,7 +101,24 @@ export function checkFigure(figure: StatedFigure, data: number, unit: UnitName):
     message: 'does not match the data',
     stated: print(figure.value),
     actual: print(rounded),
+    rounded,
   };
+}
+
+/**
+ * The editor's words with the data's number in place of theirs, written
+ * the same way (decimals, thousands commas): "US$111.86 billion" against
+ * 111.68 gives "US$111.68 billion". Only the magnitude is replaced: a
+ * figure whose sign the data contradicts is reported by its signed numbers.
+ */
+export function restate(text: string, figure: StatedFigure, value: number): string {
+  const { start, end, grouped } = figure.digits;
+  const digits = new Intl.NumberFormat('en-GB', {
+    minimumFractionDigits: figure.decimals,
+    maximumFractionDigits: figure.decimals,
+    useGrouping: grouped,
+  }).format(Math.abs(value));
+  return `${text.slice(0, start)}${digits}${text.slice(end)}`;
 }
 
 const KIND_NAMES: Record<UnitKind, string> = {

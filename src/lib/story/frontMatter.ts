@@ -26,13 +26,28 @@ export function readMarkdownFile<S extends z.ZodType>(
   fieldsAt: (path: readonly PropertyKey[]) => readonly string[],
   problems: Problems,
 ): MarkdownFile<z.infer<S>> | undefined {
+  const unopened = text.replace(/^\uFEFF/, '');
+  if (!/^---[ \t]*\r?$/.test(unopened.split('\n')[0])) {
+    const later = /^\s*\n---[ \t]*\r?\n/.test(unopened);
+    problems.add(
+      file,
+      { line: 1, column: 1 },
+      later ? 'frontmatter does not start on the first line' : 'missing frontmatter',
+      later
+        ? 'delete what stands above the first --- line: the file must begin with it'
+        : 'start the file with a --- line, the fields, and another --- line',
+    );
+    return undefined;
+  }
+  if (!/\n---[ \t]*\r?(\n|$)/.test(unopened)) {
+    problems.add(file, { line: 1, column: 1 }, 'frontmatter is not closed', 'add a line with only --- after the last field, before the text');
+    return undefined;
+  }
   // gray-matter caches by content unless given options; we want no cache.
   // Its YAML engine is replaced: `yaml` keeps every position.
   const parsed = matter(text, { engines: { yaml: () => ({}) } });
-  if (!text.trimStart().startsWith('---')) {
-    problems.add(file, { line: 1, column: 1 }, 'missing frontmatter', 'start the file with a --- line, the fields, and another --- line');
-    return undefined;
-  }
+  // gray-matter's `matter` keeps the line break that ends the opening ---,
+  // so its first line is the file's first line and positions need no shift.
   const source = parseYaml(file, parsed.matter, problems, 1);
   if (!source) return undefined;
   const result = schema.safeParse(source.data);

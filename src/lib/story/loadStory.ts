@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Problems } from '../problems.ts';
+import { START, type Problems } from '../problems.ts';
 import type { Dataset } from '../data/model.ts';
 import { parsePeriod } from '../period.ts';
 import { suggestion } from '../suggest.ts';
@@ -40,11 +40,14 @@ export function loadStory(
   if (!index) return undefined;
 
   const meta = index.data;
-  const dataset = datasets(meta.dataset);
-  if (!dataset && !existsSync(join(root, 'data', meta.dataset))) {
-    const available = existsSync(join(root, 'data')) ? readdirSync(join(root, 'data')) : [];
-    problems.add(indexFile, index.locate(['dataset']), `unknown dataset "${meta.dataset}"`, available.length ? `datasets under data/: ${available.join(', ')}` : 'create data/<name>/dataset.yaml');
+  // An unknown dataset is the story's fault, reported here once; a folder
+  // without a valid dataset.yaml is reported by the dataset loader.
+  const known = existsSync(join(root, 'data', meta.dataset));
+  if (!known) {
+    const available = existsSync(join(root, 'data')) ? readdirSync(join(root, 'data')).filter((name) => statSync(join(root, 'data', name)).isDirectory()) : [];
+    problems.add(indexFile, index.locate(['dataset']), `unknown dataset "${meta.dataset}"`, available.length ? suggestion(meta.dataset, available, 'a folder under data/:') : 'create data/<name>/dataset.yaml');
   }
+  const dataset = known ? datasets(meta.dataset) : undefined;
   const through = meta.through === undefined ? undefined : parsePeriod(meta.through);
   if (meta.through !== undefined && !through) {
     problems.add(indexFile, index.locate(['through']), `malformed period through: "${meta.through}"`, 'write YYYY-MM, the last month the story reports');
@@ -70,7 +73,7 @@ export function loadStory(
     }
     numbers.set(number, name);
     ids.push(match[2]);
-    const section = loadSection(root, file, match[2], number, dataset, through, problems, used);
+    const section = loadSection(root, file, match[2], number, dataset, through, problems, used, name === files[0]);
     if (section) sections.push(section);
   }
   if (files.length === 0) {
@@ -78,9 +81,6 @@ export function loadStory(
   }
   if (meta.lead !== undefined && !ids.includes(meta.lead) && files.length > 0) {
     problems.add(indexFile, index.locate(['lead']), `lead section "${meta.lead}" does not exist`, suggestion(meta.lead, ids, 'one of'));
-  }
-  if (sections.length > 0 && sections[0].chart === undefined && sections.length === files.length) {
-    problems.add(sections[0].file, { line: 1, column: 1 }, 'the first section has no chart', 'add a chart: block: later sections without one keep the chart before them, the first has none to keep');
   }
   if (problems.size > before || !dataset) return undefined;
 
@@ -101,10 +101,14 @@ function loadSection(
   through: ReturnType<typeof parsePeriod>,
   problems: Problems,
   used: Set<string>,
+  first: boolean,
 ): Section | undefined {
   const before = problems.size;
   const parsed = readMarkdownFile(file, readFileSync(join(root, file), 'utf8'), sectionSchema, fieldsOfSection, problems);
   if (!parsed) return undefined;
+  if (first && !parsed.data.chart) {
+    problems.add(file, START, 'the first section has no chart', 'add a chart: block: later sections without one keep the chart before them, the first has none to keep');
+  }
   if (parsed.body.trim() === '') {
     problems.add(file, { line: parsed.bodyLine, column: 1 }, 'empty section', 'write the text of this step below the frontmatter, or delete the file');
   }
@@ -119,7 +123,7 @@ function loadSection(
     } else {
       for (const p of result.problems) {
         const path = ['chart', ...p.field.split('.')];
-        problems.add(file, parsed.locate(path), p.message, p.hint);
+        problems.add(file, parsed.locate(path, p.onKey), p.message, p.hint);
       }
     }
   }

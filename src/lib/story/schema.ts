@@ -8,8 +8,13 @@ const date = z
   .union([z.date(), z.string()])
   .transform((value, ctx) => {
     const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) {
-      ctx.addIssue({ code: 'custom', message: `expected a date written YYYY-MM-DD, got "${text}"` });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+      ctx.addIssue({ code: 'custom', message: `"${text}" is not a date written YYYY-MM-DD`, params: { hint: 'write the date as year-month-day, e.g. 2025-12-08' } });
+      return z.NEVER;
+    }
+    // Round-tripping refuses dates that do not exist (2025-02-30).
+    if (Number.isNaN(Date.parse(text)) || new Date(text).toISOString().slice(0, 10) !== text) {
+      ctx.addIssue({ code: 'custom', message: `"${text}" is not a date in the calendar`, params: { hint: 'check the month and the day' } });
       return z.NEVER;
     }
     return text;

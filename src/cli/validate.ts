@@ -1,0 +1,27 @@
+/**
+ * The check both commands run first. Problems are printed as
+ * `path:line:col  message — hint` lines and a count; an unexpected failure
+ * (an unreadable file, a bug) is printed as one line, never a stack trace,
+ * so an editor always sees what to do next.
+ */
+import { checkProject, projectRoot } from '../lib/check.ts';
+import { formatProblems } from '../lib/problems.ts';
+import type { Story } from '../lib/story/model.ts';
+
+/** Returns the valid stories, or prints every problem and returns undefined. */
+export function validate(): Story[] | undefined {
+  let result: ReturnType<typeof checkProject>;
+  try {
+    result = checkProject(projectRoot());
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`plotline: could not read the project: ${message}`);
+    console.error('check that every file under content/ and data/ is a readable text file; if this persists, report it with the line above');
+    return undefined;
+  }
+  if (result.problems.length > 0) {
+    console.error(formatProblems(result.problems));
+    return undefined;
+  }
+  return result.stories;
+}

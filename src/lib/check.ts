@@ -1,0 +1,41 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Problems, type Problem } from './problems.ts';
+import { loadDataset } from './data/loadDataset.ts';
+import type { Dataset } from './data/model.ts';
+import { listStories, loadStory } from './story/loadStory.ts';
+import type { Story } from './story/model.ts';
+
+// Kept apart from site.ts, which renders charts: `npm run check` and a
+// refused build never load Plot or a DOM.
+
+/** Where content/ and data/ live: PLOTLINE_ROOT, or the working directory. */
+export function projectRoot(): string {
+  return process.env.PLOTLINE_ROOT ?? process.cwd();
+}
+
+/**
+ * Validates every story and dataset under `root`. Lists every problem;
+ * stories come back only when they are sound.
+ */
+export function checkProject(root: string): { stories: Story[]; problems: Problem[] } {
+  const problems = new Problems();
+  const datasets = new Map<string, Dataset | undefined>();
+  const dataset = (name: string) => {
+    if (!datasets.has(name)) datasets.set(name, loadDataset(root, name, problems));
+    return datasets.get(name);
+  };
+  const contentDir = join(root, 'content');
+  for (const name of existsSync(contentDir) ? readdirSync(contentDir).sort() : []) {
+    const dir = join(contentDir, name);
+    if (statSync(dir).isDirectory() && !existsSync(join(dir, 'index.md'))) {
+      problems.add(`content/${name}/index.md`, undefined, `story folder content/${name} has no index.md`, 'add index.md with the story\'s title, published and dataset, or move the folder out of content/');
+    }
+  }
+  const slugs = listStories(root);
+  if (slugs.length === 0) {
+    problems.add('content', undefined, 'no stories found', 'create content/<story>/index.md (npm run new -- <slug> makes one)');
+  }
+  const stories = slugs.map((slug) => loadStory(root, slug, dataset, problems)).filter((s) => s !== undefined);
+  return { stories, problems: problems.sorted() };
+}

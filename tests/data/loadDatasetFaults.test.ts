@@ -1,0 +1,128 @@
+import { describe, expect, test } from 'vitest';
+import { loadDataset } from '../../src/lib/data/loadDataset.ts';
+import { formatProblem, Problems } from '../../src/lib/problems.ts';
+import { edit, MINI, miniProject } from '../fixtures/mini.ts';
+
+const YAML = 'data/trade/dataset.yaml';
+const MONTHLY = 'data/trade/monthly.csv';
+const YTD = 'data/trade/ytd.csv';
+
+function load(changes: Record<string, string | null>) {
+  const problems = new Problems();
+  const dataset = loadDataset(miniProject(changes), 'trade', problems);
+  return { dataset, problems: problems.sorted().map(formatProblem) };
+}
+
+const problemsOf = (changes: Record<string, string | null>) => load(changes).problems;
+
+describe('loadDataset()', () => {
+  test('loads the fixture dataset without problems', () => {
+    const { dataset, problems } = load({});
+    expect(problems).toEqual([]);
+    expect([...dataset!.tables.keys()]).toEqual(['monthly', 'ytd', 'partners']);
+  });
+
+  test('reports malformed YAML at its line', () => {
+    expect(problemsOf(edit(YAML, '    file: ytd.csv', '    file: ytd.csv\n    file: other.csv'))).toEqual([
+      `${YAML}:22:5  duplicate key "file" in YAML — each field may appear once; delete or merge the repeated one`,
+    ]);
+    expect(problemsOf(edit(YAML, 'title: Trade\n', 'title: "Trade\n'))).toEqual([
+      `${YAML}:1:8  malformed YAML: the quote " opened here is never closed — end the value with "`,
+    ]);
+  });
+
+  test('reports an unknown field once, with the field it was meant to be', () => {
+    expect(problemsOf(edit(YAML, '    title: Exports by partner', '    titel: Exports by partner'))).toEqual([
+      `${YAML}:33:5  unknown field "tables.partners.titel" — did you mean "title"?`,
+    ]);
+  });
+
+  test('reports an unknown column type, unit and derived op', () => {
+    expect(problemsOf(edit(YAML, 'partner: { type: category }', 'partner: { type: categroy }'))).toEqual([
+      `${YAML}:36:24  invalid tables.partners.columns.partner.type: categroy (expected period, number, category, unit, url, text) — did you mean "category"?`,
+    ]);
+    expect(problemsOf(edit(YAML, 'exports: { type: number, unit: usd_bn }', 'exports: { type: number, unit: usd_bln }'))).toEqual([
+      `${YAML}:37:38  invalid tables.partners.columns.exports.unit: usd_bln (expected usd_bn, pct, tonnes, mt, bn_units) — did you mean "usd_bn"?`,
+    ]);
+    expect(problemsOf(edit(YAML, 'exports_yoy: { op: yoy', 'exports_yoy: { op: YoY'))).toEqual([
+      `${YAML}:19:26  invalid tables.monthly.derived.exports_yoy.op: YoY (expected yoy, mom, ytd, rolling12, diff) — did you mean "yoy"?`,
+    ]);
+  });
+
+  test('reports a derived measure of an unknown column', () => {
+    expect(problemsOf(edit(YAML, 'minus: imports', 'minus: import'))).toEqual([
+      `${YAML}:18:48  table monthly: derived "balance" refers to unknown measure "import" — did you mean "imports"?`,
+    ]);
+  });
+
+  test('reports a missing table file at its declaration', () => {
+    expect(problemsOf({ 'data/trade/partners.csv': null })).toEqual([
+      `${YAML}:32:11  missing table file data/trade/partners.csv — create it, or correct "file" for table partners`,
+    ]);
+  });
+
+  test('reports a source URL that is not one', () => {
+    expect(problemsOf(edit(YAML, 'url: https://example.org/customs', 'url: example customs'))).toEqual([
+      `${YAML}:7:10  invalid sources.0.url: "example customs" is not a valid URL — write the full address, starting with https://`,
+    ]);
+  });
+});
+
+describe('parseTable() on a dataset', () => {
+  test('reports a non-number, a malformed and a duplicated period in one run', () => {
+    expect(problemsOf({ [MONTHLY]: MINI[MONTHLY].replace('2024-03,12,8', '2024-3,12,8').replace('2025-03,15,9,', '2025-03,15,9,\n2025-03,15,9,').replace('2025-04,16,', '2025-04,16 bn,') })).toEqual([
+      `${MONTHLY}:3:1  malformed period "2024-3" in column "period" — write YYYY-MM for a month or YYYY-MM/MM for a span such as 2025-01/02`,
+      `${MONTHLY}:6:1  duplicated period 2025-03 (first on line 5) — keep one row per period; correct the period or delete the repeated row`,
+      `${MONTHLY}:7:9  "16 bn" is not a number in column "exports" — write a plain number such as 123.4, or leave the cell empty when the figure is missing`,
+    ]);
+  });
+
+  test('reports a missing required column, and a misspelt one once', () => {
+    expect(problemsOf(edit(MONTHLY, 'period,exports,imports,note', 'period,exports,note'))).toEqual([
+      `${MONTHLY}:1:1  missing required column "imports" — add a column named "imports" to the header, or remove it from dataset.yaml`,
+    ]);
+    expect(problemsOf(edit(MONTHLY, 'period,exports,imports,note', 'period,exports,imprts,note'))).toEqual([
+      `${MONTHLY}:1:16  unknown column "imprts" — did you mean "imports"?`,
+    ]);
+    expect(problemsOf(edit(MONTHLY, 'period,exports,imports,note', 'period,exports,imports,note,source'))).toContain(
+      `${MONTHLY}:1:29  unknown column "source" — use one of period, exports, imports, note; or declare it under columns in dataset.yaml`,
+    );
+    expect(problemsOf(edit(MONTHLY, 'period,exports,imports,note', 'period,exports,imports,exports'))).toEqual([
+      `${MONTHLY}:1:1  missing required column "note" — add a column named "note" to the header, or remove it from dataset.yaml`,
+      `${MONTHLY}:1:24  column "exports" appears twice in the header — delete or rename one of them`,
+    ]);
+  });
+
+  test('reports rows with too many or too few cells', () => {
+    expect(problemsOf({ [MONTHLY]: MINI[MONTHLY].replace('2024-03,12,8,', '2024-03,12,8').replace('2025-03,15,9,', '2025-03,15,9,,') })).toEqual([
+      `${MONTHLY}:3:1  too few cells: 3 where the header has 4 — quote any cell that contains a comma, and check for a missing or extra comma`,
+      `${MONTHLY}:5:1  too many cells: 5 where the header has 4 — quote any cell that contains a comma, and check for a missing or extra comma`,
+    ]);
+  });
+
+  test('reports an empty file', () => {
+    expect(problemsOf({ [MONTHLY]: '' })).toEqual([
+      `${MONTHLY}:1:1  empty CSV file — the first line must name the columns: period,exports,imports,note`,
+    ]);
+  });
+
+  test('reports a duplicated period of a long table, and an undeclared measure', () => {
+    expect(problemsOf({ [YTD]: `${MINI[YTD]}2025-01/03,balance,18\n2025-01/03,surplus,18\n` })).toEqual([
+      `${YTD}:5:1  duplicated balance for period 2025-01/03 (also on line 4) — keep one row per period and measure`,
+      `${YTD}:6:12  unknown measure "surplus" — use one of balance; or declare it under measures in dataset.yaml`,
+    ]);
+  });
+
+  test('accepts a byte-order mark and CRLF line endings, and still points at the right cell', () => {
+    const crlf = (text: string) => `\uFEFF${text.replaceAll('\n', '\r\n')}`;
+    const { dataset, problems } = load({ [MONTHLY]: crlf(MINI[MONTHLY]), [YTD]: crlf(MINI[YTD]) });
+    expect(problems).toEqual([]);
+    expect(dataset!.tables.get('monthly')!.rows.find((r) => r.period.id === '2025-03')!.values).toMatchObject({ exports: 15, balance: 6, exports_yoy: 25 });
+    expect(problemsOf({ [MONTHLY]: crlf(MINI[MONTHLY].replace('2024-03,12,8', '2024-03,12,x')) })).toEqual([
+      `${MONTHLY}:3:12  "x" is not a number in column "imports" — write a plain number such as 123.4, or leave the cell empty when the figure is missing`,
+    ]);
+    expect(problemsOf({ [MONTHLY]: crlf(MINI[MONTHLY]).replace('period,exports', 'period,exprts') })).toContain(
+      `${MONTHLY}:1:8  unknown column "exprts" — did you mean "exports"?`,
+    );
+  });
+});

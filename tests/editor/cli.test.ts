@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../build/runBuild.ts';
+import { edit, miniProject } from '../fixtures/mini.ts';
+
+describe('npm run check', () => {
+  test('lists every problem of several sections and a CSV in one run, then the count', () => {
+    const root = miniProject({
+      ...edit('content/mini/01-first.md', 'type: bar', 'type: pie'),
+      ...edit('content/mini/02-second.md', 'US$4.5 billion', 'US$5.4 billion'),
+      ...edit('data/trade/monthly.csv', '2025-03,15,9,', '2025-03,fifteen,9,'),
+      ...edit('content/mini/index.md', 'lead: first', 'lead: secnd'),
+    });
+    const result = runCli('check', root);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'content/mini/01-first.md:5:9  invalid chart.type: pie (expected line, area, bar, barX, dot)',
+      'content/mini/02-second.md:10:36  fact "US$5.4 billion" does not match partners.exports at 2025-03 (partner=United States): the text says US$5.4 billion, the data gives US$4.5 billion — correct the text to "US$4.5 billion", or check the key and period',
+      'content/mini/index.md:6:7  lead section "secnd" does not exist — did you mean "second"?',
+      'data/trade/monthly.csv:5:9  "fifteen" is not a number in column "exports" — write a plain number such as 123.4, or leave the cell empty when the figure is missing',
+      '4 problems found',
+    ]);
+  });
+
+  test('says so plainly when everything is fine', () => {
+    const result = runCli('check', miniProject());
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('ok: 1 story, 2 charts, 5 dataset keys checked; no problems found');
+  });
+
+  test('reports an unreadable project in one line, without a stack trace', () => {
+    const root = miniProject();
+    mkdirSync(join(root, 'content/mini/03-folder.md'));
+    const result = runCli('check', root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^plotline: could not read the project: EISDIR/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('npm run build', () => {
+  test('refuses with the same list, and writes nothing', () => {
+    const root = miniProject(edit('content/mini/01-first.md', 'chart:', 'chrat:'));
+    const result = runCli('build', root, join(root, 'dist'));
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'content/mini/01-first.md:3:1  unknown field "chrat" — did you mean "chart"?',
+      '1 problem found',
+      'build refused: nothing was written',
+    ]);
+  });
+});

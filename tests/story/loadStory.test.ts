@@ -1,0 +1,89 @@
+import { describe, expect, test } from 'vitest';
+import { checkProject } from '../../src/lib/check.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { checkMini, edit, MINI, miniProject } from '../fixtures/mini.ts';
+
+const problemsOf = checkMini;
+
+const INDEX = 'content/mini/index.md';
+const FIRST = 'content/mini/01-first.md';
+const SECOND = 'content/mini/02-second.md';
+
+describe('loadStory()', () => {
+  test('loads the fixture story without problems', () => {
+    const { stories, problems } = checkProject(miniProject());
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(stories[0].sections.map((s) => s.id)).toEqual(['first', 'second']);
+  });
+
+  test('reports two sections with the same number, naming both files', () => {
+    expect(problemsOf({ 'content/mini/02-third.md': MINI[SECOND] })).toEqual([
+      'content/mini/02-third.md:1:1  two sections share number 02 (also 02-second.md) — renumber one of them: sections are read in number order',
+    ]);
+  });
+
+  test('reports an empty section at the line where its text should be', () => {
+    expect(problemsOf({ [SECOND]: MINI[SECOND].replace(/\n---\n[\s\S]*$/, '\n---\n') })).toEqual([
+      `${SECOND}:9:1  empty section — write the text of this step below the frontmatter, or delete the file`,
+    ]);
+  });
+
+  test('reports a story with no sections', () => {
+    expect(problemsOf({ [FIRST]: null, [SECOND]: null })).toEqual([
+      `${INDEX}:1:1  story has no sections — add a section file such as content/mini/01-intro.md`,
+    ]);
+  });
+
+  test('reports a lead section that does not exist, with the likely one', () => {
+    expect(problemsOf(edit(INDEX, 'lead: first', 'lead: frist'))).toEqual([
+      `${INDEX}:6:7  lead section "frist" does not exist — did you mean "first"?`,
+    ]);
+  });
+
+  test('reports an unknown dataset once, with the likely one', () => {
+    expect(problemsOf(edit(INDEX, 'dataset: trade', 'dataset: trades'))).toEqual([
+      `${INDEX}:4:10  unknown dataset "trades" — did you mean "trade"?`,
+    ]);
+  });
+
+  test('reports a malformed through period', () => {
+    expect(problemsOf(edit(INDEX, 'through: 2025-04', 'through: April 2025'))).toEqual([
+      `${INDEX}:5:10  malformed period through: "April 2025" — write YYYY-MM, the last month the story reports`,
+    ]);
+  });
+
+  test('reports a section file name that is not NN-slug.md', () => {
+    expect(problemsOf({ 'content/mini/3-Third.md': MINI[SECOND] })).toEqual([
+      'content/mini/3-Third.md:1:1  section file name "3-Third.md" is not NN-slug.md — name sections like 03-partners.md: a number, a dash, lower-case words joined by dashes',
+    ]);
+  });
+
+  test('reports a first section without a chart', () => {
+    expect(problemsOf({ [FIRST]: '---\nheading: First\n---\n\nText.\n' })).toEqual([
+      `${FIRST}:1:1  the first section has no chart — add a chart: block: later sections without one keep the chart before them, the first has none to keep`,
+    ]);
+  });
+
+  test('lists every problem of every file in one run', () => {
+    const problems = problemsOf({
+      ...edit(INDEX, 'lead: first', 'lead: frist'),
+      ...edit(FIRST, 'chart:', 'chrat:'),
+      ...edit(SECOND, 'US$4.5 billion', 'US$4.6 billion'),
+      ...edit('data/trade/monthly.csv', '2024-03,12,8', '2024-03,12,eight'),
+    });
+    expect(problems).toEqual([
+      `${FIRST}:3:1  unknown field "chrat" — did you mean "chart"?`,
+      `${SECOND}:10:36  fact "US$4.6 billion" does not match partners.exports at 2025-03 (partner=United States): the text says US$4.6 billion, the data gives US$4.5 billion — correct the text to "US$4.5 billion", or check the key and period`,
+      `${INDEX}:6:7  lead section "frist" does not exist — did you mean "first"?`,
+      'data/trade/monthly.csv:3:12  "eight" is not a number in column "imports" — write a plain number such as 123.4, or leave the cell empty when the figure is missing',
+    ]);
+  });
+});
+
+describe('checkProject()', () => {
+  test('reports a story folder without index.md rather than skipping it', () => {
+    expect(problemsOf({ 'content/draft/01-intro.md': MINI[SECOND] })).toEqual([
+      'content/draft/index.md:1:1  story folder content/draft has no index.md — add index.md with the story\'s title, published and dataset, or move the folder out of content/',
+    ]);
+  });
+});
