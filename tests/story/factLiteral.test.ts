@@ -15,6 +15,7 @@ describe('checkFigure()', () => {
     ['5.9%', 5.9, 'pct'],
     ['-28.6 per cent', -28.6, 'pct'],
     ['fell 28.6 per cent', -28.6, 'pct'],
+    ['have fallen 28.6 per cent', -28.6, 'pct'],
     ['5,493.9 tonnes', 5493.9, 'tonnes'],
     ['8.1 million tonnes', 8.11, 'mt'],
     ['up 26.5 per cent', 26.4855, 'pct'],

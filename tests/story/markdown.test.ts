@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { renderMarkdown } from '../../src/lib/story/markdown.ts';
 import { loadDataset } from '../../src/lib/data/loadDataset.ts';
 import { Problems } from '../../src/lib/problems.ts';
+import { parsePeriod } from '../../src/lib/period.ts';
 import { PROJECT, expectProblem } from '../helpers.ts';
 
 const dataset = loadDataset(PROJECT, 'china-trade', new Problems());
@@ -59,5 +60,11 @@ describe('renderMarkdown()', () => {
     const { problems } = render('See ![map](https://example.org/map.png).');
     expectProblem(problems, FILE, 4, ':4:5', 'image "https://example.org/map.png" is not a file of this site', 'copy the image into public/');
     expectProblem(render('![x](javascript:alert(1))').problems, FILE, 4, 'image "javascript:alert(1)" is not a file of this site');
+  });
+
+  test('refuses a figure from after the story\'s last period', () => {
+    const problems = new Problems();
+    renderMarkdown({ file: FILE, body: ':fact[US$1,188.9 billion]{key=ytd.balance at=2025-12}', bodyLine: 4, dataset, problems, through: parsePeriod('2025-11') });
+    expectProblem(problems.sorted(), FILE, 4, 'ytd.balance at 2025-12 is later than the story\'s through: 2025-11', 'raise "through"');
   });
 });

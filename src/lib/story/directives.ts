@@ -3,6 +3,7 @@ import type { TextDirective, LeafDirective, ContainerDirective } from 'mdast-uti
 import { visit, SKIP } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import type { Dataset } from '../data/model.ts';
+import type { Period } from '../period.ts';
 import { unitOf } from '../data/model.ts';
 import { resolveKey, valueAt, type Filter } from '../data/keys.ts';
 import { FORMAT_NAMES, formatFits, formatValue, isFormatName, defaultFormat, UNITS } from '../format.ts';
@@ -25,6 +26,8 @@ export interface DirectiveContext {
   problems: Problems;
   /** Every key used, for reports ("which figures does this story state?"). */
   used?: Set<string>;
+  /** The story's last reported period: a figure from later is refused. */
+  through?: Period;
 }
 
 /**
@@ -186,6 +189,11 @@ function lookup(attributes: Attributes, at: Position, context: DirectiveContext,
   if (!found.ok) {
     const hint = found.outside ? `${found.hint}; state a period inside it, or add the month to ${table.file}` : found.hint;
     if (!found.followOn) problems.add(file, at, found.message, hint);
+    return undefined;
+  }
+  const period = found.value.row.period;
+  if (context.through && period.year * 12 + period.to > context.through.year * 12 + context.through.to) {
+    problems.add(file, at, `${attributes.key} at ${attributes.at} is later than the story's through: ${context.through.id}`, 'raise "through" in index.md once the story covers that month, or state an earlier period');
     return undefined;
   }
   const unit = unitOf(resolved.value.measure, found.value.row);

@@ -32,8 +32,8 @@ const KINDS: [RegExp, UnitKind][] = [
   [/\bunits\b|\bchips\b/i, 'count'],
 ];
 
-const DOWN = /\b(fell|fall|falls|falling|dropped|drop|drops|slid|slide|slides|down|declined?|declines|decreased?|shrank|shrink|shrunk|contracted|lower|slumped|plunged|plunge|sank|dipped|dip|eased|slipped|tumbled)\b/i;
-const UP = /\b(rose|rise|rises|rising|grew|grow|grows|growth|climbed|climb|up|increased?|increases|jumped|jump|surged|surge|gained|gain|higher|soared|expanded|rebounded|added)\b/i;
+const DOWN = /\b(fell|fall|falls|falling|fallen|dropped|drop|drops|slid|slide|slides|down|declined?|declines|decreased?|shrank|shrink|shrunk|contracted|lower|slumped|plunged|plunge|sank|dipped|dip|eased|slipped|tumbled)\b/i;
+const UP = /\b(rose|rise|rises|rising|risen|grew|grow|grows|grown|growth|climbed|climb|up|increased?|increases|jumped|jump|surged|surge|gained|gain|higher|soared|expanded|rebounded|added)\b/i;
 
 export type ParseResult = { ok: true; figure: StatedFigure } | { ok: false; message: string; hint: string };
 

@@ -53,7 +53,7 @@ export function loadStory(
     problems.add(indexFile, index.locate(['through']), `malformed period through: "${meta.through}"`, 'write YYYY-MM, the last month the story reports');
   }
   const used = new Set<string>();
-  const ledeHtml = renderMarkdown({ file: indexFile, body: index.body, bodyLine: index.bodyLine, dataset, problems, used });
+  const ledeHtml = renderMarkdown({ file: indexFile, body: index.body, bodyLine: index.bodyLine, dataset, problems, used, through });
 
   const files = readdirSync(join(root, dir)).filter((name) => name !== 'index.md' && name.endsWith('.md')).sort();
   const sections: Section[] = [];
@@ -112,7 +112,7 @@ function loadSection(
   if (parsed.body.trim() === '') {
     problems.add(file, { line: parsed.bodyLine, column: 1 }, 'empty section', 'write the text of this step below the frontmatter, or delete the file');
   }
-  const html = renderMarkdown({ file, body: parsed.body, bodyLine: parsed.bodyLine, dataset, problems, used });
+  const html = renderMarkdown({ file, body: parsed.body, bodyLine: parsed.bodyLine, dataset, problems, used, through });
   const spec = parsed.data.chart;
   let chart;
   if (spec && dataset) {
