@@ -53,11 +53,25 @@ function settle(): void {
   }
 }
 
+/** The step a #fragment points into (a step, something in one, or a step's chart), if any. */
+function linkedStep(): number {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const target = id ? document.getElementById(id) : null;
+  const owner = target?.closest('.scrolly > .step') ?? target?.closest('.scrolly > figure.chart')?.previousElementSibling;
+  return owner ? steps.indexOf(owner as HTMLElement) : -1;
+}
+
 if (steps.length > 0 && figures.length > 0) {
-  // The first chart is settled before transitions are switched on, so a
-  // deep link or a reload mid-page shows its chart without a fade.
-  settle();
-  requestAnimationFrame(() => root.classList.add('scrolly-ready'));
+  // Before the browser has scrolled to a #fragment, show its chart; until the
+  // page has loaded (and a reload has restored its scroll), charts switch
+  // without a fade, so the first chart seen is already the right one.
+  const linked = linkedStep();
+  if (linked >= 0) show(linked);
+  else settle();
+  window.addEventListener('load', () => {
+    if (linked < 0 || window.scrollY > 0) settle();
+    requestAnimationFrame(() => requestAnimationFrame(() => root.classList.add('scrolly-ready')));
+  }, { once: true });
 
   const scroller = scrollama();
   scroller
@@ -76,7 +90,6 @@ if (steps.length > 0 && figures.length > 0) {
   };
   window.addEventListener('scroll', onScroll, { passive: true });
   window.addEventListener('hashchange', onScroll);
-  window.addEventListener('load', onScroll);
   // Crossing into another layout moves the reading line (scrollama types omit offset()).
   window.addEventListener('resize', () => {
     (scroller as unknown as { offset(x: number): void }).offset(readingLine());
