@@ -67,6 +67,9 @@ describe.each(Object.entries(VIEWPORTS))('on a %s', (name, viewport) => {
     await page.emulateMedia({ media: 'print' });
     expectInline(await layout(page), Math.min(viewport.width, 600));
     expect(await page.locator('.chart-data').first().isVisible()).toBe(false);
+    // A reader in dark mode still prints black on white.
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    expect(await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color])).toEqual(['rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
     expect(problems).toEqual([]);
     await page.context().close();
   });
