@@ -4,6 +4,9 @@ import { describe, expect, test } from 'vitest';
 import { PROJECT } from '../helpers.ts';
 import { contrastRatio, luminance } from '../../src/lib/charts/contrast.ts';
 import { ACCENT, MUTED, PRIMARY, SERIES } from '../../src/lib/charts/palette.ts';
+import { checkProject } from '../../src/lib/site.ts';
+import { plotOptions, SIZES } from '../../src/lib/charts/plotOptions.ts';
+import { renderChart } from '../../src/lib/charts/render.ts';
 
 /** The custom properties of the stylesheet's light :root and its dark-scheme :root. */
 function themes(): Record<'light' | 'dark', Record<string, string>> {
@@ -51,5 +54,24 @@ describe.each(['light', 'dark'] as const)('the %s theme', (theme) => {
       }
     }
     expect(contrastRatio(vars['--accent'], vars['--page'])).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('renderChart() in both themes', () => {
+  const { stories } = checkProject(PROJECT);
+  const { chart } = stories[0].charts.find((c) => c.section.id === 'trillion')!;
+
+  test('marks gridlines with a class, so the stylesheet gives them each theme\'s --grid', () => {
+    const svg = renderChart(plotOptions(chart, SIZES.wide), 'x');
+    expect(svg).toMatch(/<g[^>]* class="grid"/);
+    expect(svg).not.toMatch(/<g\b[^>]* aria-label=/);
+  });
+
+  test('writes series labels and notes in the page colour, never in a chart colour', () => {
+    const svg = renderChart(plotOptions(chart, SIZES.narrow), 'x');
+    const groups = [...svg.matchAll(/<g\b[^>]*>(?:<text[^>]*>[^<]*(?:<tspan[^>]*>[^<]*<\/tspan>)*<\/text>)+<\/g>/g)].map((m) => m[0]);
+    const labels = groups.filter((g) => />(2024|2025)<\/text>/.test(g) || /full-year/.test(g));
+    expect(labels.length).toBeGreaterThanOrEqual(2);
+    for (const g of labels) expect(g).not.toMatch(/fill="#/);
   });
 });
