@@ -1,47 +1,107 @@
 /**
  * The page's only script. It reports which step is in view and shows that
  * step's pre-rendered chart; charts, text and layout are all in the HTML
- * and CSS already, so without this script nothing is lost.
+ * and CSS already, so without this script nothing is lost. It moves no
+ * content: it only toggles classes, one transform and one status line.
  */
-import scrollama from 'scrollama';
+import scrollama, { type DecimalType } from 'scrollama';
 
+const root = document.documentElement;
+const scrolly = document.querySelector<HTMLElement>('.scrolly');
 const steps = [...document.querySelectorAll<HTMLElement>('.scrolly > .step')];
 const figures = [...document.querySelectorAll<HTMLElement>('.scrolly > figure.chart')];
 const status = document.getElementById('chart-status');
 const bar = document.querySelector<HTMLElement>('.progress-bar');
-let shown = -1;
+let active = -1;
+let shown = figures.findIndex((f) => f.classList.contains('is-active'));
+
+/** The reading line, a tenth of the viewport at a time: set per layout in the CSS. */
+function readingLine(): DecimalType {
+  const value = scrolly ? Number.parseFloat(getComputedStyle(scrolly).getPropertyValue('--reading-line')) : NaN;
+  return (Number.isFinite(value) ? Math.round(Math.min(1, Math.max(0, value)) * 10) / 10 : 0.6) as DecimalType;
+}
 
 function show(stepIndex: number): void {
-  const figure = Number(steps[stepIndex]?.dataset.shows ?? 0);
+  if (stepIndex === active || !steps[stepIndex]) return;
+  active = stepIndex;
   steps.forEach((step, i) => step.classList.toggle('is-active', i === stepIndex));
-  if (bar) bar.style.transform = `scaleX(${(stepIndex + 1) / steps.length})`;
+  const figure = Number(steps[stepIndex].dataset.shows ?? 0);
   if (figure === shown) return;
   shown = figure;
   figures.forEach((f, i) => f.classList.toggle('is-active', i === figure));
+  // Announced once per change of chart, never for a step that keeps it.
   const title = figures[figure]?.querySelector('.chart-title')?.textContent;
   if (status && title) status.textContent = `Chart: ${title}`;
 }
 
-/** The step at the reading line now: right on a deep link or a reload mid-page. */
-function stepInView(): number {
-  const line = window.innerHeight * 0.6;
+/** The last step whose top has passed the reading line (the first before any has). */
+function stepAtLine(): number {
+  const line = window.innerHeight * readingLine();
   let current = 0;
   steps.forEach((step, i) => {
-    if (step.getBoundingClientRect().top < line) current = i;
+    if (step.getBoundingClientRect().top <= line) current = i;
   });
   return current;
 }
 
-if (steps.length > 0) {
-  document.documentElement.classList.add('scrolly-ready');
+function settle(): void {
+  show(stepAtLine());
+  if (bar && scrolly) {
+    const box = scrolly.getBoundingClientRect();
+    const read = (window.innerHeight * readingLine() - box.top) / Math.max(1, box.height);
+    bar.style.transform = `scaleX(${Math.min(1, Math.max(0, read)).toFixed(3)})`;
+  }
+}
+
+/** The step a #fragment points into (a step, something in one, or a step's chart), if any. */
+function linkedStep(): number {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const target = id ? document.getElementById(id) : null;
+  const owner = target?.closest('.scrolly > .step') ?? target?.closest('.scrolly > figure.chart')?.previousElementSibling;
+  return owner ? steps.indexOf(owner as HTMLElement) : -1;
+}
+
+if (steps.length > 0 && figures.length > 0) {
+  // Before the browser has scrolled to a #fragment, show its chart; until the
+  // page has loaded (and a reload has restored its scroll), charts switch
+  // without a fade, so the first chart seen is already the right one.
+  const linked = linkedStep();
+  if (linked >= 0) show(linked);
+  else settle();
+  window.addEventListener('load', () => {
+    if (linked < 0 || window.scrollY > 0) settle();
+    requestAnimationFrame(() => requestAnimationFrame(() => root.classList.add('scrolly-ready')));
+  }, { once: true });
+
   const scroller = scrollama();
-  scroller.setup({ step: steps, offset: 0.6 }).onStepEnter(({ index }) => show(index));
-  // Fast scrolling can skip enter events; settle on what is really in view.
-  let pending = 0;
-  window.addEventListener('scroll', () => {
-    cancelAnimationFrame(pending);
-    pending = requestAnimationFrame(() => show(stepInView()));
-  }, { passive: true });
-  window.addEventListener('resize', () => scroller.resize());
-  show(stepInView());
+  scroller
+    .setup({ step: steps, offset: readingLine() })
+    .onStepEnter(({ index }) => show(index))
+    .onStepExit(({ index, direction }) => {
+      if (direction === 'up') show(Math.max(0, index - 1));
+    });
+
+  // Fast scrolling and jumps can skip observer events: after each frame of
+  // scrolling, settle on what the reading line really crosses.
+  let frame = 0;
+  const onScroll = () => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(settle);
+  };
+  window.addEventListener('scroll', onScroll, { passive: true });
+  window.addEventListener('hashchange', onScroll);
+  // Crossing into another layout moves the reading line (scrollama types omit offset()).
+  window.addEventListener('resize', () => {
+    (scroller as unknown as { offset(x: number): void }).offset(readingLine());
+    onScroll();
+  });
+
+  // Keyboard readers can Tab from step to step: a step reached that way is
+  // brought to the reading line, which makes it the active one.
+  steps.forEach((step) => {
+    step.tabIndex = 0;
+    step.addEventListener('focus', () => {
+      if (step.matches(':focus-visible')) step.scrollIntoView({ block: 'center' });
+    });
+  });
 }

@@ -1,43 +1,83 @@
 import { formatValue, UNITS } from '../format.ts';
+import { periodLabel } from '../period.ts';
 import type { ChartData, Datum } from './chartData.ts';
 
 const TYPE_NAMES = { line: 'Line chart', area: 'Area chart', bar: 'Bar chart', barX: 'Bar chart', dot: 'Dot chart' } as const;
 
 /**
- * A text description of what a chart shows, made from its data: the type,
- * the measure, the range of each series and the highlighted values. Screen
- * readers get it instead of the drawing; everyone can read it.
+ * A text description of what a chart shows, made from its data: what kind
+ * of chart, of which measure and unit, over what span; then for each series
+ * where it starts and ends, its high and low; then the highlighted values.
+ * Screen readers get it as the chart's text; everyone can read it.
  */
 export function describeChart(chart: ChartData): string {
   const drawn = chart.data.filter((d) => d.y !== null);
-  const measures = [...new Set(chart.measures.map((m) => m.label))].join(' and ');
-  const unit = UNITS[chart.unit].label;
-  const by = chart.series && chart.series !== 'measure' ? `, by ${chart.series}` : '';
-  const sentences = [`${TYPE_NAMES[chart.type]} of ${lower(measures)} (${unit})${by}.`];
-  const print = (d: Datum) => `${formatValue(d.y!, chart.unit)} in ${d.label}`;
+  const value = (d: Datum) => formatValue(d.y!, chart.unit);
+  const at = (d: Datum) => `${value(d)} in ${d.label}`;
+  const sentences = [`${TYPE_NAMES[chart.type]} of ${lower(measureNames(chart))} (${unitWords(chart)})${byWhat(chart)}${spanOf(chart, drawn)}.`];
 
   if (chart.xKind === 'category') {
     const sorted = [...drawn].sort((a, b) => b.y! - a.y!);
-    sentences.push(`${sorted.map((d) => `${d.label}: ${formatValue(d.y!, chart.unit)}`).join('; ')}.`);
+    sentences.push(`${sorted.map((d) => `${d.label} ${value(d)}`).join(', ')}.`);
   } else {
     for (const series of groupBySeries(drawn)) {
       const [first, last] = [series.data[0], series.data.at(-1)!];
       const high = series.data.reduce((a, b) => (b.y! > a.y! ? b : a));
       const low = series.data.reduce((a, b) => (b.y! < a.y! ? b : a));
       const name = series.name ? `${series.name}: ` : '';
-      let text = `${name}from ${print(first)} to ${print(last)}`;
-      if (high !== first && high !== last) text += `, highest ${print(high)}`;
-      if (low !== first && low !== last) text += `, lowest ${print(low)}`;
-      sentences.push(`${text}.`);
+      const verb = last.y! > first.y! ? 'rises' : last.y! < first.y! ? 'falls' : 'stays';
+      let text = series.data.length === 1 ? `${name}${at(first)}` : `${name}${verb} from ${at(first)} to ${at(last)}`;
+      if (high !== first && high !== last) text += `; highest ${at(high)}`;
+      if (low !== first && low !== last) text += `; lowest ${at(low)}`;
+      sentences.push(`${capitalise(text)}.`);
     }
+    const below = drawn.filter((d) => d.y! < 0).length;
+    if (below > 0 && below < drawn.length) sentences.push(`Below zero in ${below} of ${drawn.length} ${drawn.length === 1 ? 'period' : 'periods'}.`);
   }
+
   const highlighted = drawn.filter((d) => d.highlight && !chart.highlightsSeries);
-  if (highlighted.length > 0 && highlighted.length <= 6 && chart.xKind !== 'category') {
-    sentences.push(`Highlighted: ${highlighted.map((d) => `${d.series ? `${d.series} ` : ''}${d.label}, ${formatValue(d.y!, chart.unit)}`).join('; ')}.`);
+  if (chart.highlightsSeries) {
+    const names = [...new Set(drawn.filter((d) => d.highlight).map((d) => d.series))];
+    sentences.push(`Highlighted: ${names.join(' and ')}.`);
+  } else if (highlighted.length > 0 && highlighted.length <= 6) {
+    const named = (d: Datum) => (d.series && !d.label.includes(d.series) ? `${d.series}, ${d.label}` : d.label);
+    sentences.push(`Highlighted: ${highlighted.map((d) => `${named(d)}, ${value(d)}`).join('; ')}.`);
   }
   const missing = chart.data.filter((d) => d.y === null).length;
-  if (missing > 0) sentences.push(`${missing} ${missing === 1 ? 'period has' : 'periods have'} no figure.`);
+  const noun = chart.xKind === 'category' ? chart.x : 'period';
+  if (missing > 0) sentences.push(`No figure for ${missing} ${missing === 1 ? noun : plural(noun)}.`);
   return sentences.join(' ');
+}
+
+function measureNames(chart: ChartData): string {
+  return [...new Set(chart.measures.map((m) => m.label))].join(' and ');
+}
+
+function unitWords(chart: ChartData): string {
+  const label = UNITS[chart.unit].label;
+  return label === '%' ? 'per cent' : label;
+}
+
+function byWhat(chart: ChartData): string {
+  if (!chart.series || chart.series === 'measure') return '';
+  const count = new Set(chart.data.map((d) => d.series)).size;
+  return `, ${count} ${chart.series === 'year' ? 'years' : `${chart.series} series`}`;
+}
+
+function spanOf(chart: ChartData, drawn: Datum[]): string {
+  if (drawn.length === 0) return '';
+  if (chart.xKind === 'category') {
+    const count = new Set(drawn.map((d) => d.label)).size;
+    const periods = [...new Set(drawn.map((d) => d.period.id))];
+    return `, ${count} ${plural(chart.x)}${periods.length === 1 ? `, ${periodLabel(drawn[0].period)}` : ''}`;
+  }
+  if (chart.xKind === 'month') return ', by month of the year';
+  const sorted = [...drawn].sort((a, b) => (a.x as Date).getTime() - (b.x as Date).getTime());
+  return `, ${sorted[0].label} to ${sorted.at(-1)!.label}`;
+}
+
+function plural(word: string): string {
+  return /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`;
 }
 
 function groupBySeries(data: Datum[]): { name: string; data: Datum[] }[] {
@@ -48,4 +88,8 @@ function groupBySeries(data: Datum[]): { name: string; data: Datum[] }[] {
 
 function lower(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -3,6 +3,7 @@ import { formatShort, formatTick, UNITS } from '../format.ts';
 import { monthName } from '../period.ts';
 import { annotatedDatum, type ChartData, type Datum } from './chartData.ts';
 import { ACCENT, MUTED, PRIMARY, SERIES } from './palette.ts';
+import { far, labelBox, placeLabel, textWidth, type Box, type Placement } from './notePlacement.ts';
 
 export interface Size {
   width: number;
@@ -73,22 +74,25 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     marks.push(
       Plot.text(
         drawn,
-        Plot.selectLast({ x: xValue, y: 'y', z: 'series', text: 'series', textAnchor: 'start', dx: 6, fill: colour, fontWeight: 'bold' } as Plot.TextOptions),
+        Plot.selectLast({ x: xValue, y: 'y', z: 'series', text: 'series', textAnchor: 'start', dx: 8, fill: 'currentColor', fontWeight: 'bold' } as Plot.TextOptions),
       ),
     );
   }
-  marks.push(...annotationMarks(chart));
-
   const longestSeries = Math.max(0, ...[...colours.keys()].map((s) => s.length));
-  const rightMargin = chart.series && chart.type !== 'barX' ? Math.min(narrow ? 90 : 130, 12 + longestSeries * 6.5) : 24;
+  const rightMargin = chart.series && chart.type !== 'barX' ? Math.min(narrow ? 90 : 130, 14 + longestSeries * 6.5) : 24;
   const longestLabel = Math.max(0, ...drawn.map((d) => d.label.length));
-  return {
+  const frame = {
     width: size.width,
     height: chart.type === 'barX' ? Math.max(size.height * 0.6, 40 + drawn.length * (narrow ? 30 : 34)) : size.height,
     marginTop: 28,
     marginRight: chart.type === 'barX' ? 48 : rightMargin,
     marginLeft: chart.type === 'barX' ? Math.min(150, 12 + longestLabel * 6.5) : 48,
     marginBottom: 32,
+  };
+  marks.push(...annotationMarks(chart, frame, zero, narrow));
+
+  return {
+    ...frame,
     style: undefined,
     x: xScale(chart, narrow),
     y:
@@ -129,7 +133,16 @@ function barMarks(chart: ChartData, drawn: Datum[], colour: (d: Datum) => string
   return [Plot.rectY(drawn, { x1: (d: Datum) => slot(d, 0), x2: (d: Datum) => slot(d, 1), y: 'y', fill: colour, insetLeft: 0.5, insetRight: 0.5 })];
 }
 
-function annotationMarks(chart: ChartData): Plot.Markish[] {
+interface Frame {
+  width: number;
+  height: number;
+  marginTop: number;
+  marginRight: number;
+  marginBottom: number;
+  marginLeft: number;
+}
+
+function annotationMarks(chart: ChartData, frame: Frame, zero: boolean, narrow: boolean): Plot.Markish[] {
   const notes = (chart.spec.annotations ?? []).flatMap((a) => {
     const datum = annotatedDatum(chart.data, a);
     return datum ? [{ ...datum, note: a.text }] : [];
@@ -138,10 +151,107 @@ function annotationMarks(chart: ChartData): Plot.Markish[] {
   if (chart.type === 'barX') {
     return [Plot.text(notes, { y: 'label', x: 'y', text: 'note', textAnchor: 'start', dx: 44, fontStyle: 'italic', fill: 'currentColor' } as Plot.TextOptions)];
   }
+  // Each note goes where it covers the fewest points and labels: see notePlacement.ts.
+  const project = projector(chart, frame, zero);
+  const obstacles = obstaclesOf(chart, project);
+  const plotArea: Box = { x: frame.marginLeft, y: frame.marginTop, width: frame.width - frame.marginLeft - frame.marginRight, height: frame.height - frame.marginTop - frame.marginBottom };
+  const lineWidth = narrow ? 10 : 14;
+  const placed = notes.map((note) => {
+    const chars = Math.ceil(note.note.length * 0.56);
+    const lines = Math.max(1, Math.ceil(chars / lineWidth));
+    const width = Math.min(textWidth(note.note), lineWidth * 11);
+    const height = lines * 13;
+    const at = project(note);
+    const place = placeLabel(at, width, height, obstacles, plotArea);
+    obstacles.push(labelBox(at, width, height, place));
+    return { ...note, ...place };
+  });
   return [
     Plot.dot(notes, { x: 'x', y: 'y', r: 6, stroke: 'currentColor', fill: 'none' }),
-    Plot.text(notes, { x: 'x', y: 'y', text: 'note', dy: -30, lineWidth: 14, fontStyle: 'italic', fill: 'currentColor', textAnchor: 'end', dx: -8 } as Plot.TextOptions),
+    ...placed.filter(far).map((note) => connector(note, note.x, note.y!)),
+    ...placed.map((note) =>
+      Plot.text([note], { x: 'x', y: 'y', text: 'note', dx: note.dx, dy: note.dy, textAnchor: note.textAnchor, lineWidth, fontStyle: 'italic', fill: 'currentColor' } as Plot.TextOptions),
+    ),
   ];
+}
+
+/** A thin line from an annotated point's ring to its note, when the note sits away from it. */
+function connector(p: Placement, x: Datum['x'] & {}, y?: number): Plot.RenderFunction {
+  return (_index, scales, _values, _dimensions, context) => {
+    const doc = context.document;
+    const band = scales.scales.x?.bandwidth ?? 0;
+    const px = (scales.x!(x) as number) + band / 2;
+    const py = scales.y!(y) as number;
+    const line = doc.createElementNS('http://www.w3.org/2000/svg', 'line');
+    const dir = Math.sign(p.dx) || 0;
+    const [ex, ey] = [px + p.dx - dir * 2, py + p.dy + (p.textAnchor === 'middle' ? -Math.sign(p.dy) * 8 : 0)];
+    const len = Math.hypot(ex - px, ey - py) || 1;
+    line.setAttribute('x1', String(px + ((ex - px) / len) * 7));
+    line.setAttribute('y1', String(py + ((ey - py) / len) * 7));
+    line.setAttribute('x2', String(ex));
+    line.setAttribute('y2', String(ey));
+    line.setAttribute('stroke', 'currentColor');
+    const g = doc.createElementNS('http://www.w3.org/2000/svg', 'g');
+    g.append(line);
+    return g as SVGElement;
+  };
+}
+
+/** Approximate pixel position of a datum: enough to keep labels apart. */
+function projector(chart: ChartData, frame: Frame, zero: boolean): (d: Datum) => { x: number; y: number } {
+  const drawn = chart.data.filter((d) => d.y !== null);
+  const ys = drawn.map((d) => d.y!);
+  const [low, high] = niceDomain(Math.min(...ys, ...(zero ? [0] : [])), Math.max(...ys, ...(zero ? [0] : [])));
+  const left = frame.marginLeft;
+  const right = frame.width - frame.marginRight;
+  const top = frame.marginTop;
+  const bottom = frame.height - frame.marginBottom;
+  const categories = [...new Set(chart.data.map((d) => String(d.x)))];
+  const times = chart.data.map((d) => (d.x instanceof Date ? d.x.getTime() : 0));
+  const [t0, t1] = [Math.min(...times), Math.max(...times)];
+  const along = (d: Datum): number => {
+    if (chart.xKind === 'month') return ((Number(d.x) - 1) / 11) * (right - left) + left;
+    if (chart.xKind === 'category') return left + ((categories.indexOf(String(d.x)) + 0.5) / categories.length) * (right - left);
+    return left + (((d.x as Date).getTime() - t0) / Math.max(1, t1 - t0)) * (right - left);
+  };
+  return (d) => ({ x: along(d), y: bottom - ((d.y! - low) / Math.max(1e-9, high - low)) * (bottom - top) });
+}
+
+/** The y domain Plot's `nice: true` makes (d3's nice with ten ticks). */
+export function niceDomain(low: number, high: number, count = 10): [number, number] {
+  for (let pass = 0; pass < 2; pass++) {
+    const raw = Math.abs(high - low) / count;
+    if (!(raw > 0)) break;
+    let step = 10 ** Math.floor(Math.log10(raw));
+    const error = raw / step;
+    step *= error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1;
+    [low, high] = [Math.floor(low / step) * step, Math.ceil(high / step) * step];
+  }
+  return [low, high];
+}
+
+/** What a note must not cover: points and bars, highlight values, series labels. */
+function obstaclesOf(chart: ChartData, project: (d: Datum) => { x: number; y: number }): Box[] {
+  const drawn = chart.data.filter((d) => d.y !== null);
+  const boxes: Box[] = [];
+  const zeroY = project({ ...drawn[0], y: 0 }).y;
+  for (const d of drawn) {
+    const p = project(d);
+    if (chart.type === 'bar') boxes.push({ x: p.x - 6, y: Math.min(p.y, zeroY), width: 12, height: Math.abs(zeroY - p.y) });
+    else boxes.push({ x: p.x - 6, y: p.y - 6, width: 12, height: 12 });
+    if (d.highlight && !chart.highlightsSeries) {
+      const text = formatShort(d.y!, chart.unit);
+      boxes.push({ x: p.x - textWidth(text) / 2, y: p.y - 20, width: textWidth(text), height: 13 });
+    }
+  }
+  if (chart.series) {
+    for (const name of new Set(drawn.map((d) => d.series))) {
+      const last = drawn.filter((d) => d.series === name).at(-1)!;
+      const p = project(last);
+      boxes.push({ x: p.x + 6, y: p.y - 7, width: textWidth(name), height: 14 });
+    }
+  }
+  return boxes;
 }
 
 /** Highlighted series take the accent and the rest are muted; else the palette in order. */

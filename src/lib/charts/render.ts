@@ -31,6 +31,8 @@ export function cleanSvg(svg: string, id: string): string {
       .replace(/ class="plot-[\w-]+"/, ' class="chart-svg"')
       // Not valid as an attribute; the stylesheet sets tabular figures.
       .replace(/ font-variant="[^"]*"/g, '')
+      // Gridlines get a class so the stylesheet can give them contrast in both themes.
+      .replace(/(<g\b[^>]*?) aria-label="[xy]-grid"/g, '$1 class="grid"')
       // aria-label on a plain <g> is not allowed; the figure is described in text.
       .replace(/(<g\b[^>]*?) aria-label="[^"]*"/g, '$1')
       .replace(/(<g\b[^>]*?) aria-hidden="true"/g, '$1')

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { buildAndServe, CHARTLESS_SECTION, openPage, screenshotPath, scrollStepTo, STORY, VIEWPORTS, type BuiltSite } from './site.ts';
+
+let site: BuiltSite;
+
+beforeAll(async () => {
+  site = await buildAndServe(CHARTLESS_SECTION);
+});
+
+afterAll(async () => {
+  await site?.close();
+});
+
+interface Placed {
+  kind: 'step' | 'figure';
+  id: string;
+  top: number;
+  bottom: number;
+  visible: boolean;
+  drawingWidth: number;
+}
+
+/** Every step and figure of the story, in document order, with where it is drawn. */
+function layout(page: Page): Promise<Placed[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.scrolly > .step, .scrolly > figure.chart')].map((el) => {
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      const drawing = [...el.querySelectorAll('.chart-drawing svg')].find((svg) => svg.getBoundingClientRect().width > 0);
+      return {
+        kind: el.tagName === 'FIGURE' ? 'figure' : 'step',
+        id: el.id,
+        top: box.top + window.scrollY,
+        bottom: box.bottom + window.scrollY,
+        visible: style.display !== 'none' && style.visibility === 'visible' && Number(style.opacity) === 1 && box.height > 0,
+        drawingWidth: drawing?.getBoundingClientRect().width ?? 0,
+      } as const;
+    }),
+  );
+}
+
+/** Each section's own chart is visible, right after it and before the next section. */
+function expectInline(placed: Placed[], pageWidth: number): void {
+  const figures = placed.filter((p) => p.kind === 'figure');
+  expect(figures.length).toBeGreaterThanOrEqual(10);
+  for (let i = 1; i < placed.length; i++) {
+    expect(placed[i].top, `${placed[i].id} comes below ${placed[i - 1].id}`).toBeGreaterThanOrEqual(placed[i - 1].bottom - 1);
+  }
+  for (const figure of figures) {
+    expect(figure.visible, figure.id).toBe(true);
+    expect(figure.drawingWidth, figure.id).toBeGreaterThan(Math.min(300, pageWidth * 0.8));
+  }
+}
+
+describe.each(Object.entries(VIEWPORTS))('on a %s', (name, viewport) => {
+  test('without JavaScript every chart is shown inline after its section, in reading order', async () => {
+    const { page, problems } = await openPage(site, `${STORY}/`, { viewport, javaScriptEnabled: false });
+    expectInline(await layout(page), Math.min(viewport.width, 700));
+    await page.screenshot({ path: screenshotPath(`${name}-no-script`), fullPage: false });
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  test('in print every chart is shown inline after its section, without the data table', async () => {
+    const { page, problems } = await openPage(site, `${STORY}/`, { viewport });
+    await page.emulateMedia({ media: 'print' });
+    expectInline(await layout(page), Math.min(viewport.width, 600));
+    expect(await page.locator('.chart-data').first().isVisible()).toBe(false);
+    // A reader in dark mode still prints black on white.
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    expect(await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color])).toEqual(['rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  test('the phone chart is drawn at the narrow size, with axis text at full size', async () => {
+    const { page } = await openPage(site, `${STORY}/`, { viewport });
+    const sizes = await page.locator('.scrolly > figure.chart').first().evaluate((f) => {
+      const svg = [...f.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 0)!;
+      const tick = svg.querySelector('text')!;
+      return { viewBox: svg.viewBox.baseVal.width, shown: svg.getBoundingClientRect().width, font: tick.getBoundingClientRect().height };
+    });
+    if (name === 'phone') expect(sizes.viewBox).toBeLessThan(400);
+    else expect(sizes.viewBox).toBeGreaterThan(600);
+    // Drawn near its own size: never shrunk so much that 11px axis text gets small.
+    expect(sizes.shown / sizes.viewBox).toBeGreaterThan(0.95);
+    expect(sizes.font).toBeGreaterThanOrEqual(10);
+    await page.context().close();
+  });
+
+  test('screenshots of the first screen and of a step mid-story', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page } = await openPage(site, `${STORY}/`, { viewport, colorScheme });
+      // On the first screen of a desktop the first step starts beside its chart.
+      if (name === 'desktop' && colorScheme === 'light') {
+        const first = await page.locator('.scrolly > .step').first().boundingBox();
+        expect(first!.y).toBeLessThan(viewport.height * 0.6);
+      }
+      await page.screenshot({ path: screenshotPath(`${name}-${colorScheme}-top`) });
+      await scrollStepTo(page, 6, name === 'phone' ? 0.6 : 0.3);
+      await expect.poll(() => page.locator('.scrolly > .step.is-active').count()).toBe(1);
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: screenshotPath(`${name}-${colorScheme}-step`) });
+      await page.context().close();
+    }
+  });
+});
+
+describe('prefers-reduced-motion', () => {
+  async function duration(reducedMotion: 'reduce' | 'no-preference'): Promise<string> {
+    const { page } = await openPage(site, `${STORY}/`, { viewport: VIEWPORTS.desktop, reducedMotion });
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('scrolly-ready'))).toBe(true);
+    const value = await page.locator('.scrolly > figure.chart').first().evaluate((f) => getComputedStyle(f).transitionDuration);
+    await page.context().close();
+    return value;
+  }
+
+  test('charts switch without any transition when the reader asks for less motion', async () => {
+    expect((await duration('reduce')).split(', ').every((d) => d === '0s')).toBe(true);
+    expect((await duration('no-preference')).split(', ').some((d) => d !== '0s')).toBe(true);
+  });
+});

@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { PROJECT } from '../helpers.ts';
+import { checkProject } from '../../src/lib/site.ts';
+import { describeChart } from '../../src/lib/charts/describe.ts';
+import { makeFigure } from '../../src/lib/charts/figure.ts';
+import type { ChartData } from '../../src/lib/charts/chartData.ts';
+import { formatValue } from '../../src/lib/format.ts';
+
+let charts: Map<string, ChartData>;
+
+beforeAll(() => {
+  const { stories, problems } = checkProject(PROJECT);
+  expect(problems).toEqual([]);
+  charts = new Map(stories[0].charts.map((c) => [c.section.id, c.chart]));
+});
+
+describe('describeChart()', () => {
+  test('names the kind of chart, the measure, the unit and the span drawn', () => {
+    const chart = charts.get('united-states')!;
+    const text = describeChart(chart);
+    const drawn = chart.data.filter((d) => d.y !== null);
+    expect(text).toMatch(/^Bar chart of /);
+    expect(text).toContain(chart.measures[0].label.toLowerCase());
+    expect(text).toContain('(per cent)');
+    expect(text).toContain(`${drawn[0].label} to ${drawn.at(-1)!.label}`);
+  });
+
+  test('gives each series its first, last, highest and lowest values, from the data', () => {
+    const chart = charts.get('united-states')!;
+    const text = describeChart(chart);
+    const drawn = chart.data.filter((d) => d.y !== null);
+    const low = drawn.reduce((a, b) => (b.y! < a.y! ? b : a));
+    const high = drawn.reduce((a, b) => (b.y! > a.y! ? b : a));
+    expect(text).toContain(`lowest ${formatValue(low.y!, chart.unit)} in ${low.label}`);
+    expect(text).toContain(`highest ${formatValue(high.y!, chart.unit)} in ${high.label}`);
+    const below = drawn.filter((d) => d.y! < 0).length;
+    expect(text).toContain(`Below zero in ${below} of ${drawn.length} periods.`);
+  });
+
+  test('states the highlighted values, and every series of a chart split by year', () => {
+    const trillion = charts.get('trillion')!;
+    const highlighted = trillion.data.filter((d) => d.highlight);
+    expect(highlighted.length).toBeGreaterThan(0);
+    const text = describeChart(trillion);
+    for (const d of highlighted) expect(text).toContain(`Highlighted: ${d.label}, ${formatValue(d.y!, trillion.unit)}`);
+    for (const year of new Set(trillion.data.map((d) => d.series))) expect(text).toContain(`${year}: `);
+    expect(text).toContain('by month of the year');
+  });
+
+  test('lists categories from largest to smallest and counts missing ones', () => {
+    const chart = charts.get('other-markets')!;
+    const text = describeChart(chart);
+    const sorted = chart.data.filter((d) => d.y !== null).sort((a, b) => b.y! - a.y!);
+    const positions = sorted.map((d) => text.indexOf(`${d.label} ${formatValue(d.y!, chart.unit)}`));
+    expect(positions.every((p) => p > 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    const missing = chart.data.filter((d) => d.y === null).length;
+    if (missing > 0) expect(text).toMatch(new RegExp(`No figure for ${missing} destinations?\\.`));
+  });
+});
+
+describe('makeFigure()', () => {
+  test('uses the editor\'s chart.description instead of the generated one', () => {
+    const chart = charts.get('chips')!;
+    const own = { ...chart, spec: { ...chart.spec, description: 'Two bars: chip exports grew faster in November.' } };
+    expect(makeFigure('x', own, 'Customs').description).toBe('Two bars: chip exports grew faster in November.');
+    expect(makeFigure('x', chart, 'Customs').description).toBe(describeChart(chart));
+  });
+});
