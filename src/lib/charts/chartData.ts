@@ -156,7 +156,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period): 
     series,
     data,
     highlightsSeries: series !== undefined && [...highlights].some((h) => data.some((d) => d.series === h)),
-    notes: notesFor(table, data, found.map((f) => f.measure)),
+    notes: notesFor(table, data, found.map((f) => f.measure), xKind),
   };
   return { ok: true, chart };
 }
@@ -213,7 +213,7 @@ function isHighlighted(d: Datum, values: Set<string>): boolean {
   return values.has(d.period.id) || values.has(lastMonth(d.period)) || values.has(d.series) || (typeof d.x === 'string' && values.has(d.x));
 }
 
-function notesFor(table: Table, data: Datum[], measures: Measure[]): string[] {
+function notesFor(table: Table, data: Datum[], measures: Measure[], xKind: XKind): string[] {
   const notes: string[] = [];
   const drawn = data.filter((d) => d.y !== null);
   if (table.index === 'period' && drawn.some((d) => d.period.from === 1 && d.period.to === 2)) {
@@ -222,8 +222,14 @@ function notesFor(table: Table, data: Datum[], measures: Measure[]): string[] {
   if (measures.some((m) => m.derived?.op === 'ytd' || m.derived?.op === 'rolling12')) {
     notes.push('Running totals are sums of monthly figures as first reported; official year-to-date totals differ slightly because customs revises earlier months.');
   }
-  if (data.some((d) => d.y === null) && data.some((d) => d.y !== null)) {
-    notes.push('Gaps mark months for which no figure was found.');
+  const missing = data.filter((d) => d.y === null);
+  if (missing.length > 0 && drawn.length > 0) {
+    // A missing category is named; a missing month shows as a gap.
+    notes.push(
+      xKind === 'category'
+        ? `No figure was found for ${[...new Set(missing.map((d) => d.label))].join(', ')}.`
+        : 'Gaps mark months for which no figure was found.',
+    );
   }
   return notes;
 }
