@@ -3,15 +3,19 @@
  * swaps it into place. On any problem it refuses to build and the previous
  * dist/ stays exactly as it was.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { validate } from './validate.ts';
+import { readTimings } from '../lib/timings.ts';
 
 const astroRoot = resolve(import.meta.dirname, '../..');
 const outDir = resolve(process.env.PLOTLINE_OUT_DIR ?? join(astroRoot, 'dist'));
 const staging = `${outDir}.building`;
 
-if (!validate()) {
+const started = performance.now();
+const valid = validate();
+const checked = performance.now();
+if (!valid) {
   console.error(`build refused: nothing was written${existsSync(outDir) ? `; ${outDir} is unchanged` : ''}`);
   process.exit(1);
 }
@@ -29,4 +33,9 @@ try {
 }
 rmSync(outDir, { recursive: true, force: true });
 renameSync(staging, outDir);
+// For `npm run bench`: where the time went, by phase.
+if (process.env.PLOTLINE_TIMINGS) {
+  const ended = performance.now();
+  writeFileSync(process.env.PLOTLINE_TIMINGS, JSON.stringify({ totalMs: ended - started, checkMs: checked - started, phases: readTimings() }));
+}
 console.log(`site written to ${outDir}`);

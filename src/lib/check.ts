@@ -5,6 +5,7 @@ import { loadDataset } from './data/loadDataset.ts';
 import type { Dataset } from './data/model.ts';
 import { listStories, loadStory } from './story/loadStory.ts';
 import type { Story } from './story/model.ts';
+import { timed } from './timings.ts';
 
 // Kept apart from site.ts, which renders charts: `npm run check` and a
 // refused build never load Plot or a DOM.
@@ -22,7 +23,7 @@ export function checkProject(root: string): { stories: Story[]; problems: Proble
   const problems = new Problems();
   const datasets = new Map<string, Dataset | undefined>();
   const dataset = (name: string) => {
-    if (!datasets.has(name)) datasets.set(name, loadDataset(root, name, problems));
+    if (!datasets.has(name)) datasets.set(name, timed('data', () => loadDataset(root, name, problems)));
     return datasets.get(name);
   };
   const contentDir = join(root, 'content');

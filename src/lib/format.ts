@@ -36,11 +36,17 @@ interface FormatSpec {
   print(base: number, digits: number): string;
 }
 
-const plain = (value: number, digits: number) =>
-  new Intl.NumberFormat('en-GB', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(value);
+// Making an Intl.NumberFormat costs far more than using one: keep one per digit count.
+const formatters = new Map<number, Intl.NumberFormat>();
+const plain = (value: number, digits: number) => {
+  let formatter = formatters.get(digits);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(digits, formatter);
+  }
+  return formatter.format(value);
+};
+const tickFormatter = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
 const minus = (text: string) => text.replace('-', '−');
 
@@ -112,8 +118,6 @@ export function formatShort(value: number, unit: UnitName): string {
 
 /** Axis ticks: as few decimals as the tick needs, at most one. */
 export function formatTick(value: number, unit: UnitName): string {
-  const text = minus(
-    new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(value),
-  );
+  const text = minus(tickFormatter.format(value));
   return unit === 'pct' ? `${text}%` : text;
 }

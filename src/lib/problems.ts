@@ -67,13 +67,24 @@ export class StoryError extends Error {
 
 /** Turns an offset in `text` into a 1-based line and column. */
 export function positionAt(text: string, offset: number): Position {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      last = i;
+  return positionsIn(text)(offset);
+}
+
+/**
+ * positionAt for many offsets into one text: the line breaks are found
+ * once, then each offset costs a binary search instead of a scan.
+ */
+export function positionsIn(text: string): (offset: number) => Position {
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  return (offset) => {
+    let low = 0;
+    let high = breaks.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (breaks[mid] < offset) low = mid + 1;
+      else high = mid;
     }
-  }
-  return { line, column: offset - last };
+    return { line: low + 1, column: offset - (low > 0 ? breaks[low - 1] : -1) };
+  };
 }

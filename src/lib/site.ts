@@ -4,6 +4,7 @@ import { StoryError, type Position, type Problem } from './problems.ts';
 import { checkProject, projectRoot } from './check.ts';
 import type { Story } from './story/model.ts';
 import { makeFigure, type Figure } from './charts/figure.ts';
+import { timed } from './timings.ts';
 
 export interface SiteStory {
   story: Story;
@@ -23,7 +24,7 @@ export function loadSite(root = projectRoot()): Site {
   const { stories, problems } = checkProject(root);
   const result = stories.map((story) => ({
     story,
-    figures: story.charts.map(({ id, chart }) => makeFigure(id, chart, story.dataset.spec.source)),
+    figures: story.charts.map(({ id, chart }) => timed('charts', () => makeFigure(id, chart, story.dataset.spec.source))),
   }));
   return { stories: result, problems };
 }

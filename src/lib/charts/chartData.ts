@@ -1,6 +1,6 @@
 import type { Dataset, Measure, Row, Table } from '../data/model.ts';
 import { unitOf } from '../data/model.ts';
-import { resolveKey, filterRows, categoryOrPart, type Filter } from '../data/keys.ts';
+import { resolveKey, filterRows, categoryOrPart, categoryValues, type Filter } from '../data/keys.ts';
 import { parsePeriod, periodEnd, periodLabel, periodMiddle, periodStart, isSpan, comparePeriods, monthName, type Period } from '../period.ts';
 import { UNITS, type UnitName } from '../format.ts';
 import { suggestion } from '../suggest.ts';
@@ -104,7 +104,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period): 
     if (table.complete) problems.push(problem);
   };
   for (const [column, values] of Object.entries(filter)) {
-    const present = new Set(table.rows.map((row) => categoryOrPart(row, column)));
+    const present = categoryValues(table, column);
     for (const value of values) {
       if (!present.has(value)) followOn({ field: `where.${column}`, message: `no rows with ${column} "${value}" in ${table.name}`, hint: suggestion(value, [...present]) });
     }

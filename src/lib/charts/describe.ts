@@ -82,7 +82,11 @@ function plural(word: string): string {
 
 function groupBySeries(data: Datum[]): { name: string; data: Datum[] }[] {
   const groups = new Map<string, Datum[]>();
-  for (const d of data) groups.set(d.series, [...(groups.get(d.series) ?? []), d]);
+  for (const d of data) {
+    const group = groups.get(d.series);
+    if (group) group.push(d);
+    else groups.set(d.series, [d]);
+  }
   return [...groups].map(([name, rows]) => ({ name, data: rows }));
 }
 

@@ -4,11 +4,14 @@ import { monthName } from '../period.ts';
 import { annotatedDatum, type ChartData, type Datum } from './chartData.ts';
 import { ACCENT, MUTED, PRIMARY, SERIES } from './palette.ts';
 import { far, labelBox, placeLabel, textWidth, type Box, type Placement } from './notePlacement.ts';
+import { thinLine } from './thin.ts';
 
 export interface Size {
   width: number;
   height: number;
 }
+
+const LEFT_MARGIN = 48;
 
 /** Sizes every chart is drawn at: the phone layout and the wide one. */
 export const SIZES = {
@@ -34,6 +37,8 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const hasNegative = drawn.some((d) => d.y! < 0);
   if (zero || hasNegative) marks.push(chart.type === 'barX' ? Plot.ruleX([0]) : Plot.ruleY([0]));
 
+  const longestSeries = Math.max(0, ...[...colours.keys()].map((s) => s.length));
+  const rightMargin = chart.series && chart.type !== 'barX' ? Math.min(narrow ? 90 : 130, 14 + longestSeries * 6.5) : 24;
   const xValue = (d: Datum) => d.x;
   switch (chart.type) {
     case 'line':
@@ -41,7 +46,9 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
       if (chart.type === 'area') {
         marks.push(Plot.areaY(chart.data, { x: xValue, y: 'y', z: 'series', fill: lineColour, fillOpacity: 0.18, curve: 'linear' }));
       }
-      marks.push(Plot.lineY(chart.data, { x: xValue, y: 'y', z: 'series', stroke: lineColour, strokeWidth: 2.5, curve: 'linear' }));
+      // Data denser than the pixels is thinned, not drawn point by point.
+      const lineData = chart.type === 'line' ? thinLine(chart.data, size.width - LEFT_MARGIN - rightMargin) : chart.data;
+      marks.push(Plot.lineY(lineData, { x: xValue, y: 'y', z: 'series', stroke: lineColour, strokeWidth: 2.5, curve: 'linear' }));
       // Isolated points (a month between two gaps) would be invisible as a line.
       marks.push(Plot.dot(isolated(chart.data), { x: xValue, y: 'y', fill: lineColour, r: 2.5 }));
       break;
@@ -78,15 +85,13 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
       ),
     );
   }
-  const longestSeries = Math.max(0, ...[...colours.keys()].map((s) => s.length));
-  const rightMargin = chart.series && chart.type !== 'barX' ? Math.min(narrow ? 90 : 130, 14 + longestSeries * 6.5) : 24;
-  const longestLabel = Math.max(0, ...drawn.map((d) => d.label.length));
+  const longestLabel = drawn.reduce((n, d) => Math.max(n, d.label.length), 0);
   const frame = {
     width: size.width,
     height: chart.type === 'barX' ? Math.max(size.height * 0.6, 40 + drawn.length * (narrow ? 30 : 34)) : size.height,
     marginTop: 28,
     marginRight: chart.type === 'barX' ? 48 : rightMargin,
-    marginLeft: chart.type === 'barX' ? Math.min(150, 12 + longestLabel * 6.5) : 48,
+    marginLeft: chart.type === 'barX' ? Math.min(150, 12 + longestLabel * 6.5) : LEFT_MARGIN,
     marginBottom: 32,
   };
   marks.push(...annotationMarks(chart, frame, zero, narrow));

@@ -13,11 +13,16 @@ export function serverDocument(): Document {
  * unique to `id`. Same options in, same bytes out.
  */
 export function renderChart(options: Plot.PlotOptions, id: string, document = serverDocument()): string {
+  return cleanSvg(plotSvg(options, document), id);
+}
+
+/** Plot's own markup for `options`, before clean-up. */
+export function plotSvg(options: Plot.PlotOptions, document = serverDocument()): string {
   const node = Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as Element;
   if (node.tagName.toLowerCase() !== 'svg') {
     throw new Error(`renderChart: Plot returned <${node.tagName.toLowerCase()}>, expected <svg> (legends are drawn as direct labels)`);
   }
-  return cleanSvg(node.outerHTML, id);
+  return node.outerHTML;
 }
 
 /** The clean-up, on the markup: see renderChart. Exported for tests. */

@@ -1,6 +1,6 @@
 import { csvFormatRows } from 'd3-dsv';
 import { formatValue, UNITS } from '../format.ts';
-import type { ChartData } from './chartData.ts';
+import type { ChartData, Datum } from './chartData.ts';
 
 export interface DataTable {
   /** Column headings: the x column, then one per series (or the measure). */
@@ -14,11 +14,18 @@ export function chartTable(chart: ChartData): DataTable {
   const first = chart.xKind === 'category' ? chart.x.charAt(0).toUpperCase() + chart.x.slice(1) : 'Period';
   const valueHeading = (name: string) => `${name || chart.measures[0].label} (${UNITS[chart.unit].label})`;
   const labels = [...new Set(chart.data.map((d) => d.label))];
+  // The first datum of each label and series, as a search would find it.
+  const byCell = new Map<string, Datum>();
+  for (const d of chart.data) {
+    const cell = JSON.stringify([d.label, d.series]);
+    if (!byCell.has(cell)) byCell.set(cell, d);
+  }
+  const decimals = decimalsOf(chart);
   const rows = labels.map((label) => ({
     label,
     cells: seriesNames.map((series) => {
-      const d = chart.data.find((x) => x.label === label && x.series === series);
-      return d && d.y !== null ? formatValue(d.y, chart.unit, 'number', decimalsOf(chart)) : '—';
+      const d = byCell.get(JSON.stringify([label, series]));
+      return d && d.y !== null ? formatValue(d.y, chart.unit, 'number', decimals) : '—';
     }),
   }));
   return { columns: [first, ...seriesNames.map(valueHeading)], rows };

@@ -1,5 +1,5 @@
 import { csvParseRows } from 'd3-dsv';
-import { positionAt, type Position } from '../problems.ts';
+import { positionsIn, type Position } from '../problems.ts';
 
 /** One CSV record: its cells and where each cell starts in the file. */
 export interface CsvRecord {
@@ -18,10 +18,11 @@ export function readCsv(text: string): CsvRecord[] {
   const rows = csvParseRows(body);
   const offsets = cellOffsets(body);
   // Columns are counted after the mark, which no editor can see.
+  const positionAt = positionsIn(body);
   return rows
     .map((cells, i) => ({
       cells,
-      positions: (offsets[i] ?? []).map((offset) => positionAt(body, offset)),
+      positions: (offsets[i] ?? []).map((offset) => positionAt(offset)),
     }))
     .filter((record) => !(record.cells.length === 1 && record.cells[0] === ''));
 }

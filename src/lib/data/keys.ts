@@ -52,9 +52,52 @@ export type Filter = Record<string, readonly string[]>;
 /** Rows of `table` whose categories pass `filter` (detail rows only if asked). */
 export function filterRows(table: Table, filter: Filter, withDetail = false): Row[] {
   const entries = Object.entries(filter);
-  return table.rows.filter(
-    (row) => (withDetail || !row.detail) && entries.every(([column, values]) => values.includes(categoryOrPart(row, column))),
-  );
+  const passes = (row: Row) => (withDetail || !row.detail) && inFilter(row, entries);
+  if (entries.length === 0) return table.rows.filter(passes);
+  // Start from the rows of the most selective column, found in its index.
+  const candidates = entries
+    .map(([column, values]) => values.flatMap((value) => indexOf(table, column).get(value) ?? []))
+    .reduce((a, b) => (b.length < a.length ? b : a));
+  return [...new Set(candidates)].sort((a, b) => a - b).map((i) => table.rows[i]).filter(passes);
+}
+
+function inFilter(row: Row, entries: [string, readonly string[]][]): boolean {
+  return entries.every(([column, values]) => values.includes(categoryOrPart(row, column)));
+}
+
+/** The values a category column (or `year`) takes in `table`. */
+export function categoryValues(table: Table, column: string): Set<string> {
+  return new Set(indexOf(table, column).keys());
+}
+
+const indexes = new WeakMap<Row[], Map<string, Map<string, number[]>>>();
+
+/**
+ * Row positions by the value of `column` (a category, `year`, or
+ * `@period`/`@end` for period ids), built once per table on first use.
+ */
+function indexOf(table: Table, column: string): Map<string, number[]> {
+  let byColumn = indexes.get(table.rows);
+  if (!byColumn) indexes.set(table.rows, (byColumn = new Map()));
+  let index = byColumn.get(column);
+  if (!index) {
+    index = new Map();
+    for (const [i, row] of table.rows.entries()) {
+      const value = column === '@period' ? row.period.id : column === '@end' ? endId(row) : categoryOrPart(row, column);
+      if (value === undefined) continue;
+      const list = index.get(value);
+      if (list) list.push(i);
+      else index.set(value, [i]);
+    }
+    byColumn.set(column, index);
+  }
+  return index;
+}
+
+/** A running total from January, by its last month: 2025-01/11 → 2025-11. */
+function endId(row: Row): string | undefined {
+  const p = row.period;
+  return p.from === 1 ? `${p.year}-${String(p.to).padStart(2, '0')}` : undefined;
 }
 
 /** A category value, or one of the derived parts of the period (`year`). */
@@ -63,11 +106,14 @@ export function categoryOrPart(row: Row, column: string): string {
   return row.categories[column] ?? '';
 }
 
-/** Whether `row` stands for the period the editor wrote in `at`. */
-function matchesAt(table: Table, row: Row, at: Period): boolean {
-  if (row.period.id === at.id) return true;
-  // A running total is also found by its last month: ytd at=2025-11 is 2025-01/11.
-  return table.index === 'end' && at.from === at.to && row.period.to === at.to && row.period.year === at.year && row.period.from === 1;
+/**
+ * Rows that stand for the period the editor wrote in `at`, in table order.
+ * A running total is also found by its last month: ytd at=2025-11 is 2025-01/11.
+ */
+function rowsAt(table: Table, at: Period): Row[] {
+  const positions = [...(indexOf(table, '@period').get(at.id) ?? [])];
+  if (table.index === 'end' && at.from === at.to) positions.push(...(indexOf(table, '@end').get(at.id) ?? []));
+  return [...new Set(positions)].sort((a, b) => a - b).map((i) => table.rows[i]);
 }
 
 /**
@@ -92,7 +138,8 @@ export function valueAt(resolved: ResolvedKey, atText: string, filter: Filter): 
       }
     }
   }
-  const rows = filterRows(table, filter, true).filter((row) => matchesAt(table, row, at));
+  const entries = Object.entries(filter);
+  const rows = rowsAt(table, at).filter((row) => inFilter(row, entries));
   if (rows.length === 0) {
     const months = table.rows.map((r) => monthOrdinal(table, r.period)).sort((a, b) => a - b);
     const outside = months.length > 0 && (monthOrdinal(table, at) < months[0] || monthOrdinal(table, at) > months.at(-1)!);

@@ -6,6 +6,7 @@ import { suggestion } from '../suggest.ts';
 import { datasetSchema, tableSchema, type DatasetSpec, type TableSpec } from './schema.ts';
 import { parseTable } from './parseTable.ts';
 import type { Dataset } from './model.ts';
+import { contentKey, memo } from '../memo.ts';
 
 /**
  * Loads `data/<name>/dataset.yaml` and every table it declares. Paths in
@@ -40,7 +41,11 @@ export function loadDataset(root: string, name: string, problems: Problems): Dat
       problems.add(file, source.locate(['tables', tableName, 'file']), `missing table file ${csvFile}`, `create it, or correct "file" for table ${tableName}`);
       continue;
     }
-    dataset.tables.set(tableName, parseTable(tableName, tableSpec, csvFile, readFileSync(csvPath, 'utf8'), problems));
+    const text = readFileSync(csvPath, 'utf8');
+    // Parsed once per content: only a table without problems is kept, so problems are always reported afresh.
+    const before = problems.size;
+    const table = memo(contentKey('table', tableName, tableSpec, csvFile, text), () => parseTable(tableName, tableSpec, csvFile, text, problems), () => problems.size === before);
+    dataset.tables.set(tableName, table);
   }
   return dataset;
 }

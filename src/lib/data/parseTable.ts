@@ -311,7 +311,9 @@ function markDetailRows(table: Table): void {
   const groups = new Map<string, Row[]>();
   for (const row of table.rows) {
     const key = `${row.period.year}\u0000${categoryKey(table, row)}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   for (const rows of groups.values()) {
     for (const row of rows) row.detail = rows.some((other) => within(row.period, other.period));

@@ -9,6 +9,7 @@ import { chartSchema, sectionSchema, storySchema } from './schema.ts';
 import { readMarkdownFile } from './frontMatter.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { Section, Story } from './model.ts';
+import { timed } from '../timings.ts';
 
 const SECTION_FILE = /^(\d+)-([a-z0-9][a-z0-9-]*)\.md$/;
 
@@ -116,7 +117,7 @@ function loadSection(
   const spec = parsed.data.chart;
   let chart;
   if (spec && dataset) {
-    const result = chartData(dataset, spec, through);
+    const result = timed('charts', () => chartData(dataset, spec, through));
     if (result.ok) {
       chart = result.chart;
       for (const key of chart.keys) used.add(key);

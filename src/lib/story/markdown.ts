@@ -8,6 +8,7 @@ import rehypeStringify from 'rehype-stringify';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { remarkFacts, type DirectiveContext } from './directives.ts';
+import { timed } from '../timings.ts';
 
 /**
  * Editors' raw HTML is shown as the text they typed, never as markup: a
@@ -52,6 +53,10 @@ const schema: SanitizeSchema = {
 
 /** Markdown body → HTML, with every directive checked against the data. */
 export function renderMarkdown(context: DirectiveContext): string {
+  return timed('markdown', () => render(context));
+}
+
+function render(context: DirectiveContext): string {
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
