@@ -1,0 +1,172 @@
+/**
+ * `npm run bench`: page weight, build time and how it grows, and rebuild
+ * times, checked against the budgets below. Prints a table, writes
+ * bench/results.json, and exits 1 when any figure is over its budget.
+ * BENCH_RUNS sets how many builds each median is taken over (default 5).
+ */
+import { cpus } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT, tempProject } from '../helpers.ts';
+import { pageWeights, type PageWeight } from './weight.ts';
+import { hashTree, kb, ms, spread, spreadByPhase, textTable, timedBuild, type BuildTime } from './measure.ts';
+import { writeSyntheticSite } from './synthetic.ts';
+import { startDev } from './devServer.ts';
+
+const BUDGET = {
+  pageGzip: 60 * 1024,
+  jsGzip: 5 * 1024,
+  svgGzip: 25 * 1024,
+  /** Marginal build time per chart at 400 charts, over the same at 100. */
+  growth: 1.25,
+};
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+const SIZES = [10, 100, 400];
+const began = performance.now();
+const log = (text: string) => console.log(text);
+
+interface Check {
+  what: string;
+  figure: string;
+  budget: string;
+  ok: boolean;
+}
+const checks: Check[] = [];
+const check = (what: string, value: number, budget: number, show: (n: number) => string) =>
+  checks.push({ what, figure: show(value), budget: show(budget), ok: value <= budget });
+
+// 1. The real site, built RUNS times into dist/: time by phase, and the same bytes every time.
+log(`building the site ${RUNS} times…`);
+const dist = join(PROJECT, 'dist');
+const realRuns: BuildTime[] = [];
+const hashes = new Set<string>();
+for (let i = 0; i < RUNS; i++) {
+  realRuns.push(timedBuild(PROJECT, dist));
+  hashes.add(hashTree(dist));
+}
+const realTime = spreadByPhase(realRuns);
+const weights = pageWeights(dist);
+for (const page of weights) {
+  check(`${page.page}: all-in gzip`, page.total.gzip, BUDGET.pageGzip, kb);
+  check(`${page.page}: JavaScript gzip`, page.js.gzip, BUDGET.jsGzip, kb);
+  if (page.largestSvg.id) check(`${page.page}: largest chart SVG gzip`, page.largestSvg.gzip, BUDGET.svgGzip, kb);
+}
+checks.push({ what: `dist/ identical over ${RUNS} builds`, figure: `${hashes.size} distinct`, budget: '1 distinct', ok: hashes.size === 1 });
+
+// 2. Synthetic sites of growing size, built in turn so that noise falls on every size alike.
+log(`building synthetic sites of ${SIZES.join(', ')} charts, ${RUNS} times each…`);
+const synthetic = SIZES.map((charts) => {
+  const root = tempProject();
+  writeSyntheticSite(root, charts);
+  const rows = readFileSync(join(root, 'data/synthetic/monthly.csv'), 'utf8').trimEnd().split('\n').length - 1;
+  return { charts, rows, root, out: join(root, 'dist'), runs: [] as BuildTime[] };
+});
+for (let i = 0; i < RUNS; i++) for (const site of synthetic) site.runs.push(timedBuild(site.root, site.out));
+const smallest = synthetic[0];
+const scaled = synthetic.map((site) => {
+  const time = spreadByPhase(site.runs);
+  const largest = pageWeights(site.out).reduce((a, b) => (b.largestSvg.gzip > a.largestSvg.gzip ? b : a)).largestSvg;
+  check(`synthetic ${site.charts} charts: largest chart SVG gzip`, largest.gzip, BUDGET.svgGzip, kb);
+  const wall = time.wallMs.median;
+  const extra = site === smallest ? undefined : (wall - spreadByPhase(smallest.runs).wallMs.median) / (site.charts - smallest.charts);
+  return { charts: site.charts, rows: site.rows, time, perChartMs: wall / site.charts, marginalPerChartMs: extra, largestSvg: largest };
+});
+const at = (charts: number) => scaled.find((s) => s.charts === charts)!;
+const growth = at(400).marginalPerChartMs! / at(100).marginalPerChartMs!;
+check('time per added chart at 400 charts ÷ at 100', growth, BUDGET.growth, (n) => `${n.toFixed(2)}×`);
+
+// 3. Rebuilds of a copy of the site after one sentence and one CSV value change: a full build, and a reload in `npm run dev`.
+log('rebuilding after small edits…');
+const copy = tempProject({}, ['content', 'data']);
+const copyOut = join(copy, 'dist');
+const sectionFile = join(copy, 'content/china-trade-surplus/05-monthly-surplus.md');
+const csvFile = join(copy, 'data/china-trade/monthly.csv');
+const section = readFileSync(sectionFile, 'utf8');
+const csv = readFileSync(csvFile, 'utf8');
+const editSentence = (n: number) => writeFileSync(sectionFile, `${section.trimEnd()} This sentence is edit number ${n}.\n`);
+// Nudges the surplus of March 2023: a chart draws it, no sentence states it.
+const editCsv = (n: number) =>
+  writeFileSync(csvFile, csv.replace(/^(2023-03,[\d.]+,[\d.]+,)([\d.]+)/m, (_, head: string, value: string) => `${head}${(Number(value) + 0.01 * n).toFixed(2)}`));
+timedBuild(copy, copyOut);
+editSentence(1);
+const sentenceBuild = timedBuild(copy, copyOut);
+editCsv(1);
+const csvBuild = timedBuild(copy, copyOut);
+
+const dev = await startDev(copy);
+const page = '/china-trade-surplus/';
+const devTimes = { firstMs: 0, unchanged: [] as number[], sentence: [] as number[], csv: [] as number[] };
+try {
+  devTimes.firstMs = (await dev.fetch(page)).ms;
+  for (let n = 2; n < 2 + RUNS; n++) {
+    const before = await dev.fetch(page);
+    devTimes.unchanged.push(before.ms);
+    editSentence(n);
+    const edited = await dev.fetch(page);
+    if (!edited.body.includes(`edit number ${n}.`)) throw new Error('npm run dev served the page without the edited sentence');
+    devTimes.sentence.push(edited.ms);
+    editCsv(n);
+    const redrawn = await dev.fetch(page);
+    if (redrawn.body === edited.body) throw new Error('npm run dev served the page unchanged after a CSV edit');
+    devTimes.csv.push(redrawn.ms);
+  }
+} finally {
+  await dev.stop();
+}
+for (const site of [...synthetic.map((s) => s.root), copy]) rmSync(site, { recursive: true, force: true });
+
+// Report.
+const line = (label: string, s: { median: number; min: number; max: number }) => [label, ms(s.median), ms(s.min), ms(s.max)];
+const weightRow = (p: PageWeight) => [p.page, kb(p.html.gzip), kb(p.css.gzip), kb(p.js.gzip), kb(p.images.gzip), `${kb(p.total.gzip)} (${kb(p.total.raw)} raw)`, `${kb(p.largestSvg.gzip)} ${p.largestSvg.id}`];
+const sections = [
+  'Page weight of dist/ (gzip)',
+  textTable([['page', 'HTML', 'CSS', 'JS', 'images', 'all-in', 'largest chart SVG'], ...weights.map(weightRow)]),
+  `Build time of the site (${RUNS} builds)`,
+  textTable([
+    ['phase', 'median', 'min', 'max'],
+    line('data loading', realTime.dataMs),
+    line('Markdown', realTime.markdownMs),
+    line('charts', realTime.chartsMs),
+    line('Astro and the rest', realTime.astroMs),
+    line('whole build', realTime.wallMs),
+  ]),
+  `Synthetic sites (${RUNS} builds each)`,
+  textTable([
+    ['charts', 'rows', 'build median', 'min', 'max', 'charts phase', 'per chart', 'per added chart', 'largest SVG'],
+    ...scaled.map((s) => [s.charts, s.rows, ms(s.time.wallMs.median), ms(s.time.wallMs.min), ms(s.time.wallMs.max), ms(s.time.chartsMs.median), `${s.perChartMs.toFixed(1)} ms`, s.marginalPerChartMs === undefined ? '—' : `${s.marginalPerChartMs.toFixed(1)} ms`, kb(s.largestSvg.gzip)]),
+  ]),
+  'Rebuilds after an edit',
+  textTable([
+    ['edit', 'npm run build', 'npm run dev reload (median)'],
+    ['none', '—', `${ms(spread(devTimes.unchanged).median)} (first load ${ms(devTimes.firstMs)})`],
+    ['one sentence', ms(sentenceBuild.wallMs), ms(spread(devTimes.sentence).median)],
+    ['one CSV value', ms(csvBuild.wallMs), ms(spread(devTimes.csv).median)],
+  ]),
+  'Budgets',
+  textTable([['check', 'figure', 'budget', ''], ...checks.map((c) => [c.what, c.figure, c.budget, c.ok ? 'ok' : 'OVER'])]),
+];
+const seconds = (performance.now() - began) / 1000;
+console.log(`${sections.join('\n\n')}\n\nbench took ${seconds.toFixed(0)} s on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`);
+
+mkdirSync(join(PROJECT, 'bench'), { recursive: true });
+const results = {
+  date: new Date().toISOString(),
+  machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version },
+  runs: RUNS,
+  pages: weights,
+  build: realTime,
+  deterministic: hashes.size === 1,
+  synthetic: scaled,
+  growth,
+  rebuild: {
+    build: { sentenceMs: sentenceBuild.wallMs, csvMs: csvBuild.wallMs },
+    dev: { firstMs: devTimes.firstMs, unchanged: spread(devTimes.unchanged), sentence: spread(devTimes.sentence), csv: spread(devTimes.csv) },
+  },
+  budgets: checks,
+  seconds,
+};
+writeFileSync(join(PROJECT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const over = checks.filter((c) => !c.ok);
+for (const c of over) console.error(`over budget: ${c.what} is ${c.figure}, budget ${c.budget}`);
+process.exit(over.length ? 1 : 0);

@@ -1,0 +1,73 @@
+/** Timed builds and the statistics the bench reports. */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../build/runBuild.ts';
+import type { Timings } from '../../src/lib/timings.ts';
+import { listFiles } from './weight.ts';
+
+export interface BuildTime {
+  /** The whole `npm run build` process, Node's start-up included. */
+  wallMs: number;
+  dataMs: number;
+  markdownMs: number;
+  chartsMs: number;
+  /** Everything else: Astro and Vite, page rendering, writing files, start-up. */
+  astroMs: number;
+}
+
+export const PHASES = ['dataMs', 'markdownMs', 'chartsMs', 'astroMs', 'wallMs'] as const;
+
+/** Builds `root` into `outDir` once and says where the time went. */
+export function timedBuild(root: string, outDir: string): BuildTime {
+  const scratch = mkdtempSync(join(tmpdir(), 'plotline-timings-'));
+  const file = join(scratch, 'timings.json');
+  const start = performance.now();
+  const result = runCli('build', root, outDir, { PLOTLINE_TIMINGS: file });
+  const wallMs = performance.now() - start;
+  if (result.status !== 0) throw new Error(`build of ${root} failed:\n${result.stderr}`);
+  const { phases } = JSON.parse(readFileSync(file, 'utf8')) as { phases: Timings };
+  rmSync(scratch, { recursive: true, force: true });
+  const dataMs = phases.data.ms;
+  const markdownMs = phases.markdown.ms;
+  const chartsMs = phases.charts.ms;
+  return { wallMs, dataMs, markdownMs, chartsMs, astroMs: wallMs - dataMs - markdownMs - chartsMs };
+}
+
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export function spread(values: number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted.at(-1)! };
+}
+
+/** Median, min and max of each phase over several builds. */
+export function spreadByPhase(runs: BuildTime[]): Record<(typeof PHASES)[number], Spread> {
+  return Object.fromEntries(PHASES.map((phase) => [phase, spread(runs.map((run) => run[phase]))])) as Record<(typeof PHASES)[number], Spread>;
+}
+
+/** One hash of every file's path and bytes: equal hashes, byte-identical sites. */
+export function hashTree(dir: string): string {
+  const hash = createHash('sha256');
+  for (const file of listFiles(dir)) hash.update(file).update('\0').update(readFileSync(join(dir, file))).update('\0');
+  return hash.digest('hex');
+}
+
+/** A plain text table, columns padded; numbers right-aligned. */
+export function textTable(rows: (string | number)[][]): string {
+  const cells = rows.map((row) => row.map(String));
+  const widths = cells[0].map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
+  return cells
+    .map((row) => row.map((cell, i) => (/^[-\d.,]+( \w+)?%?$/.test(cell) && i > 0 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd())
+    .join('\n');
+}
+
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+export const ms = (value: number) => `${Math.round(value)} ms`;
