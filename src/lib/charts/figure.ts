@@ -21,6 +21,7 @@ export interface Figure {
 
 /** Renders a chart at both sizes and gathers its description, table and CSV. */
 export function makeFigure(id: string, chart: ChartData, defaultSource: string): Figure {
+  const drawing = drawingKey(chart);
   return {
     id,
     title: chart.spec.title,
@@ -29,8 +30,8 @@ export function makeFigure(id: string, chart: ChartData, defaultSource: string):
     source: chart.spec.source ?? defaultSource,
     description: chart.spec.description ?? describeChart(chart),
     svg: {
-      narrow: drawChart(chart, SIZES.narrow, `${id}-n`),
-      wide: drawChart(chart, SIZES.wide, `${id}-w`),
+      narrow: drawChart(chart, drawing, SIZES.narrow, `${id}-n`),
+      wide: drawChart(chart, drawing, SIZES.wide, `${id}-w`),
     },
     table: chartTable(chart),
     csv: chartCsv(chart),
@@ -38,12 +39,19 @@ export function makeFigure(id: string, chart: ChartData, defaultSource: string):
 }
 
 /**
- * The chart's SVG at `size`, drawn once per distinct drawing: Plot's
- * output is kept by a hash of everything plotOptions reads, and only the
- * ids are made unique to this figure.
+ * A hash of everything plotOptions reads from a chart, so that the same
+ * drawing is recognised whatever section or story it is in.
  */
-function drawChart(chart: ChartData, size: Size, id: string): string {
+function drawingKey(chart: ChartData): string {
   const { spec, type, unit, xKind, x, series, highlightsSeries, data } = chart;
-  const key = contentKey('svg', size, spec, type, unit, xKind, x, series, highlightsSeries, data);
-  return cleanSvg(memo(key, () => plotSvg(plotOptions(chart, size))), id);
+  const points = data.map((d) => [d.x, d.x1, d.x2, d.y, d.series, d.label, d.highlight, d.period.id]);
+  return contentKey(spec, type, unit, xKind, x, series, highlightsSeries, points);
+}
+
+/**
+ * The chart's SVG at `size`, drawn once per distinct drawing and size;
+ * only the ids are made unique to this figure.
+ */
+function drawChart(chart: ChartData, drawing: string, size: Size, id: string): string {
+  return cleanSvg(memo(`svg:${drawing}:${size.width}x${size.height}`, () => plotSvg(plotOptions(chart, size))), id);
 }
