@@ -9,9 +9,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT, tempProject } from '../helpers.ts';
 import { pageWeights, type PageWeight } from './weight.ts';
-import { hashTree, kb, ms, spread, spreadByPhase, textTable, timedBuild, type BuildTime } from './measure.ts';
+import { hashTree, kb, ms, spreadByPhase, textTable, timedBuild, type BuildTime } from './measure.ts';
 import { writeSyntheticSite } from './synthetic.ts';
-import { startDev } from './devServer.ts';
+import { measureRebuilds } from './rebuilds.ts';
 
 const BUDGET = {
   pageGzip: 60 * 1024,
@@ -72,47 +72,24 @@ const scaled = synthetic.map((site) => {
   return { charts: site.charts, rows: site.rows, time, perChartMs: wall / site.charts, marginalPerChartMs: extra, largestSvg: largest };
 });
 const at = (charts: number) => scaled.find((s) => s.charts === charts)!;
+const at100root = () => synthetic.find((s) => s.charts === 100)!.root;
 const growth = at(400).marginalPerChartMs! / at(100).marginalPerChartMs!;
 check('time per added chart at 400 charts ÷ at 100', growth, BUDGET.growth, (n) => `${n.toFixed(2)}×`);
 
-// 3. Rebuilds of a copy of the site after one sentence and one CSV value change: a full build, and a reload in `npm run dev`.
+// 3. Rebuilds after one sentence and one CSV value change, on a copy of the site and on the 100-chart one.
 log('rebuilding after small edits…');
 const copy = tempProject({}, ['content', 'data']);
-const copyOut = join(copy, 'dist');
-const sectionFile = join(copy, 'content/china-trade-surplus/05-monthly-surplus.md');
-const csvFile = join(copy, 'data/china-trade/monthly.csv');
-const section = readFileSync(sectionFile, 'utf8');
-const csv = readFileSync(csvFile, 'utf8');
-const editSentence = (n: number) => writeFileSync(sectionFile, `${section.trimEnd()} This sentence is edit number ${n}.\n`);
-// Nudges the surplus of March 2023: a chart draws it, no sentence states it.
-const editCsv = (n: number) =>
-  writeFileSync(csvFile, csv.replace(/^(2023-03,[\d.]+,[\d.]+,)([\d.]+)/m, (_, head: string, value: string) => `${head}${(Number(value) + 0.01 * n).toFixed(2)}`));
-timedBuild(copy, copyOut);
-editSentence(1);
-const sentenceBuild = timedBuild(copy, copyOut);
-editCsv(1);
-const csvBuild = timedBuild(copy, copyOut);
-
-const dev = await startDev(copy);
-const page = '/china-trade-surplus/';
-const devTimes = { firstMs: 0, unchanged: [] as number[], sentence: [] as number[], csv: [] as number[] };
-try {
-  devTimes.firstMs = (await dev.fetch(page)).ms;
-  for (let n = 2; n < 2 + RUNS; n++) {
-    const before = await dev.fetch(page);
-    devTimes.unchanged.push(before.ms);
-    editSentence(n);
-    const edited = await dev.fetch(page);
-    if (!edited.body.includes(`edit number ${n}.`)) throw new Error('npm run dev served the page without the edited sentence');
-    devTimes.sentence.push(edited.ms);
-    editCsv(n);
-    const redrawn = await dev.fetch(page);
-    if (redrawn.body === edited.body) throw new Error('npm run dev served the page unchanged after a CSV edit');
-    devTimes.csv.push(redrawn.ms);
-  }
-} finally {
-  await dev.stop();
-}
+const rebuilds = {
+  site: await measureRebuilds(
+    // The surplus of March 2023: a chart draws it, no sentence states it.
+    { root: copy, page: '/china-trade-surplus/', section: 'content/china-trade-surplus/05-monthly-surplus.md', csv: 'data/china-trade/monthly.csv', value: /^(2023-03,[\d.]+,[\d.]+,)([\d.]+)/m },
+    RUNS,
+  ),
+  synthetic100: await measureRebuilds(
+    { root: at100root(), page: '/story-000/', section: 'content/story-000/02-step-2.md', csv: 'data/synthetic/monthly.csv', value: /^(2015-01,r000,)([\d.]+)/m },
+    RUNS,
+  ),
+};
 for (const site of [...synthetic.map((s) => s.root), copy]) rmSync(site, { recursive: true, force: true });
 
 // Report.
@@ -137,10 +114,12 @@ const sections = [
   ]),
   'Rebuilds after an edit',
   textTable([
-    ['edit', 'npm run build', 'npm run dev reload (median)'],
-    ['none', '—', `${ms(spread(devTimes.unchanged).median)} (first load ${ms(devTimes.firstMs)})`],
-    ['one sentence', ms(sentenceBuild.wallMs), ms(spread(devTimes.sentence).median)],
-    ['one CSV value', ms(csvBuild.wallMs), ms(spread(devTimes.csv).median)],
+    ['site', 'edit', 'npm run build', 'npm run dev reload (median)'],
+    ...Object.entries(rebuilds).flatMap(([name, r]) => [
+      [name, 'none', '—', `${ms(r.dev.unchanged.median)} (first load ${ms(r.dev.firstMs)})`],
+      [name, 'one sentence', ms(r.build.sentenceMs), ms(r.dev.sentence.median)],
+      [name, 'one CSV value', ms(r.build.csvMs), ms(r.dev.csv.median)],
+    ]),
   ]),
   'Budgets',
   textTable([['check', 'figure', 'budget', ''], ...checks.map((c) => [c.what, c.figure, c.budget, c.ok ? 'ok' : 'OVER'])]),
@@ -158,10 +137,7 @@ const results = {
   deterministic: hashes.size === 1,
   synthetic: scaled,
   growth,
-  rebuild: {
-    build: { sentenceMs: sentenceBuild.wallMs, csvMs: csvBuild.wallMs },
-    dev: { firstMs: devTimes.firstMs, unchanged: spread(devTimes.unchanged), sentence: spread(devTimes.sentence), csv: spread(devTimes.csv) },
-  },
+  rebuilds,
   budgets: checks,
   seconds,
 };
