@@ -1,26 +1,14 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { tempProject } from '../helpers.ts';
-import { runCli } from '../build/runBuild.ts';
-import { launchChrome } from './chrome.ts';
-import { serveStatic, type StaticServer } from './serve.ts';
+import { buildAndServe, STORY, VIEWPORTS, type BuiltSite } from './site.ts';
 
-let browser: Browser;
-let server: StaticServer;
+let site: BuiltSite;
 
 beforeAll(async () => {
-  const root = tempProject({}, ['content', 'data']);
-  const dist = join(root, 'dist');
-  const built = runCli('build', root, dist);
-  expect(built.status, built.stderr).toBe(0);
-  server = await serveStatic(dist);
-  browser = await launchChrome();
+  site = await buildAndServe();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 interface Recorded {
@@ -57,12 +45,13 @@ function observe(): void {
 
 /** Loads the story on a phone with a 4× slower CPU and scrolls it to the end, a wheel turn at a time. */
 async function scrollStory(): Promise<Recorded & { turns: number }> {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+  const context = await site.browser.newContext({ viewport: VIEWPORTS.phone, deviceScaleFactor: 1 });
+  const page = await context.newPage();
   try {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.addInitScript(observe);
-    await page.goto(`${server.url}china-trade-surplus/`, { waitUntil: 'load' });
+    await page.goto(`${site.server.url}${STORY}/`, { waitUntil: 'load' });
     await page.waitForTimeout(500);
     await page.evaluate(() => ((window as unknown as { recorded: Recorded }).recorded.scrollFrom = performance.now()));
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
@@ -75,7 +64,7 @@ async function scrollStory(): Promise<Recorded & { turns: number }> {
     await page.waitForTimeout(500);
     return { ...(await page.evaluate(() => (window as unknown as { recorded: Recorded }).recorded)), turns };
   } finally {
-    await page.close();
+    await context.close();
   }
 }
 
