@@ -96,7 +96,7 @@ for (const site of [...synthetic.map((s) => s.root), copy]) rmSync(site, { recur
 // Report.
 const perChart = (value: number | undefined) => (value === undefined ? '—' : `${value.toFixed(1)} ms`);
 const line = (label: string, s: { median: number; min: number; max: number }) => [label, ms(s.median), ms(s.min), ms(s.max)];
-const weightRow = (p: PageWeight) => [p.page, kb(p.html.gzip), kb(p.css.gzip), kb(p.js.gzip), kb(p.images.gzip), `${kb(p.total.gzip)} (${kb(p.total.raw)} raw)`, `${kb(p.largestSvg.gzip)} ${p.largestSvg.id}`];
+const weightRow = (p: PageWeight) => [p.page, kb(p.html.gzip), kb(p.css.gzip), kb(p.js.gzip), kb(p.images.gzip), `${kb(p.total.gzip)} (${kb(p.total.raw)} raw)`, p.largestSvg.id ? `${kb(p.largestSvg.gzip)} ${p.largestSvg.id}` : '—'];
 const sections = [
   'Page weight of dist/ (gzip)',
   textTable([['page', 'HTML', 'CSS', 'JS', 'images', 'all-in', 'largest chart SVG'], ...weights.map(weightRow)]),
