@@ -7,9 +7,9 @@
 import { cpus } from 'node:os';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT, tempProject } from '../helpers.ts';
+import { hashTree, PROJECT, tempProject } from '../helpers.ts';
 import { pageWeights, type PageWeight } from './weight.ts';
-import { hashTree, kb, ms, spreadByPhase, textTable, timedBuild, type BuildTime } from './measure.ts';
+import { kb, ms, spreadByPhase, textTable, timedBuild, type BuildTime } from './measure.ts';
 import { writeSyntheticSite } from './synthetic.ts';
 import { measureRebuilds } from './rebuilds.ts';
 

@@ -1,11 +1,9 @@
 /** Timed builds and the statistics the bench reports. */
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../build/runBuild.ts';
 import type { Timings } from '../../src/lib/timings.ts';
-import { listFiles } from './weight.ts';
 
 export interface BuildTime {
   /** The whole `npm run build` process, Node's start-up included. */
@@ -57,13 +55,6 @@ export function spread(values: number[]): Spread {
 /** Median, min and max of each phase over several builds. */
 export function spreadByPhase(runs: BuildTime[]): Record<(typeof PHASES)[number], Spread> {
   return Object.fromEntries(PHASES.map((phase) => [phase, spread(runs.map((run) => run[phase]))])) as Record<(typeof PHASES)[number], Spread>;
-}
-
-/** One hash of every file's path and bytes: equal hashes, byte-identical sites. */
-export function hashTree(dir: string): string {
-  const hash = createHash('sha256');
-  for (const file of listFiles(dir)) hash.update(file).update('\0').update(readFileSync(join(dir, file))).update('\0');
-  return hash.digest('hex');
 }
 
 /** A plain text table, columns padded; numbers right-aligned. */

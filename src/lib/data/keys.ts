@@ -131,10 +131,10 @@ export function valueAt(resolved: ResolvedKey, atText: string, filter: Filter): 
     if (column !== 'year' && !table.categories.includes(column)) {
       return { ok: false, message: `table ${table.name} has no category "${column}"`, hint: table.categories.length ? suggestion(column, table.categories, 'a category:') : `${table.name} has no categories`, followOn: false };
     }
-    const present = [...new Set(table.rows.map((row) => categoryOrPart(row, column)))];
+    const present = categoryValues(table, column);
     for (const value of values) {
-      if (!present.includes(value)) {
-        return { ok: false, message: `no ${column} "${value}" in ${table.name}`, hint: suggestion(value, present, `one of`), followOn: !table.complete };
+      if (!present.has(value)) {
+        return { ok: false, message: `no ${column} "${value}" in ${table.name}`, hint: suggestion(value, [...present], `one of`), followOn: !table.complete };
       }
     }
   }
