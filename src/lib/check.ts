@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Problems, type Problem } from './problems.ts';
 import { loadDataset } from './data/loadDataset.ts';
@@ -6,6 +6,8 @@ import type { Dataset } from './data/model.ts';
 import { listStories, loadStory } from './story/loadStory.ts';
 import type { Story } from './story/model.ts';
 import { timed } from './timings.ts';
+import { folders } from './files.ts';
+import { STORY_SLUG } from './story/scaffold.ts';
 
 // Kept apart from site.ts, which renders charts: `npm run check` and a
 // refused build never load Plot or a DOM.
@@ -27,10 +29,12 @@ export function checkProject(root: string): { stories: Story[]; problems: Proble
     return datasets.get(name);
   };
   const contentDir = join(root, 'content');
-  for (const name of existsSync(contentDir) ? readdirSync(contentDir).sort() : []) {
-    const dir = join(contentDir, name);
-    if (statSync(dir).isDirectory() && !existsSync(join(dir, 'index.md'))) {
+  for (const name of folders(contentDir)) {
+    if (!existsSync(join(contentDir, name, 'index.md'))) {
       problems.add(`content/${name}/index.md`, undefined, `story folder content/${name} has no index.md`, 'add index.md with the story\'s title, published and dataset, or move the folder out of content/');
+    } else if (!STORY_SLUG.test(name)) {
+      // The folder's name is the page's address.
+      problems.add(`content/${name}/index.md`, undefined, `story folder name "${name}" is not a slug`, `rename the folder to lower-case letters, digits and dashes, e.g. content/${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-story'}`);
     }
   }
   const slugs = listStories(root);

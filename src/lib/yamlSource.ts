@@ -31,7 +31,10 @@ export function parseYaml(
   // One slip (an unclosed bracket, a tab) makes YAML report a cascade of
   // follow-on errors: report the first, and every repeated key, which never
   // cascade.
-  const reported = doc.errors.filter((error, i) => i === 0 || error.code === 'DUPLICATE_KEY');
+  // Warnings (an unknown !!tag, read as plain text) are faults too: a value
+  // would silently differ from what the editor wrote.
+  const faults = [...doc.errors, ...doc.warnings];
+  const reported = faults.filter((error, i) => i === 0 || error.code === 'DUPLICATE_KEY');
   for (const error of reported) {
     // YAML finds an unclosed quote where the file ends; point at the quote.
     const opened = error.code === 'MISSING_CHAR' && /quote/.test(error.message) ? openingQuote(text, error.pos[0]) : undefined;
@@ -44,7 +47,7 @@ export function parseYaml(
     const hint = opened !== undefined ? `end the value with ${text[opened]}` : yamlHint(error.code);
     problems.add(file, shift(line, col), message, hint);
   }
-  if (doc.errors.length > 0) return undefined;
+  if (faults.length > 0) return undefined;
 
   const locate = (path: readonly PropertyKey[], key = false): Position => {
     const range = rangeOf(doc, path, key);
@@ -170,6 +173,9 @@ export function reportSchemaIssues(
         `invalid ${name || 'frontmatter'}: ${shown(actual)} is not ${expected.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}`,
         path.length === 0 ? 'write one field per line, as name: value' : TYPE_HINTS[expected[0]],
       );
+    } else if (issue.code === 'too_small' && (issue.origin === 'array' || issue.origin === 'string')) {
+      const list = issue.origin === 'array';
+      problems.add(source.file, source.locate(path), `invalid ${name}: ${list ? 'an empty list' : 'empty text'}`, list ? 'name at least one item, or delete the field' : 'write the text, or delete the field if it is optional');
     } else if (issue.code === 'invalid_format') {
       problems.add(source.file, source.locate(path), `invalid ${name}: ${shown(valueAt(source.data, path))} is not a valid ${issue.format === 'url' ? 'URL' : issue.format}`, issue.format === 'url' ? 'write the full address, starting with https://' : undefined);
     } else {
@@ -184,6 +190,7 @@ const TYPE_WORDS: Record<string, string> = {
   number: 'a number',
   boolean: 'true or false',
   object: 'a block of fields',
+  record: 'a block of fields',
   array: 'a list',
   date: 'a date',
 };
@@ -193,6 +200,8 @@ const TYPE_HINTS: Record<string, string> = {
   number: 'write a plain number such as 12.5',
   boolean: 'write true or false',
   object: 'write its fields on the lines below, indented by two spaces',
+  record: 'write name: value pairs, e.g. { destination: United States }',
+  date: 'write the date as year-month-day, e.g. 2025-12-08',
   array: 'write a list: [a, b], or one "- item" per line',
 };
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../build/runBuild.ts';
@@ -31,12 +31,23 @@ describe('npm run check', () => {
     expect(result.stdout.trim()).toBe('ok: 1 story, 2 charts, 5 dataset keys checked; no problems found');
   });
 
-  test('reports an unreadable project in one line, without a stack trace', () => {
+  test('reports a folder named like a section as a problem of that file', () => {
     const root = miniProject();
     mkdirSync(join(root, 'content/mini/03-folder.md'));
     const result = runCli('check', root);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^plotline: could not read the project: EISDIR/);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'content/mini/03-folder.md:1:1  content/mini/03-folder.md is a folder — put a text file there, or rename or remove what is there',
+      '1 problem found',
+    ]);
+  });
+
+  test('reports an unreadable project in one line, without a stack trace', () => {
+    const root = miniProject();
+    symlinkSync('loop', join(root, 'content/loop')); // a link to itself cannot be followed
+    const result = runCli('check', root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^plotline: could not read the project: ELOOP/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

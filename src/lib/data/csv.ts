@@ -16,7 +16,7 @@ export interface CsvRecord {
 export function readCsv(text: string): CsvRecord[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows = csvParseRows(body);
-  const offsets = cellOffsets(body);
+  const { offsets } = cellOffsets(body);
   // Columns are counted after the mark, which no editor can see.
   const positionAt = positionsIn(body);
   return rows
@@ -27,18 +27,29 @@ export function readCsv(text: string): CsvRecord[] {
     .filter((record) => !(record.cells.length === 1 && record.cells[0] === ''));
 }
 
-/** Start offset of every cell, record by record, honouring quotes. */
-function cellOffsets(text: string): number[][] {
+/**
+ * Where a quote that opens a cell is never closed (it swallows the rest of
+ * the file), or undefined. Counted, like readCsv, after a byte-order mark.
+ */
+export function unclosedQuote(text: string): Position | undefined {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const { open } = cellOffsets(body);
+  return open === undefined ? undefined : positionsIn(body)(open);
+}
+
+/** Start offset of every cell, record by record, honouring quotes as d3-dsv does. */
+function cellOffsets(text: string): { offsets: number[][]; open?: number } {
   const records: number[][] = [];
   let current: number[] = [0];
-  let quoted = false;
+  let quoted: number | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (quoted) {
+    if (quoted !== undefined) {
       if (c === '"' && text[i + 1] === '"') i++;
-      else if (c === '"') quoted = false;
-    } else if (c === '"') {
-      quoted = true;
+      else if (c === '"') quoted = undefined;
+    } else if (c === '"' && i === current.at(-1)) {
+      // Only a quote at the start of a cell opens one; inside a cell it is text.
+      quoted = i;
     } else if (c === ',') {
       current.push(i + 1);
     } else if (c === '\n' || c === '\r') {
@@ -48,5 +59,5 @@ function cellOffsets(text: string): number[][] {
     }
   }
   if (current[0] < text.length) records.push(current);
-  return records;
+  return { offsets: records, open: quoted };
 }

@@ -1,5 +1,6 @@
-import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, normalize, relative } from 'node:path';
+import { readText } from '../files.ts';
 import { parseYaml, reportSchemaIssues } from '../yamlSource.ts';
 import type { Problems } from '../problems.ts';
 import { suggestion } from '../suggest.ts';
@@ -21,7 +22,8 @@ export function loadDataset(root: string, name: string, problems: Problems): Dat
     problems.add(file, undefined, `missing dataset file`, `create ${file}, or point the story's "dataset" at a folder under data/`);
     return undefined;
   }
-  const source = parseYaml(file, readFileSync(path, 'utf8'), problems);
+  const yaml = readText(root, file, problems);
+  const source = yaml === undefined ? undefined : parseYaml(file, yaml, problems);
   if (!source) return undefined;
   const parsed = datasetSchema.safeParse(source.data);
   if (!parsed.success) {
@@ -35,19 +37,38 @@ export function loadDataset(root: string, name: string, problems: Problems): Dat
 
   const dataset: Dataset = { name, file, spec, tables: new Map() };
   for (const [tableName, tableSpec] of Object.entries(spec.tables)) {
-    const csvFile = `data/${name}/${tableSpec.file}`;
+    const csvFile = `data/${name}/${normalize(tableSpec.file)}`;
     const csvPath = join(root, csvFile);
-    if (!existsSync(csvPath)) {
-      problems.add(file, source.locate(['tables', tableName, 'file']), `missing table file ${csvFile}`, `create it, or correct "file" for table ${tableName}`);
+    const at = source.locate(['tables', tableName, 'file']);
+    if (!insideFolder(join(root, 'data', name), tableSpec.file)) {
+      problems.add(file, at, `table file "${tableSpec.file}" is not in data/${name}/`, `move the CSV into data/${name}/ and write its name, e.g. file: ${tableName}.csv`);
       continue;
     }
-    const text = readFileSync(csvPath, 'utf8');
+    if (!existsSync(csvPath)) {
+      problems.add(file, at, `missing table file ${csvFile}`, `create it, or correct "file" for table ${tableName}`);
+      continue;
+    }
+    const text = readText(root, csvFile, problems);
+    if (text === undefined) continue;
     // Parsed once per content: only a table without problems is kept, so problems are always reported afresh.
     const before = problems.size;
     const table = memo(contentKey('table', tableName, tableSpec, csvFile, text), () => parseTable(tableName, tableSpec, csvFile, text, problems), () => problems.size === before);
     dataset.tables.set(tableName, table);
   }
   return dataset;
+}
+
+/**
+ * Whether `file`, as written in dataset.yaml, names a file inside `folder`:
+ * not absolute, no way out by "..", and no link to elsewhere, since every
+ * table is published as a download.
+ */
+function insideFolder(folder: string, file: string): boolean {
+  if (isAbsolute(file) || file.trim() === '') return false;
+  const out = (path: string) => path === '' || path.startsWith('..') || isAbsolute(path);
+  if (out(relative(folder, join(folder, file)))) return false;
+  const real = (path: string) => (existsSync(path) ? realpathSync(path) : path);
+  return !existsSync(join(folder, file)) || !out(relative(real(folder), real(join(folder, file))));
 }
 
 /** Valid field names at a path of dataset.yaml, for did-you-mean hints. */
@@ -70,6 +91,9 @@ function checkDeclarations(
   file: string,
   locate: (path: readonly PropertyKey[], key?: boolean) => { line: number; column: number },
 ): void {
+  if (Object.keys(spec.tables).length === 0) {
+    problems.add(file, locate(['tables']), 'dataset declares no tables', 'list each CSV under tables: with its file, title and columns');
+  }
   for (const [name, table] of Object.entries(spec.tables)) {
     const at = (...path: PropertyKey[]) => locate(['tables', name, ...path]);
     const columns = Object.keys(table.columns);
@@ -86,9 +110,14 @@ function checkDeclarations(
     const measures = measureNames(table);
     for (const [derived, d] of Object.entries(table.derived ?? {})) {
       for (const [field, ref] of [['of', d.of], ['minus', d.minus]] as const) {
-        if (ref !== undefined && !measures.includes(ref)) {
+        if (ref !== undefined && Object.hasOwn(table.derived ?? {}, ref)) {
+          problems.add(file, at('derived', derived, field), `table ${name}: derived "${derived}" is computed from derived "${ref}"`, `compute it from a column or declared measure (${measures.join(', ')}): derived measures cannot build on each other`);
+        } else if (ref !== undefined && !measures.includes(ref)) {
           problems.add(file, at('derived', derived, field), `table ${name}: derived "${derived}" refers to unknown measure "${ref}"`, suggestion(ref, measures));
         }
+      }
+      if (d.op !== 'diff' && d.minus !== undefined) {
+        problems.add(file, at('derived', derived, 'minus'), `table ${name}: derived "${derived}" has "minus" but op ${d.op} takes none`, 'delete minus:, or use op: diff to subtract it');
       }
       if (d.op === 'diff' && d.minus === undefined) {
         problems.add(file, at('derived', derived), `table ${name}: derived "${derived}" uses op diff without "minus"`, 'add minus: <measure> (balance: of exports, minus imports)');

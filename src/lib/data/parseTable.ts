@@ -2,7 +2,7 @@ import { parsePeriod, comparePeriods, within } from '../period.ts';
 import { isUnitName, UNIT_NAMES, type UnitName } from '../format.ts';
 import { closest, suggestion } from '../suggest.ts';
 import type { Position, Problems } from '../problems.ts';
-import { readCsv, type CsvRecord } from './csv.ts';
+import { readCsv, unclosedQuote, type CsvRecord } from './csv.ts';
 import { deriveMeasures } from './derive.ts';
 import type { Measure, Row, Table } from './model.ts';
 import type { TableSpec } from './schema.ts';
@@ -41,9 +41,18 @@ export function parseTable(
     problems.add(file, { line: 1, column: 1 }, 'empty CSV file', 'the first line must name the columns: ' + Object.keys(spec.columns).join(','));
     return table;
   }
+  const open = unclosedQuote(text);
+  if (open) {
+    problems.add(file, open, 'the quote " opened here is never closed', 'end the cell with " (a quote inside a quoted cell is written "")');
+    return table;
+  }
   const [header, ...body] = records;
   const columns = checkHeader(spec, header, file, problems);
   if (!columns) return table;
+  if (body.length === 0) {
+    problems.add(file, { line: 2, column: 1 }, 'no rows below the header', `add one row per period, or remove table ${name} from dataset.yaml`);
+    return table;
+  }
 
   const rows = spec.long
     ? longRows(spec, body, columns, file, problems)
@@ -149,8 +158,11 @@ function checkWidth(record: CsvRecord, width: number, file: string, problems: Pr
 function readNumber(cells: Cells, column: string, file: string, problems: Problems): number | null | undefined {
   const text = cells.get(column);
   if (text === '') return null;
-  if (NUMBER.test(text)) return Number(text);
-  const hint = /^[-+]?[\d,]+(\.\d+)?$/.test(text)
+  // `+ 0` turns −0 into 0: the page never prints a minus zero.
+  if (NUMBER.test(text) && Number.isFinite(Number(text))) return Number(text) + 0;
+  const hint = NUMBER.test(text)
+    ? 'the number is too large to compute with: check the exponent or the digits'
+    : /^[-+]?[\d,]+(\.\d+)?$/.test(text)
     ? `write ${text.replaceAll(',', '')} without thousands separators`
     : 'write a plain number such as 123.4, or leave the cell empty when the figure is missing';
   problems.add(file, cells.at(column), `"${text}" is not a number in column "${column}"`, hint);

@@ -68,7 +68,8 @@ export const datasetSchema = z.strictObject({
   licence: z.string(),
   description: z.string().optional(),
   sources: z
-    .array(z.strictObject({ name: z.string(), url: z.url() }))
+    // A source is a link on the page: only web addresses, never javascript: or file:.
+    .array(z.strictObject({ name: z.string(), url: z.url({ protocol: /^https?$/ }) }))
     .min(1),
   notes: z.array(z.string()).optional(),
   tables: z.record(z.string(), tableSchema),

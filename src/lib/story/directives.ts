@@ -40,6 +40,10 @@ export function remarkFacts(context: DirectiveContext) {
     visit(tree, (node: Nodes, index, parent: Parent | undefined) => {
       if (!isDirective(node) || !parent || index === undefined) return;
       const at = position(context, node);
+      if (node.type === 'textDirective' && (DIRECTIVES as readonly string[]).includes(node.name) && !wellFormed(node, at, context)) {
+        parent.children.splice(index, 1, missing());
+        return SKIP;
+      }
       if (node.name === 'fact' && node.type === 'textDirective') {
         checkFact(node, at, context);
         return SKIP;
@@ -67,6 +71,32 @@ export function remarkFacts(context: DirectiveContext) {
       return SKIP;
     });
   };
+}
+
+/**
+ * Faults of form that would otherwise pass unseen: an attribute block that
+ * does not parse (remark then leaves it as text and the directive has no
+ * attributes), words in a :value's brackets (it prints the data instead),
+ * and a directive inside a :fact's brackets (left unchecked).
+ */
+function wellFormed(node: TextDirective, at: Position, context: DirectiveContext): boolean {
+  const end = node.position?.end.offset;
+  const after = end === undefined ? '' : context.body.slice(end);
+  const fail = (message: string, hint: string) => {
+    context.problems.add(context.file, at, message, hint);
+    return false;
+  };
+  if (after.startsWith('{') && Object.keys(node.attributes ?? {}).length === 0) {
+    const block = /^\{[^}\n]*\}?/.exec(after)![0];
+    return fail(`malformed attributes ${block} on :${node.name}`, 'write name=value pairs separated by spaces; quote a value with spaces or an empty one: destination="United States"');
+  }
+  if (node.name === 'value' && node.children.length > 0) {
+    return fail(`:value takes no text in brackets: "${toString(node)}"`, 'it prints the figure from the data; to check words of your own, write :fact[…]{…}');
+  }
+  if (node.name === 'fact' && node.children.some((child) => isDirective(child as Nodes))) {
+    return fail(`fact "${toString(node)}" contains a directive`, 'a :fact states its figure in plain words; put any :value outside the brackets');
+  }
+  return true;
 }
 
 function checkFact(node: TextDirective, at: Position, context: DirectiveContext): void {
@@ -111,7 +141,7 @@ function printValue(node: TextDirective, at: Position, context: DirectiveContext
     return missing();
   }
   const digits = attributes.digits === undefined ? undefined : Number(attributes.digits);
-  if (digits !== undefined && !(Number.isInteger(digits) && digits >= 0 && digits <= 6)) {
+  if (digits !== undefined && !(/^\d$/.test(attributes.digits!) && digits <= 6)) {
     context.problems.add(context.file, at, `invalid digits: ${attributes.digits}`, 'write a whole number from 0 to 6');
     return missing();
   }
@@ -179,9 +209,11 @@ function lookup(attributes: Attributes, at: Position, context: DirectiveContext,
   // Attributes other than key/at/format/digits pick categories; a slip in
   // one of the four ("formt") would otherwise read as an unknown category.
   const { table } = resolved.value;
-  for (const column of Object.keys(attributes.filter)) {
+  // :fact prints the editor's own words: format and digits would do nothing there.
+  const unused = name === ':fact' ? ['format', 'digits'].filter((a) => attributes[a as 'format' | 'digits'] !== undefined) : [];
+  for (const column of [...unused, ...Object.keys(attributes.filter)]) {
     if (column === 'year' || table.categories.includes(column)) continue;
-    const valid = [...RESERVED, ...table.categories];
+    const valid = [...RESERVED].filter((a) => name === ':value' || !['format', 'digits'].includes(a)).concat(table.categories);
     problems.add(file, at, `unknown attribute "${column}" on ${name}`, suggestion(column, valid, 'one of'));
     return undefined;
   }

@@ -35,6 +35,9 @@ const KINDS: [RegExp, UnitKind][] = [
 const DOWN = /\b(fell|fall|falls|falling|fallen|dropped|drop|drops|slid|slide|slides|down|declined?|declines|decreased?|shrank|shrink|shrunk|contracted|lower|slumped|plunged|plunge|sank|dipped|dip|eased|slipped|tumbled)\b/i;
 const UP = /\b(rose|rise|rises|rising|risen|grew|grow|grows|grown|growth|climbed|climb|up|increased?|increases|jumped|jump|surged|surge|gained|gain|higher|soared|expanded|rebounded|added)\b/i;
 
+/** As for :value's digits: more is beyond any published figure (and any float). */
+const MAX_DECIMALS = 6;
+
 export type ParseResult = { ok: true; figure: StatedFigure } | { ok: false; message: string; hint: string };
 
 /** Reads the one figure in an editor's `:fact[...]` text. */
@@ -48,6 +51,9 @@ export function parseStatedFigure(text: string): ParseResult {
   }
   const [match] = matches;
   const [whole, sign, integer, fraction = ''] = match;
+  if (fraction.length > MAX_DECIMALS) {
+    return { ok: false, message: `fact "${text}" gives ${fraction.length} decimals`, hint: `write at most ${MAX_DECIMALS}, as published` };
+  }
   const after = text.slice(match.index + whole.length);
   let scale = 1;
   for (const [pattern, factor] of SCALES) if (pattern.test(after)) scale = factor;

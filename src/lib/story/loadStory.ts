@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { START, type Problems } from '../problems.ts';
 import type { Dataset } from '../data/model.ts';
@@ -10,16 +10,15 @@ import { readMarkdownFile } from './frontMatter.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { Section, Story } from './model.ts';
 import { timed } from '../timings.ts';
+import { folders, readText } from '../files.ts';
+import { STORY_SLUG } from './scaffold.ts';
 
 const SECTION_FILE = /^(\d+)-([a-z0-9][a-z0-9-]*)\.md$/;
 
 /** Names of the story folders under content/. */
 export function listStories(root: string): string[] {
   const dir = join(root, 'content');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => statSync(join(dir, name)).isDirectory() && existsSync(join(dir, name, 'index.md')))
-    .sort();
+  return folders(dir).filter((name) => STORY_SLUG.test(name) && existsSync(join(dir, name, 'index.md')));
 }
 
 /**
@@ -37,15 +36,17 @@ export function loadStory(
   const before = problems.size;
   const dir = `content/${slug}`;
   const indexFile = `${dir}/index.md`;
-  const index = readMarkdownFile(indexFile, readFileSync(join(root, indexFile), 'utf8'), storySchema, fieldsOfStory, problems);
+  const indexText = readText(root, indexFile, problems);
+  const index = indexText === undefined ? undefined : readMarkdownFile(indexFile, indexText, storySchema, fieldsOfStory, problems);
   if (!index) return undefined;
 
   const meta = index.data;
   // An unknown dataset is the story's fault, reported here once; a folder
   // without a valid dataset.yaml is reported by the dataset loader.
-  const known = existsSync(join(root, 'data', meta.dataset));
+  // Only a folder directly under data/ names a dataset: not "", "." or "../x".
+  const available = folders(join(root, 'data'));
+  const known = available.includes(meta.dataset);
   if (!known) {
-    const available = existsSync(join(root, 'data')) ? readdirSync(join(root, 'data')).filter((name) => statSync(join(root, 'data', name)).isDirectory()) : [];
     problems.add(indexFile, index.locate(['dataset']), `unknown dataset "${meta.dataset}"`, available.length ? suggestion(meta.dataset, available, 'a folder under data/:') : 'create data/<name>/dataset.yaml');
   }
   const dataset = known ? datasets(meta.dataset) : undefined;
@@ -56,10 +57,10 @@ export function loadStory(
   const used = new Set<string>();
   const ledeHtml = renderMarkdown({ file: indexFile, body: index.body, bodyLine: index.bodyLine, dataset, problems, used, through });
 
-  const files = readdirSync(join(root, dir)).filter((name) => name !== 'index.md' && name.endsWith('.md')).sort();
+  const files = readdirSync(join(root, dir)).filter((name) => name !== 'index.md' && /\.(md|markdown)$/i.test(name)).sort();
   const sections: Section[] = [];
   const numbers = new Map<number, string>();
-  const ids: string[] = [];
+  const named = new Map<string, string>();
   for (const name of files) {
     const file = `${dir}/${name}`;
     const match = SECTION_FILE.exec(name);
@@ -73,15 +74,19 @@ export function loadStory(
       problems.add(file, undefined, `two sections share number ${match[1]} (also ${clash})`, 'renumber one of them: sections are read in number order');
     }
     numbers.set(number, name);
-    ids.push(match[2]);
+    const twin = named.get(match[2]);
+    if (twin) {
+      problems.add(file, undefined, `two sections share the name "${match[2]}" (also ${twin})`, 'rename one of them: the name after the number identifies the step on the page');
+    }
+    named.set(match[2], name);
     const section = loadSection(root, file, match[2], number, dataset, through, problems, used, name === files[0]);
     if (section) sections.push(section);
   }
   if (files.length === 0) {
     problems.add(indexFile, undefined, 'story has no sections', `add a section file such as ${dir}/01-intro.md`);
   }
-  if (meta.lead !== undefined && !ids.includes(meta.lead) && files.length > 0) {
-    problems.add(indexFile, index.locate(['lead']), `lead section "${meta.lead}" does not exist`, suggestion(meta.lead, ids, 'one of'));
+  if (meta.lead !== undefined && !named.has(meta.lead) && files.length > 0) {
+    problems.add(indexFile, index.locate(['lead']), `lead section "${meta.lead}" does not exist`, suggestion(meta.lead, [...named.keys()], 'one of'));
   }
   if (problems.size > before || !dataset) return undefined;
 
@@ -105,7 +110,8 @@ function loadSection(
   first: boolean,
 ): Section | undefined {
   const before = problems.size;
-  const parsed = readMarkdownFile(file, readFileSync(join(root, file), 'utf8'), sectionSchema, fieldsOfSection, problems);
+  const text = readText(root, file, problems);
+  const parsed = text === undefined ? undefined : readMarkdownFile(file, text, sectionSchema, fieldsOfSection, problems);
   if (!parsed) return undefined;
   if (first && !parsed.data.chart) {
     problems.add(file, START, 'the first section has no chart', 'add a chart: block: later sections without one keep the chart before them, the first has none to keep');

@@ -3,13 +3,13 @@ import { listKeys, resolveKey, valueAt } from '../data/keys.ts';
 import { chartData } from '../charts/chartData.ts';
 import { chartSchema } from './schema.ts';
 
-/** Story folder names: lower-case words of letters and digits joined by single dashes. */
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Story folder names, which are also the pages' addresses: lower-case words of letters and digits joined by single dashes. */
+export const STORY_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Why `slug` cannot name a story folder, or undefined when it can. */
 export function slugProblem(slug: string | undefined): string | undefined {
   if (!slug) return 'no story name given';
-  if (!SLUG.test(slug)) return `"${slug}" is not a valid story name`;
+  if (!STORY_SLUG.test(slug)) return `"${slug}" is not a valid story name`;
   return undefined;
 }
 

@@ -23,11 +23,13 @@ const date = z
 /** A period written in YAML: `2025-11` or `2025-01/02` (a string either way). */
 const periodText = z.union([z.string(), z.number()]).transform(String);
 const scalarText = z.union([z.string(), z.number(), z.boolean()]).transform(String);
-const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]);
+const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1)]);
+/** Text a reader sees: blank is refused, not published as an empty heading. */
+const words = z.string().trim().min(1);
 
 export const annotationSchema = z.strictObject({
   at: periodText.describe('Period (2025-11) or category the note points at.'),
-  text: z.string().describe('The note, short.'),
+  text: words.describe('The note, short.'),
   series: scalarText.optional().describe('For charts with several series: which one the note belongs to.'),
 });
 
@@ -41,7 +43,7 @@ export const chartSchema = z.strictObject({
   to: periodText.optional().describe('Last period drawn, YYYY-MM.'),
   highlight: oneOrMany(scalarText).optional().describe('Periods, categories or series to emphasise.'),
   annotations: z.array(annotationSchema).optional().describe('Notes drawn on the chart.'),
-  title: z.string().describe('Chart title.'),
+  title: words.describe('Chart title.'),
   caption: z.string().optional().describe('What the chart shows, under it.'),
   description: z.string().optional().describe('Replaces the generated text description of the chart.'),
   source: z.string().optional().describe("Replaces the dataset's source line."),
@@ -54,7 +56,7 @@ export const sectionSchema = z.strictObject({
 });
 
 export const storySchema = z.strictObject({
-  title: z.string().describe('Headline.'),
+  title: words.describe('Headline.'),
   dek: z.string().optional().describe('One or two sentences under the headline.'),
   byline: z.string().optional().describe('Who wrote it.'),
   published: date.describe('Publication date, YYYY-MM-DD.'),
