@@ -12,6 +12,7 @@ export function folders(dir: string): string[] {
   return isDirectory(dir) ? readdirSync(dir).filter((name) => isDirectory(join(dir, name))).sort() : [];
 }
 
+// Drops a byte-order mark, as spreadsheets write one.
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**

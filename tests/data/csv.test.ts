@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readCsv } from '../../src/lib/data/csv.ts';
+import { readCsv, unclosedQuote } from '../../src/lib/data/csv.ts';
 
 describe('readCsv()', () => {
   test('gives each cell its line and column, across quoted newlines', () => {
@@ -20,5 +20,15 @@ describe('readCsv()', () => {
     const records = readCsv('a\n\n1\n');
     expect(records.map((r) => r.cells)).toEqual([['a'], ['1']]);
     expect(records[1].positions[0].line).toBe(3);
+  });
+});
+
+describe('unclosedQuote()', () => {
+  test('finds a quote that opens a cell and is never closed, after a byte-order mark', () => {
+    expect(unclosedQuote('\uFEFFa,b\n1,"two\n3,4\n')).toEqual({ line: 2, column: 3 });
+  });
+
+  test('ignores closed quotes and quotes inside a cell', () => {
+    expect(unclosedQuote('a,b\n1,"two, ""2"""\n3,4"\n')).toBeUndefined();
   });
 });

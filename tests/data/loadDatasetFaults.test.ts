@@ -1,3 +1,5 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadDataset } from '../../src/lib/data/loadDataset.ts';
 import { formatProblem, Problems } from '../../src/lib/problems.ts';
@@ -124,5 +126,71 @@ describe('parseTable() on a dataset', () => {
     expect(problemsOf({ [MONTHLY]: crlf(MINI[MONTHLY]).replace('period,exports', 'period,exprts') })).toContain(
       `${MONTHLY}:1:8  unknown column "exprts" — did you mean "exports"?`,
     );
+  });
+});
+
+describe('loadDataset() with hostile declarations', () => {
+  test('refuses a table file outside the dataset folder: data files live there', () => {
+    for (const path of ['../../etc/passwd', '/etc/passwd', '../other/monthly.csv', '.', '""']) {
+      expect(problemsOf(edit(YAML, 'file: monthly.csv', `file: ${path}`))).toEqual([
+        `${YAML}:10:11  table file "${path === '""' ? '' : path}" is not in data/trade/ — move the CSV into data/trade/ and write its name, e.g. file: monthly.csv`,
+      ]);
+    }
+  });
+
+  test('refuses a table file that links out of the dataset folder', () => {
+    const root = miniProject({ [MONTHLY]: null, 'elsewhere.csv': MINI[MONTHLY] });
+    symlinkSync('../../elsewhere.csv', join(root, MONTHLY));
+    const problems = new Problems();
+    loadDataset(root, 'trade', problems);
+    expect(problems.sorted().map(formatProblem)).toEqual([
+      `${YAML}:10:11  table file "monthly.csv" is not in data/trade/ — move the CSV into data/trade/ and write its name, e.g. file: monthly.csv`,
+    ]);
+  });
+
+  test('accepts a table file in a sub-folder of the dataset', () => {
+    expect(problemsOf({ ...edit(YAML, 'file: monthly.csv', 'file: csv/monthly.csv'), 'data/trade/csv/monthly.csv': MINI[MONTHLY] })).toEqual([]);
+  });
+
+  test('reports a dataset without tables at dataset.yaml', () => {
+    expect(problemsOf({ [YAML]: MINI[YAML].replace(/tables:[\s\S]*/, 'tables: {}\n') })).toEqual([
+      `${YAML}:8:9  dataset declares no tables — list each CSV under tables: with its file, title and columns`,
+    ]);
+  });
+
+  test('reports a derived measure built on another derived measure, or on itself', () => {
+    expect(problemsOf(edit(YAML, 'exports_yoy: { op: yoy, of: exports,', 'exports_yoy: { op: yoy, of: balance,'))).toEqual([
+      `${YAML}:19:35  table monthly: derived "exports_yoy" is computed from derived "balance" — compute it from a column or declared measure (exports, imports): derived measures cannot build on each other`,
+    ]);
+    expect(problemsOf(edit(YAML, 'exports_yoy: { op: yoy, of: exports,', 'exports_yoy: { op: yoy, of: exports_yoy,'))).toEqual([
+      `${YAML}:19:35  table monthly: derived "exports_yoy" is computed from derived "exports_yoy" — compute it from a column or declared measure (exports, imports): derived measures cannot build on each other`,
+    ]);
+  });
+
+  test('reports "minus" on an op that takes none', () => {
+    expect(problemsOf(edit(YAML, 'exports_yoy: { op: yoy, of: exports,', 'exports_yoy: { op: yoy, of: exports, minus: imports,'))).toEqual([
+      `${YAML}:19:51  table monthly: derived "exports_yoy" has "minus" but op yoy takes none — delete minus:, or use op: diff to subtract it`,
+    ]);
+  });
+
+  test('refuses a source link that is not a web address, and an empty list of sources', () => {
+    expect(problemsOf(edit(YAML, 'url: https://example.org/customs', 'url: "javascript:alert(1)"'))).toEqual([
+      `${YAML}:7:10  invalid sources.0.url: "javascript:alert(1)" is not a valid URL — write the full address, starting with https://`,
+    ]);
+    expect(problemsOf(edit(YAML, 'sources:\n  - name: Customs\n    url: https://example.org/customs', 'sources: []'))).toEqual([
+      `${YAML}:5:10  invalid sources: an empty list — name at least one item, or delete the field`,
+    ]);
+  });
+
+  test('reports a CSV that is a folder or not UTF-8, at the CSV', () => {
+    const root = miniProject({ [MONTHLY]: null });
+    mkdirSync(join(root, MONTHLY));
+    writeFileSync(join(root, YTD), Buffer.from(MINI[YTD].replace('balance,17', 'balance,17\u00a0'), 'latin1'));
+    const problems = new Problems();
+    loadDataset(root, 'trade', problems);
+    expect(problems.sorted().map(formatProblem)).toEqual([
+      `${MONTHLY}:1:1  ${MONTHLY} is a folder — put a text file there, or rename or remove what is there`,
+      `${YTD}:4:22  file is not UTF-8 text — save it with UTF-8 encoding (in a spreadsheet: "CSV UTF-8"); the position is that of the first byte that is not UTF-8`,
+    ]);
   });
 });

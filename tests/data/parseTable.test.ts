@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseTable } from '../../src/lib/data/parseTable.ts';
 import { tableSchema } from '../../src/lib/data/schema.ts';
-import { Problems } from '../../src/lib/problems.ts';
+import { formatProblem, Problems } from '../../src/lib/problems.ts';
 import { expectProblem } from '../helpers.ts';
 
 const FILE = 'data/t/monthly.csv';
@@ -84,5 +84,40 @@ describe('parseTable()', () => {
 
   test('reports an empty file', () => {
     expectProblem(parse('').problems, FILE, 1, 'empty CSV file');
+  });
+});
+
+describe('parseTable() with hostile cells', () => {
+  test('reports a number too large to compute with, rather than publishing Infinity', () => {
+    const { problems } = parse(HEADER + '2025-03,1e400,8,u\n2025-04,-1e400,8,u\n');
+    expect(problems.map(formatProblem)).toEqual([
+      `${FILE}:2:9  "1e400" is not a number in column "exports" — the number is too large to compute with: check the exponent or the digits`,
+      `${FILE}:3:9  "-1e400" is not a number in column "exports" — the number is too large to compute with: check the exponent or the digits`,
+    ]);
+  });
+
+  test('reads -0 as 0, so that no page prints a minus zero', () => {
+    const { table } = parse(HEADER + '2025-03,-0,0,u\n');
+    expect(Object.is(table.rows[0].values.exports, 0)).toBe(true);
+  });
+
+  test('reports a header without rows at the CSV', () => {
+    expect(parse(HEADER).problems.map(formatProblem)).toEqual([
+      `${FILE}:2:1  no rows below the header — add one row per period, or remove table monthly from dataset.yaml`,
+    ]);
+  });
+
+  test('reports a quote that is never closed where it opens', () => {
+    expect(parse(HEADER + '2025-03,12,8,u\n2025-04,"13,8,u\n2025-05,14,8,u\n').problems.map(formatProblem)).toEqual([
+      `${FILE}:3:9  the quote " opened here is never closed — end the cell with " (a quote inside a quoted cell is written "")`,
+    ]);
+  });
+
+  test('reads a quote inside a cell as text, as d3-dsv does, keeping later positions right', () => {
+    const { problems } = parse(HEADER + '2025-03,1"2,8,u\n2025-04,x,8,u\n');
+    expect(problems.map(formatProblem)).toEqual([
+      `${FILE}:2:9  "1"2" is not a number in column "exports" — write a plain number such as 123.4, or leave the cell empty when the figure is missing`,
+      `${FILE}:3:9  "x" is not a number in column "exports" — write a plain number such as 123.4, or leave the cell empty when the figure is missing`,
+    ]);
   });
 });

@@ -122,3 +122,44 @@ describe('remarkFacts()', () => {
     ]);
   });
 });
+
+describe('remarkFacts() with careless directives', () => {
+  test('reports an attribute block that does not parse, instead of "needs a key"', () => {
+    expect(problemsOf(FIRST, 'key=monthly.exports_yoy at=2025-03}', 'key=monthly.exports_yoy at=}')).toEqual([
+      `${FIRST}:10:80  malformed attributes {key=monthly.exports_yoy at=} on :fact — write name=value pairs separated by spaces; quote a value with spaces or an empty one: destination="United States"`,
+    ]);
+    expect(problemsOf(FIRST, 'format=usd_bn}', 'format=}')).toEqual([
+      `${FIRST}:10:26  malformed attributes {key=monthly.exports at=2025-03 format=} on :value — write name=value pairs separated by spaces; quote a value with spaces or an empty one: destination="United States"`,
+    ]);
+  });
+
+  test('reports words in the brackets of a :value, which would be dropped', () => {
+    expect(problemsOf(FIRST, ':value{', ':value[US$15 billion]{')).toEqual([
+      `${FIRST}:10:26  :value takes no text in brackets: "US$15 billion" — it prints the figure from the data; to check words of your own, write :fact[…]{…}`,
+    ]);
+  });
+
+  test('reports a directive inside a :fact, which would go unchecked', () => {
+    expect(problemsOf(FIRST, ':fact[up 25 per cent]', ':fact[up 25 per cent, to :value{key=monthly.exports at=2025-03}]')).toEqual([
+      `${FIRST}:10:80  fact "up 25 per cent, to " contains a directive — a :fact states its figure in plain words; put any :value outside the brackets`,
+    ]);
+  });
+
+  test('refuses format and digits on a :fact, which prints the words as written', () => {
+    expect(problemsOf(FIRST, 'key=monthly.exports_yoy at=2025-03}', 'key=monthly.exports_yoy at=2025-03 digits=2}')).toEqual([
+      `${FIRST}:10:80  unknown attribute "digits" on :fact — use one of key, at`,
+    ]);
+  });
+
+  test.each(['" "', '0x2', '1e0', '-1'])('refuses digits=%s, which Number() would read as a count', (digits) => {
+    expect(problemsOf(FIRST, 'format=usd_bn}', `format=usd_bn digits=${digits}}`)).toEqual([
+      `${FIRST}:10:26  invalid digits: ${digits === '" "' ? ' ' : digits} — write a whole number from 0 to 6`,
+    ]);
+  });
+
+  test('refuses a fact written with more decimals than any published figure', () => {
+    expect(problemsOf(FIRST, 'up 25 per cent', `up 25.${'0'.repeat(120)} per cent`)).toEqual([
+      `${FIRST}:10:80  fact "up 25.${'0'.repeat(120)} per cent" gives 120 decimals — write at most 6, as published`,
+    ]);
+  });
+});

@@ -119,3 +119,41 @@ describe('readMarkdownFile()', () => {
     expect(parsed?.body.trim()).toBe('Text.');
   });
 });
+
+describe('readMarkdownFile() with careless values', () => {
+  const chart = (lines: string) => section(`---\nchart:\n  data: monthly.exports\n  title: Exports\n${lines}---\nText.\n`).problems;
+
+  test('reports an empty list where one item at least is needed', () => {
+    expect(section('---\nchart:\n  data: []\n  title: Exports\n---\nText.\n').problems).toEqual([
+      `${FILE}:3:9  invalid chart.data: an empty list — name at least one item, or delete the field`,
+    ]);
+    expect(chart('  highlight: []\n')).toEqual([`${FILE}:5:14  invalid chart.highlight: an empty list — name at least one item, or delete the field`]);
+  });
+
+  test('reports blank text where readers would see an empty title or note', () => {
+    expect(chart('  annotations:\n    - { at: 2025-03, text: " " }\n')).toEqual([
+      `${FILE}:6:28  invalid chart.annotations.0.text: empty text — write the text, or delete the field if it is optional`,
+    ]);
+    expect(story('---\ntitle: ""\npublished: 2025-01-01\ndataset: d\n---\n')).toEqual([
+      'content/s/index.md:2:8  invalid title: empty text — write the text, or delete the field if it is optional',
+    ]);
+  });
+
+  test('names a list given for where in plain words', () => {
+    expect(chart('  where: [2024]\n')).toEqual([
+      `${FILE}:5:10  invalid chart.where: a list is not a block of fields — write name: value pairs, e.g. { destination: United States }`,
+    ]);
+  });
+
+  test('refuses a YAML tag it does not know rather than reading it as text', () => {
+    expect(section('---\nheading: !!js/function "f"\n---\nText.\n').problems).toEqual([
+      `${FILE}:2:10  malformed YAML: unresolved tag: tag:yaml.org,2002:js/function — check indentation, colons and quotes; quote values that contain ": " or start with a symbol`,
+    ]);
+  });
+
+  test('says how to write a date given as a number', () => {
+    expect(story('---\ntitle: T\npublished: 2025\ndataset: d\n---\n')).toEqual([
+      'content/s/index.md:3:12  invalid published: 2025 is not a date or text — write the date as year-month-day, e.g. 2025-12-08',
+    ]);
+  });
+});

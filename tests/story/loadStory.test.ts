@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { checkProject } from '../../src/lib/check.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkMini, edit, MINI, miniProject } from '../fixtures/mini.ts';
+import { tempProject } from '../helpers.ts';
 
 const problemsOf = checkMini;
 
@@ -84,6 +87,47 @@ describe('checkProject()', () => {
   test('reports a story folder without index.md rather than skipping it', () => {
     expect(problemsOf({ 'content/draft/01-intro.md': MINI[SECOND] })).toEqual([
       'content/draft/index.md:1:1  story folder content/draft has no index.md — add index.md with the story\'s title, published and dataset, or move the folder out of content/',
+    ]);
+  });
+});
+
+describe('checkProject() with careless files and names', () => {
+  test('reports a story folder whose name is not a slug, and does not build it', () => {
+    const files = Object.fromEntries(Object.entries(MINI).map(([path, text]) => [path.replace('content/mini/', 'content/Mini Story/'), text]));
+    const { stories, problems } = checkProject(tempProject(files));
+    expect(stories).toEqual([]);
+    expect(problems.map(formatProblem)).toEqual([
+      'content:1:1  no stories found — create content/<story>/index.md (npm run new -- <slug> makes one)',
+      'content/Mini Story/index.md:1:1  story folder name "Mini Story" is not a slug — rename the folder to lower-case letters, digits and dashes, e.g. content/mini-story',
+    ]);
+  });
+
+  test('refuses a dataset named by a path rather than a folder under data/', () => {
+    for (const name of ['../data/trade', '.', '""']) {
+      expect(problemsOf(edit(INDEX, 'dataset: trade', `dataset: ${name}`))).toEqual([
+        `${INDEX}:4:10  unknown dataset "${name === '""' ? '' : name}" — use a folder under data/: trade`,
+      ]);
+    }
+  });
+
+  test('reports two sections with the same name under different numbers', () => {
+    expect(problemsOf({ 'content/mini/03-first.md': MINI[SECOND] })).toEqual([
+      'content/mini/03-first.md:1:1  two sections share the name "first" (also 01-first.md) — rename one of them: the name after the number identifies the step on the page',
+    ]);
+  });
+
+  test('reports a section saved as .MD or .markdown instead of leaving it out', () => {
+    expect(problemsOf({ 'content/mini/03-third.MD': MINI[SECOND], 'content/mini/04-fourth.markdown': MINI[SECOND] })).toEqual([
+      'content/mini/03-third.MD:1:1  section file name "03-third.MD" is not NN-slug.md — name sections like 03-partners.md: a number, a dash, lower-case words joined by dashes',
+      'content/mini/04-fourth.markdown:1:1  section file name "04-fourth.markdown" is not NN-slug.md — name sections like 03-partners.md: a number, a dash, lower-case words joined by dashes',
+    ]);
+  });
+
+  test('reports a section that is not UTF-8 at the bad byte', () => {
+    const root = miniProject();
+    writeFileSync(join(root, SECOND), Buffer.from(MINI[SECOND].replace('heading: Second', 'heading: Segundo pa\u00eds'), 'latin1'));
+    expect(checkProject(root).problems.map(formatProblem)).toEqual([
+      `${SECOND}:2:20  file is not UTF-8 text — save it with UTF-8 encoding (in a spreadsheet: "CSV UTF-8"); the position is that of the first byte that is not UTF-8`,
     ]);
   });
 });
