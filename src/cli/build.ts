@@ -31,8 +31,13 @@ try {
   console.error('build failed: the previous site is unchanged');
   process.exit(1);
 }
-rmSync(outDir, { recursive: true, force: true });
+// Swapped by renames, which are atomic: an interrupted build leaves either
+// the old site or the new one in place, never a half-deleted folder.
+const previous = `${outDir}.previous`;
+rmSync(previous, { recursive: true, force: true });
+if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(staging, outDir);
+rmSync(previous, { recursive: true, force: true });
 // For `npm run bench`: where the time went, by phase.
 if (process.env.PLOTLINE_TIMINGS) {
   const ended = performance.now();

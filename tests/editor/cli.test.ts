@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../build/runBuild.ts';
@@ -53,6 +53,18 @@ describe('npm run check', () => {
 });
 
 describe('npm run build', () => {
+  test('leaves the previous site and no staging folder when Astro itself fails', () => {
+    const root = miniProject();
+    const out = join(root, 'dist');
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), 'previous site');
+    const result = runCli('build', root, out, { SITE_URL: 'not a url' }); // Astro refuses its config
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n').at(-1)).toBe('build failed: the previous site is unchanged');
+    expect(readdirSync(root).filter((name) => name.startsWith('dist'))).toEqual(['dist']);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous site');
+  });
+
   test('refuses with the same list, and writes nothing', () => {
     const root = miniProject(edit('content/mini/01-first.md', 'chart:', 'chrat:'));
     const result = runCli('build', root, join(root, 'dist'));
