@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadDataset } from '../../src/lib/data/loadDataset.ts';
 import { formatProblem, Problems } from '../../src/lib/problems.ts';
-import { edit, MINI, miniProject } from '../fixtures/mini.ts';
+import { checkMini, edit, MINI, miniProject } from '../fixtures/mini.ts';
 
 const YAML = 'data/trade/dataset.yaml';
 const MONTHLY = 'data/trade/monthly.csv';
@@ -191,6 +191,25 @@ describe('loadDataset() with hostile declarations', () => {
     expect(problems.sorted().map(formatProblem)).toEqual([
       `${MONTHLY}:1:1  ${MONTHLY} is a folder — put a text file there, or rename or remove what is there`,
       `${YTD}:4:22  file is not UTF-8 text — save it with UTF-8 encoding (in a spreadsheet: "CSV UTF-8"); the position is that of the first byte that is not UTF-8`,
+    ]);
+  });
+});
+
+describe('loadDataset() declarations that would be ignored', () => {
+  test('reports a second period column and a unit on a column that is not a number', () => {
+    expect(problemsOf(edit(YAML, '      note: { type: text }', '      note: { type: url, unit: pct }'))).toEqual([
+      `${YAML}:16:32  table monthly: column "note" has a unit but is not a number column — delete unit:, or declare it type: number`,
+    ]);
+    expect(problemsOf(edit(YAML, '      note: { type: text }', '      note: { type: period }'))).toEqual([
+      `${YAML}:16:13  table monthly: two columns of type period ("period", "note") — a table has one period column: declare the other as type: text`,
+    ]);
+  });
+});
+
+describe('checkProject() with a table that cannot be read', () => {
+  test('reports the table at dataset.yaml only, not as an unknown key in every sentence', () => {
+    expect(checkMini(edit(YAML, 'file: partners.csv', 'file: ../partners.csv'))).toEqual([
+      `${YAML}:32:11  table file "../partners.csv" is not in data/trade/ — move the CSV into data/trade/ and write its name, e.g. file: partners.csv`,
     ]);
   });
 });

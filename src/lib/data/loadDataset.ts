@@ -5,7 +5,7 @@ import { parseYaml, reportSchemaIssues } from '../yamlSource.ts';
 import type { Problems } from '../problems.ts';
 import { suggestion } from '../suggest.ts';
 import { datasetSchema, tableSchema, type DatasetSpec, type TableSpec } from './schema.ts';
-import { parseTable } from './parseTable.ts';
+import { emptyTable, parseTable } from './parseTable.ts';
 import type { Dataset } from './model.ts';
 import { contentKey, memo } from '../memo.ts';
 
@@ -40,6 +40,8 @@ export function loadDataset(root: string, name: string, problems: Problems): Dat
     const csvFile = `data/${name}/${normalize(tableSpec.file)}`;
     const csvPath = join(root, csvFile);
     const at = source.locate(['tables', tableName, 'file']);
+    // A table without readable rows still stands, empty: its keys are not "unknown".
+    dataset.tables.set(tableName, emptyTable(tableName, tableSpec, csvFile));
     if (!insideFolder(join(root, 'data', name), tableSpec.file)) {
       problems.add(file, at, `table file "${tableSpec.file}" is not in data/${name}/`, `move the CSV into data/${name}/ and write its name, e.g. file: ${tableName}.csv`);
       continue;
@@ -100,7 +102,16 @@ function checkDeclarations(
     if (!Object.hasOwn(table.columns, table.period) || table.columns[table.period].type !== 'period') {
       problems.add(file, at('period'), `table ${name}: period column "${table.period}" is not declared with type: period`, suggestion(table.period, columns));
     }
+    for (const type of ['period', 'unit', 'url'] as const) {
+      const named = columns.filter((column) => table.columns[column].type === type);
+      if (named.length > 1) {
+        problems.add(file, at('columns', named[1]), `table ${name}: two columns of type ${type} ("${named[0]}", "${named[1]}")`, `a table has one ${type} column: declare the other as type: text`);
+      }
+    }
     for (const [column, c] of Object.entries(table.columns)) {
+      if (c.unit && c.type !== 'number') {
+        problems.add(file, at('columns', column, 'unit'), `table ${name}: column "${column}" has a unit but is not a number column`, 'delete unit:, or declare it type: number');
+      }
       const hasUnitColumn = Object.values(table.columns).some((other) => other.type === 'unit');
       if (c.type === 'number' && !c.unit && !hasUnitColumn) {
         problems.add(file, at('columns', column), `table ${name}: number column "${column}" has no unit`, 'add unit: one of usd_bn, pct, tonnes, mt, bn_units (or a column with type: unit)');

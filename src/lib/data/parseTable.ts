@@ -21,19 +21,7 @@ export function parseTable(
   text: string,
   problems: Problems,
 ): Table {
-  const table: Table = {
-    name,
-    title: spec.title,
-    description: spec.description,
-    file,
-    index: spec.index,
-    categories: Object.entries(spec.columns)
-      .filter(([column, c]) => c.type === 'category' && !isLongColumn(spec, column))
-      .map(([column]) => column),
-    measures: declaredMeasures(spec),
-    rows: [],
-    complete: false,
-  };
+  const table = emptyTable(name, spec, file);
   const before = problems.size;
 
   const records = readCsv(text);
@@ -66,6 +54,27 @@ export function parseTable(
   deriveMeasures(table);
   table.complete = problems.size === before;
   return table;
+}
+
+/**
+ * The table as declared, without rows and marked incomplete: what a table
+ * whose file cannot be read stands as, so that its keys still resolve and
+ * lookups in it are follow-ons of the problem reported at its file.
+ */
+export function emptyTable(name: string, spec: TableSpec, file: string): Table {
+  return {
+    name,
+    title: spec.title,
+    description: spec.description,
+    file,
+    index: spec.index,
+    categories: Object.entries(spec.columns)
+      .filter(([column, c]) => c.type === 'category' && !isLongColumn(spec, column))
+      .map(([column]) => column),
+    measures: declaredMeasures(spec),
+    rows: [],
+    complete: false,
+  };
 }
 
 function declaredMeasures(spec: TableSpec): Map<string, Measure> {
