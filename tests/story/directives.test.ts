@@ -133,6 +133,16 @@ describe('remarkFacts() with careless directives', () => {
     ]);
   });
 
+  test('reports an attribute given twice, of which remark would keep the last', () => {
+    expect(problemsOf(FIRST, 'key=monthly.exports_yoy at=2025-03}', 'key=monthly.exports_yoy at=2024-03 at=2025-03}')).toEqual([
+      `${FIRST}:10:80  attribute "at" given twice on :fact — keep one at=…: only the last would count`,
+    ]);
+    // A quoted value that merely contains "at=" is not a second attribute.
+    expect(problemsOf(SECOND, 'partner="United States"', 'partner="United States" note="at=x"')).toEqual([
+      `${SECOND}:10:36  unknown attribute "note" on :fact — use one of key, at, partner`,
+    ]);
+  });
+
   test('reports words in the brackets of a :value, which would be dropped', () => {
     expect(problemsOf(FIRST, ':value{', ':value[US$15 billion]{')).toEqual([
       `${FIRST}:10:26  :value takes no text in brackets: "US$15 billion" — it prints the figure from the data; to check words of your own, write :fact[…]{…}`,

@@ -90,6 +90,14 @@ function wellFormed(node: TextDirective, at: Position, context: DirectiveContext
     const block = /^\{[^}\n]*\}?/.exec(after)![0];
     return fail(`malformed attributes ${block} on :${node.name}`, 'write name=value pairs separated by spaces; quote a value with spaces or an empty one: destination="United States"');
   }
+  // remark keeps the last of a repeated attribute: `at=2024-12 at=2025-11` would check one silently.
+  const own = context.body.slice(node.position?.start.offset ?? 0, end);
+  const block = /\{[^{}]*\}$/.exec(own)?.[0] ?? '';
+  const names: string[] = block.replace(/"[^"]*"|'[^']*'/g, '""').match(/[\w-]+(?==)/g) ?? [];
+  const repeated = names.find((name, i) => names.indexOf(name) !== i);
+  if (repeated) {
+    return fail(`attribute "${repeated}" given twice on :${node.name}`, `keep one ${repeated}=…: only the last would count`);
+  }
   if (node.name === 'value' && node.children.length > 0) {
     return fail(`:value takes no text in brackets: "${toString(node)}"`, 'it prints the figure from the data; to check words of your own, write :fact[…]{…}');
   }
