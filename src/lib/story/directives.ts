@@ -87,8 +87,8 @@ function wellFormed(node: TextDirective, at: Position, context: DirectiveContext
     return false;
   };
   if (after.startsWith('{') && Object.keys(node.attributes ?? {}).length === 0) {
-    const block = /^\{[^}\n]*\}?/.exec(after)![0];
-    return fail(`malformed attributes ${block} on :${node.name}`, 'write name=value pairs separated by spaces; quote a value with spaces or an empty one: destination="United States"');
+    const written = /^\{[^}\n]*\}?/.exec(after)![0];
+    return fail(`malformed attributes ${written} on :${node.name}`, 'write name=value pairs separated by spaces; quote a value with spaces or an empty one: destination="United States"');
   }
   // remark keeps the last of a repeated attribute: `at=2024-12 at=2025-11` would check one silently.
   const own = context.body.slice(node.position?.start.offset ?? 0, end);
@@ -181,6 +181,8 @@ interface Attributes {
 }
 
 const RESERVED = new Set(['key', 'at', 'format', 'digits']);
+/** Attributes that only a :value uses. */
+const PRINT_ONLY = ['format', 'digits'] as const;
 
 function readAttributes(node: Directive): Attributes {
   const raw = node.attributes ?? {};
@@ -218,10 +220,10 @@ function lookup(attributes: Attributes, at: Position, context: DirectiveContext,
   // one of the four ("formt") would otherwise read as an unknown category.
   const { table } = resolved.value;
   // :fact prints the editor's own words: format and digits would do nothing there.
-  const unused = name === ':fact' ? ['format', 'digits'].filter((a) => attributes[a as 'format' | 'digits'] !== undefined) : [];
+  const unused = name === ':fact' ? PRINT_ONLY.filter((a) => attributes[a] !== undefined) : [];
   for (const column of [...unused, ...Object.keys(attributes.filter)]) {
     if (column === 'year' || table.categories.includes(column)) continue;
-    const valid = [...RESERVED].filter((a) => name === ':value' || !['format', 'digits'].includes(a)).concat(table.categories);
+    const valid = [...RESERVED].filter((a) => name === ':value' || !(PRINT_ONLY as readonly string[]).includes(a)).concat(table.categories);
     problems.add(file, at, `unknown attribute "${column}" on ${name}`, suggestion(column, valid, 'one of'));
     return undefined;
   }
