@@ -52,6 +52,17 @@ describe('renderChart()', () => {
     }
   });
 
+  test('ticks a two-month time axis by month, never by day or week', () => {
+    const short = chart({ data: 'commodities.yoy_reported', type: 'bar', where: { commodity: 'integrated_circuits', flow: 'export' }, from: '2025-10' });
+    for (const size of [SIZES.wide, SIZES.narrow]) {
+      const svg = renderChart(plotOptions(short, size), 'c');
+      // A tick may be two lines ("Oct", "2025") in <tspan>s: keep its first.
+      const ticks = [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((m) => m[1].replace(/<tspan[^>]*>([^<]*)<\/tspan>.*/, '$1'));
+      expect(ticks).toEqual(expect.arrayContaining(['Oct', 'Nov']));
+      expect(ticks.filter((t) => /^\d{1,2}$/.test(t))).toEqual([]);
+    }
+  });
+
   test('labels series directly rather than with a legend', () => {
     const svg = renderChart(plotOptions(chart(specs.line), SIZES.wide), 'c');
     expect(svg).toMatch(/>2024<\/text>/);

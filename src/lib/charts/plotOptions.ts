@@ -113,13 +113,25 @@ function xScale(chart: ChartData, narrow: boolean): Plot.ScaleOptions {
     return { label: `${UNITS[chart.unit].label === '%' ? 'per cent' : UNITS[chart.unit].label}`, grid: true, nice: true, tickFormat: (v: number) => formatTick(v, chart.unit), ticks: narrow ? 4 : 6 };
   }
   switch (chart.xKind) {
-    case 'time':
-      return { type: 'utc', label: null, ticks: narrow ? 4 : 8 };
+    case 'time': {
+      // Monthly data never gets day or week ticks: a short span ticks every month.
+      const target = narrow ? 4 : 8;
+      return { type: 'utc', label: null, ticks: monthsSpanned(chart.data) <= target ? 'month' : target };
+    }
     case 'month':
       return { type: 'linear', label: null, domain: [1, 12], ticks: narrow ? [1, 4, 7, 10, 12] : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], tickFormat: (m: number) => monthName(m) };
     case 'category':
       return { type: 'band', label: null, padding: 0.25 };
   }
+}
+
+/** How many months the drawn time axis covers, from the first start to the last end. */
+export function monthsSpanned(data: readonly Datum[]): number {
+  const times = data.flatMap((d) => [d.x1 ?? d.x, d.x2 ?? d.x]).filter((t): t is Date => t instanceof Date).map((t) => t.getTime());
+  if (times.length === 0) return 0;
+  const first = new Date(Math.min(...times));
+  const last = new Date(Math.max(...times));
+  return (last.getUTCFullYear() - first.getUTCFullYear()) * 12 + last.getUTCMonth() - first.getUTCMonth();
 }
 
 /** Bars over time span their period; several series share it side by side. */
