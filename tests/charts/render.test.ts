@@ -63,6 +63,13 @@ describe('renderChart()', () => {
     }
   });
 
+  test('labels a highlighted value as the prose quotes it, not rounded to the scale', () => {
+    const svg = renderChart(plotOptions(chart(specs.area), SIZES.wide), 'c');
+    // In a group the stylesheet gives a halo, so a line behind it does not cross it.
+    expect(svg).toMatch(/<g [^>]*class="value-label"[^>]*><text[^>]*>111\.68<\/text>/);
+    expect(svg).not.toMatch(/>112<\/text>/);
+  });
+
   test('labels series directly rather than with a legend', () => {
     const svg = renderChart(plotOptions(chart(specs.line), SIZES.wide), 'c');
     expect(svg).toMatch(/>2024<\/text>/);

@@ -1,6 +1,6 @@
 import { formatValue, UNITS } from '../format.ts';
 import { periodLabel } from '../period.ts';
-import type { ChartData, Datum } from './chartData.ts';
+import { shownDigits, type ChartData, type Datum } from './chartData.ts';
 
 const TYPE_NAMES = { line: 'Line chart', area: 'Area chart', bar: 'Bar chart', barX: 'Bar chart', dot: 'Dot chart' } as const;
 
@@ -12,7 +12,7 @@ const TYPE_NAMES = { line: 'Line chart', area: 'Area chart', bar: 'Bar chart', b
  */
 export function describeChart(chart: ChartData): string {
   const drawn = chart.data.filter((d) => d.y !== null);
-  const value = (d: Datum) => formatValue(d.y!, chart.unit);
+  const value = (d: Datum) => formatValue(d.y!, chart.unit, undefined, shownDigits(d));
   const at = (d: Datum) => `${value(d)} in ${d.label}`;
   const sentences = [`${TYPE_NAMES[chart.type]} of ${lower(measureNames(chart))} (${unitWords(chart)})${byWhat(chart)}${spanOf(chart, drawn)}.`];
 

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatShort, formatTick, UNITS } from '../format.ts';
 import { monthName } from '../period.ts';
-import { annotatedDatum, type ChartData, type Datum } from './chartData.ts';
+import { annotatedDatum, shownDigits, type ChartData, type Datum } from './chartData.ts';
 import { ACCENT, MUTED, PRIMARY, SERIES } from './palette.ts';
 import { far, labelBox, placeLabel, textWidth, type Box, type Placement } from './notePlacement.ts';
 import { thinLine } from './thin.ts';
@@ -75,7 +75,7 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     // Highlighted points get a dot and their value.
     const highlighted = drawn.filter((d) => d.highlight && !chart.highlightsSeries);
     marks.push(Plot.dot(highlighted, { x: xValue, y: 'y', fill: colour, r: 4.5}));
-    marks.push(Plot.text(highlighted, { x: xValue, y: 'y', text: (d: Datum) => formatShort(d.y!, chart.unit), dy: -12, fontWeight: 'bold', fill: 'currentColor' }));
+    marks.push(Plot.text(highlighted, { x: xValue, y: 'y', text: (d: Datum) => highlightLabel(d, chart), dy: -12, fontWeight: 'bold', fill: 'currentColor', className: 'value-label' }));
   }
   if (chart.series && chart.type !== 'barX') {
     marks.push(
@@ -123,6 +123,11 @@ function xScale(chart: ChartData, narrow: boolean): Plot.ScaleOptions {
     case 'category':
       return { type: 'band', label: null, padding: 0.25 };
   }
+}
+
+/** A highlighted value as the prose quotes it, so chart and text agree (111.68, not 112). */
+export function highlightLabel(d: Datum, chart: ChartData): string {
+  return formatShort(d.y!, chart.unit, shownDigits(d));
 }
 
 /** How many months the drawn time axis covers, from the first start to the last end. */
@@ -257,7 +262,7 @@ function obstaclesOf(chart: ChartData, project: (d: Datum) => { x: number; y: nu
     if (chart.type === 'bar') boxes.push({ x: p.x - 6, y: Math.min(p.y, zeroY), width: 12, height: Math.abs(zeroY - p.y) });
     else boxes.push({ x: p.x - 6, y: p.y - 6, width: 12, height: 12 });
     if (d.highlight && !chart.highlightsSeries) {
-      const text = formatShort(d.y!, chart.unit);
+      const text = highlightLabel(d, chart);
       boxes.push({ x: p.x - textWidth(text) / 2, y: p.y - 20, width: textWidth(text), height: 13 });
     }
   }
