@@ -66,7 +66,7 @@ describe('renderChart()', () => {
   test('labels a highlighted value as the prose quotes it, not rounded to the scale', () => {
     const svg = renderChart(plotOptions(chart(specs.area), SIZES.wide), 'c');
     // In a group the stylesheet gives a halo, so a line behind it does not cross it.
-    expect(svg).toMatch(/<g [^>]*class="value-label"[^>]*><text[^>]*>111\.68<\/text>/);
+    expect(svg).toMatch(/<g [^>]*class="halo"[^>]*><text[^>]*>111\.68<\/text>/);
     expect(svg).not.toMatch(/>112<\/text>/);
   });
 

@@ -75,7 +75,7 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     // Highlighted points get a dot and their value.
     const highlighted = drawn.filter((d) => d.highlight && !chart.highlightsSeries);
     marks.push(Plot.dot(highlighted, { x: xValue, y: 'y', fill: colour, r: 4.5}));
-    marks.push(Plot.text(highlighted, { x: xValue, y: 'y', text: (d: Datum) => highlightLabel(d, chart), dy: -12, fontWeight: 'bold', fill: 'currentColor', className: 'value-label' }));
+    marks.push(Plot.text(highlighted, { x: xValue, y: 'y', text: (d: Datum) => highlightLabel(d, chart), dy: -12, fontWeight: 'bold', fill: 'currentColor', className: 'halo' }));
   }
   if (chart.series && chart.type !== 'barX') {
     marks.push(
@@ -171,7 +171,7 @@ function annotationMarks(chart: ChartData, frame: Frame, zero: boolean, narrow: 
   });
   if (notes.length === 0) return [];
   if (chart.type === 'barX') {
-    return [Plot.text(notes, { y: 'label', x: 'y', text: 'note', textAnchor: 'start', dx: 44, fontStyle: 'italic', fill: 'currentColor' } as Plot.TextOptions)];
+    return [Plot.text(notes, { y: 'label', x: 'y', text: 'note', textAnchor: 'start', dx: 44, fontStyle: 'italic', fill: 'currentColor', className: 'halo' } as Plot.TextOptions)];
   }
   // Each note goes where it covers the fewest points and labels: see notePlacement.ts.
   const project = projector(chart, frame, zero);
@@ -192,7 +192,7 @@ function annotationMarks(chart: ChartData, frame: Frame, zero: boolean, narrow: 
     Plot.dot(notes, { x: 'x', y: 'y', r: 6, stroke: 'currentColor', fill: 'none' }),
     ...placed.filter(far).map((note) => connector(note, note.x, note.y!)),
     ...placed.map((note) =>
-      Plot.text([note], { x: 'x', y: 'y', text: 'note', dx: note.dx, dy: note.dy, textAnchor: note.textAnchor, lineWidth, fontStyle: 'italic', fill: 'currentColor' } as Plot.TextOptions),
+      Plot.text([note], { x: 'x', y: 'y', text: 'note', dx: note.dx, dy: note.dy, textAnchor: note.textAnchor, lineWidth, fontStyle: 'italic', fill: 'currentColor', className: 'halo' } as Plot.TextOptions),
     ),
   ];
 }
@@ -229,7 +229,8 @@ function projector(chart: ChartData, frame: Frame, zero: boolean): (d: Datum) =>
   const top = frame.marginTop;
   const bottom = frame.height - frame.marginBottom;
   const categories = [...new Set(chart.data.map((d) => String(d.x)))];
-  const times = chart.data.map((d) => (d.x instanceof Date ? d.x.getTime() : 0));
+  // Bars stretch the time axis from the first bar's start to the last bar's end, as Plot does.
+  const times = chart.data.flatMap((d) => (d.x1 && d.x2 ? [d.x1.getTime(), d.x2.getTime()] : d.x instanceof Date ? [d.x.getTime()] : [0]));
   const [t0, t1] = [Math.min(...times), Math.max(...times)];
   const along = (d: Datum): number => {
     if (chart.xKind === 'month') return ((Number(d.x) - 1) / 11) * (right - left) + left;
@@ -259,7 +260,11 @@ function obstaclesOf(chart: ChartData, project: (d: Datum) => { x: number; y: nu
   const zeroY = project({ ...drawn[0], y: 0 }).y;
   for (const d of drawn) {
     const p = project(d);
-    if (chart.type === 'bar') boxes.push({ x: p.x - 6, y: Math.min(p.y, zeroY), width: 12, height: Math.abs(zeroY - p.y) });
+    if (chart.type === 'bar') {
+      // A bar over time covers its whole span (two months for January–February).
+      const [x1, x2] = d.x1 && d.x2 ? [project({ ...d, x: d.x1 }).x, project({ ...d, x: d.x2 }).x] : [p.x - 6, p.x + 6];
+      boxes.push({ x: x1, y: Math.min(p.y, zeroY), width: x2 - x1, height: Math.abs(zeroY - p.y) });
+    }
     else boxes.push({ x: p.x - 6, y: p.y - 6, width: 12, height: 12 });
     if (d.highlight && !chart.highlightsSeries) {
       const text = highlightLabel(d, chart);
