@@ -43,9 +43,11 @@ export function describeChart(chart: ChartData): string {
     const named = (d: Datum) => (d.series && !d.label.includes(d.series) ? `${d.series}, ${d.label}` : d.label);
     sentences.push(`Highlighted: ${highlighted.map((d) => `${named(d)}, ${value(d)}`).join('; ')}.`);
   }
-  const missing = chart.data.filter((d) => d.y === null).length;
+  // A few gaps are named, so a reader knows which; many are counted.
+  const missing = chart.data.filter((d) => d.y === null);
   const noun = chart.xKind === 'category' ? chart.x : 'period';
-  if (missing > 0) sentences.push(`No figure for ${missing} ${missing === 1 ? noun : plural(noun)}.`);
+  if (missing.length > 0 && missing.length <= 4) sentences.push(`No figure for ${listed(missing.map((d) => d.label))}.`);
+  else if (missing.length > 4) sentences.push(`No figure for ${missing.length} ${plural(noun)}.`);
   return sentences.join(' ');
 }
 
@@ -74,6 +76,11 @@ function spanOf(chart: ChartData, drawn: Datum[]): string {
   if (chart.xKind === 'month') return ', by month of the year';
   const sorted = [...drawn].sort((a, b) => (a.x as Date).getTime() - (b.x as Date).getTime());
   return `, ${sorted[0].label} to ${sorted.at(-1)!.label}`;
+}
+
+function listed(items: string[]): string {
+  const unique = [...new Set(items)];
+  return unique.length === 1 ? unique[0] : `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}`;
 }
 
 function plural(word: string): string {
