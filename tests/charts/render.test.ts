@@ -52,14 +52,14 @@ describe('renderChart()', () => {
     }
   });
 
-  test('ticks a two-month time axis by month, never by day or week', () => {
+  test('labels a two-month time axis period by period, never by day or week', () => {
     const short = chart({ data: 'commodities.yoy_reported', type: 'bar', where: { commodity: 'integrated_circuits', flow: 'export' }, from: '2025-10' });
     for (const size of [SIZES.wide, SIZES.narrow]) {
       const svg = renderChart(plotOptions(short, size), 'c');
       // A tick may be two lines ("Oct", "2025") in <tspan>s: keep its first.
       const ticks = [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((m) => m[1].replace(/<tspan[^>]*>([^<]*)<\/tspan>.*/, '$1'));
-      expect(ticks).toEqual(expect.arrayContaining(['Oct', 'Nov']));
-      expect(ticks.filter((t) => /^\d{1,2}$/.test(t))).toEqual([]);
+      expect(ticks).toEqual(expect.arrayContaining(['Oct 2025', 'Nov 2025']));
+      expect(ticks.filter((t) => /^\d{1,2}$/.test(t) || t === 'Dec')).toEqual([]);
     }
   });
 

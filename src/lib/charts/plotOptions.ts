@@ -114,9 +114,12 @@ function xScale(chart: ChartData, narrow: boolean): Plot.ScaleOptions {
   }
   switch (chart.xKind) {
     case 'time': {
-      // Monthly data never gets day or week ticks: a short span ticks every month.
+      // Monthly data never gets day or week ticks: a short span is labelled
+      // period by period, under each bar or point ("Oct 2025", "Nov 2025").
       const target = narrow ? 4 : 8;
-      return { type: 'utc', label: null, ticks: monthsSpanned(chart.data) <= target ? 'month' : target };
+      if (monthsSpanned(chart.data) > target) return { type: 'utc', label: null, ticks: target };
+      const labels = new Map(chart.data.map((d) => [(d.x as Date).getTime(), d.label]));
+      return { type: 'utc', label: null, ticks: [...labels.keys()].sort((a, b) => a - b).map((t) => new Date(t)), tickFormat: (t: Date) => labels.get(t.getTime()) ?? '' };
     }
     case 'month':
       return { type: 'linear', label: null, domain: [1, 12], ticks: narrow ? [1, 4, 7, 10, 12] : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], tickFormat: (m: number) => monthName(m) };
