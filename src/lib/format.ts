@@ -109,11 +109,21 @@ export function formatValue(
   return spec.print(base, d);
 }
 
-/** Short form for chart labels: fewer digits, no unit words. */
-export function formatShort(value: number, unit: UnitName): string {
-  const digits = Math.abs(value) >= 100 ? 0 : 1;
+/** Short form for chart labels: fewer digits (unless told), no unit words. */
+export function formatShort(value: number, unit: UnitName, digits = Math.abs(value) >= 100 ? 0 : 1): string {
   const text = minus(plain(value, digits));
   return unit === 'pct' ? `${text}%` : text;
+}
+
+/**
+ * The decimals a value is written with, at most `max`: 1076 → 0, 111.68 → 2,
+ * and a sum's floating-point 1080.1000000000001 → 1.
+ */
+export function ownDigits(value: number, max: number): number {
+  for (let d = 0; d < max; d++) {
+    if (Math.abs(value - Number(value.toFixed(d))) < 1e-9 * Math.max(1, Math.abs(value))) return d;
+  }
+  return max;
 }
 
 /** Axis ticks: as few decimals as the tick needs, at most one. */

@@ -107,6 +107,20 @@ describe.each(Object.entries(VIEWPORTS))('on a %s', (name, viewport) => {
   });
 });
 
+describe('the pinned chart on a phone', () => {
+  test("shows the editor's caption under the drawing, and folds the notes and source until the data is opened", async () => {
+    const { page } = await openPage(site, `${STORY}/`, { viewport: VIEWPORTS.phone });
+    const figure = page.locator('.scrolly > figure.chart', { has: page.locator('.chart-caption') }).first();
+    await figure.evaluate((f) => f.classList.add('is-active'));
+    const seen = (selector: string) => figure.locator(selector).first().evaluate((el) => el.getBoundingClientRect().width > 1);
+    expect(await seen('.chart-caption')).toBe(true);
+    expect(await seen('.chart-source')).toBe(false);
+    await figure.locator('.chart-data summary').click();
+    expect(await seen('.chart-source')).toBe(true);
+    await page.context().close();
+  });
+});
+
 describe('prefers-reduced-motion', () => {
   async function duration(reducedMotion: 'reduce' | 'no-preference'): Promise<string> {
     const { page } = await openPage(site, `${STORY}/`, { viewport: VIEWPORTS.desktop, reducedMotion });

@@ -52,6 +52,24 @@ describe('renderChart()', () => {
     }
   });
 
+  test('labels a two-month time axis period by period, never by day or week', () => {
+    const short = chart({ data: 'commodities.yoy_reported', type: 'bar', where: { commodity: 'integrated_circuits', flow: 'export' }, from: '2025-10' });
+    for (const size of [SIZES.wide, SIZES.narrow]) {
+      const svg = renderChart(plotOptions(short, size), 'c');
+      // A tick may be two lines ("Oct", "2025") in <tspan>s: keep its first.
+      const ticks = [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((m) => m[1].replace(/<tspan[^>]*>([^<]*)<\/tspan>.*/, '$1'));
+      expect(ticks).toEqual(expect.arrayContaining(['Oct 2025', 'Nov 2025']));
+      expect(ticks.filter((t) => /^\d{1,2}$/.test(t) || t === 'Dec')).toEqual([]);
+    }
+  });
+
+  test('labels a highlighted value as the prose quotes it, not rounded to the scale', () => {
+    const svg = renderChart(plotOptions(chart(specs.area), SIZES.wide), 'c');
+    // In a group the stylesheet gives a halo, so a line behind it does not cross it.
+    expect(svg).toMatch(/<g [^>]*class="halo"[^>]*><text[^>]*>111\.68<\/text>/);
+    expect(svg).not.toMatch(/>112<\/text>/);
+  });
+
   test('labels series directly rather than with a legend', () => {
     const svg = renderChart(plotOptions(chart(specs.line), SIZES.wide), 'c');
     expect(svg).toMatch(/>2024<\/text>/);

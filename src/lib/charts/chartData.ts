@@ -2,7 +2,7 @@ import type { Dataset, Measure, Row, Table } from '../data/model.ts';
 import { unitOf } from '../data/model.ts';
 import { resolveKey, filterRows, categoryOrPart, categoryValues, type Filter } from '../data/keys.ts';
 import { parsePeriod, periodEnd, periodLabel, periodMiddle, periodStart, isSpan, comparePeriods, monthName, type Period } from '../period.ts';
-import { UNITS, type UnitName } from '../format.ts';
+import { ownDigits, UNITS, type UnitName } from '../format.ts';
 import { suggestion } from '../suggest.ts';
 import type { ChartSpec, ChartType } from '../story/schema.ts';
 
@@ -23,6 +23,14 @@ export interface Datum {
   key: string;
   measure: Measure;
   source: string;
+}
+
+/**
+ * Decimals to print a datum with: a reported figure as its source wrote it
+ * (up to two), a computed one to at most one.
+ */
+export function shownDigits(d: Datum): number {
+  return d.y === null ? 0 : ownDigits(d.y, d.measure.derived ? 1 : 2);
 }
 
 export type XKind = 'time' | 'month' | 'category';

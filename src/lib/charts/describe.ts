@@ -1,6 +1,6 @@
 import { formatValue, UNITS } from '../format.ts';
 import { periodLabel } from '../period.ts';
-import type { ChartData, Datum } from './chartData.ts';
+import { shownDigits, type ChartData, type Datum } from './chartData.ts';
 
 const TYPE_NAMES = { line: 'Line chart', area: 'Area chart', bar: 'Bar chart', barX: 'Bar chart', dot: 'Dot chart' } as const;
 
@@ -12,7 +12,7 @@ const TYPE_NAMES = { line: 'Line chart', area: 'Area chart', bar: 'Bar chart', b
  */
 export function describeChart(chart: ChartData): string {
   const drawn = chart.data.filter((d) => d.y !== null);
-  const value = (d: Datum) => formatValue(d.y!, chart.unit);
+  const value = (d: Datum) => formatValue(d.y!, chart.unit, undefined, shownDigits(d));
   const at = (d: Datum) => `${value(d)} in ${d.label}`;
   const sentences = [`${TYPE_NAMES[chart.type]} of ${lower(measureNames(chart))} (${unitWords(chart)})${byWhat(chart)}${spanOf(chart, drawn)}.`];
 
@@ -43,9 +43,11 @@ export function describeChart(chart: ChartData): string {
     const named = (d: Datum) => (d.series && !d.label.includes(d.series) ? `${d.series}, ${d.label}` : d.label);
     sentences.push(`Highlighted: ${highlighted.map((d) => `${named(d)}, ${value(d)}`).join('; ')}.`);
   }
-  const missing = chart.data.filter((d) => d.y === null).length;
+  // A few gaps are named, so a reader knows which; many are counted.
+  const missing = chart.data.filter((d) => d.y === null);
   const noun = chart.xKind === 'category' ? chart.x : 'period';
-  if (missing > 0) sentences.push(`No figure for ${missing} ${missing === 1 ? noun : plural(noun)}.`);
+  if (missing.length > 0 && missing.length <= 4) sentences.push(`No figure for ${listed(missing.map((d) => d.label))}.`);
+  else if (missing.length > 4) sentences.push(`No figure for ${missing.length} ${plural(noun)}.`);
   return sentences.join(' ');
 }
 
@@ -74,6 +76,11 @@ function spanOf(chart: ChartData, drawn: Datum[]): string {
   if (chart.xKind === 'month') return ', by month of the year';
   const sorted = [...drawn].sort((a, b) => (a.x as Date).getTime() - (b.x as Date).getTime());
   return `, ${sorted[0].label} to ${sorted.at(-1)!.label}`;
+}
+
+function listed(items: string[]): string {
+  const unique = [...new Set(items)];
+  return unique.length === 1 ? unique[0] : `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}`;
 }
 
 function plural(word: string): string {

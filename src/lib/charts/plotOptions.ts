@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatShort, formatTick, UNITS } from '../format.ts';
 import { monthName } from '../period.ts';
-import { annotatedDatum, type ChartData, type Datum } from './chartData.ts';
+import { annotatedDatum, shownDigits, type ChartData, type Datum } from './chartData.ts';
 import { ACCENT, MUTED, PRIMARY, SERIES } from './palette.ts';
 import { far, labelBox, placeLabel, textWidth, type Box, type Placement } from './notePlacement.ts';
 import { thinLine } from './thin.ts';
@@ -75,7 +75,7 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     // Highlighted points get a dot and their value.
     const highlighted = drawn.filter((d) => d.highlight && !chart.highlightsSeries);
     marks.push(Plot.dot(highlighted, { x: xValue, y: 'y', fill: colour, r: 4.5}));
-    marks.push(Plot.text(highlighted, { x: xValue, y: 'y', text: (d: Datum) => formatShort(d.y!, chart.unit), dy: -12, fontWeight: 'bold', fill: 'currentColor' }));
+    marks.push(Plot.text(highlighted, { x: xValue, y: 'y', text: (d: Datum) => highlightLabel(d, chart), dy: -12, fontWeight: 'bold', fill: 'currentColor', className: 'halo' }));
   }
   if (chart.series && chart.type !== 'barX') {
     marks.push(
@@ -113,13 +113,33 @@ function xScale(chart: ChartData, narrow: boolean): Plot.ScaleOptions {
     return { label: `${UNITS[chart.unit].label === '%' ? 'per cent' : UNITS[chart.unit].label}`, grid: true, nice: true, tickFormat: (v: number) => formatTick(v, chart.unit), ticks: narrow ? 4 : 6 };
   }
   switch (chart.xKind) {
-    case 'time':
-      return { type: 'utc', label: null, ticks: narrow ? 4 : 8 };
+    case 'time': {
+      // Monthly data never gets day or week ticks: a short span is labelled
+      // period by period, under each bar or point ("Oct 2025", "Nov 2025").
+      const target = narrow ? 4 : 8;
+      if (monthsSpanned(chart.data) > target) return { type: 'utc', label: null, ticks: target };
+      const labels = new Map(chart.data.map((d) => [(d.x as Date).getTime(), d.label]));
+      return { type: 'utc', label: null, ticks: [...labels.keys()].sort((a, b) => a - b).map((t) => new Date(t)), tickFormat: (t: Date) => labels.get(t.getTime()) ?? '' };
+    }
     case 'month':
       return { type: 'linear', label: null, domain: [1, 12], ticks: narrow ? [1, 4, 7, 10, 12] : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], tickFormat: (m: number) => monthName(m) };
     case 'category':
       return { type: 'band', label: null, padding: 0.25 };
   }
+}
+
+/** A highlighted value as the prose quotes it, so chart and text agree (111.68, not 112). */
+export function highlightLabel(d: Datum, chart: ChartData): string {
+  return formatShort(d.y!, chart.unit, shownDigits(d));
+}
+
+/** How many months the drawn time axis covers, from the first start to the last end. */
+export function monthsSpanned(data: readonly Datum[]): number {
+  const times = data.flatMap((d) => [d.x1 ?? d.x, d.x2 ?? d.x]).filter((t): t is Date => t instanceof Date).map((t) => t.getTime());
+  if (times.length === 0) return 0;
+  const first = new Date(Math.min(...times));
+  const last = new Date(Math.max(...times));
+  return (last.getUTCFullYear() - first.getUTCFullYear()) * 12 + last.getUTCMonth() - first.getUTCMonth();
 }
 
 /** Bars over time span their period; several series share it side by side. */
@@ -154,7 +174,7 @@ function annotationMarks(chart: ChartData, frame: Frame, zero: boolean, narrow: 
   });
   if (notes.length === 0) return [];
   if (chart.type === 'barX') {
-    return [Plot.text(notes, { y: 'label', x: 'y', text: 'note', textAnchor: 'start', dx: 44, fontStyle: 'italic', fill: 'currentColor' } as Plot.TextOptions)];
+    return [Plot.text(notes, { y: 'label', x: 'y', text: 'note', textAnchor: 'start', dx: 44, fontStyle: 'italic', fill: 'currentColor', className: 'halo' } as Plot.TextOptions)];
   }
   // Each note goes where it covers the fewest points and labels: see notePlacement.ts.
   const project = projector(chart, frame, zero);
@@ -175,7 +195,7 @@ function annotationMarks(chart: ChartData, frame: Frame, zero: boolean, narrow: 
     Plot.dot(notes, { x: 'x', y: 'y', r: 6, stroke: 'currentColor', fill: 'none' }),
     ...placed.filter(far).map((note) => connector(note, note.x, note.y!)),
     ...placed.map((note) =>
-      Plot.text([note], { x: 'x', y: 'y', text: 'note', dx: note.dx, dy: note.dy, textAnchor: note.textAnchor, lineWidth, fontStyle: 'italic', fill: 'currentColor' } as Plot.TextOptions),
+      Plot.text([note], { x: 'x', y: 'y', text: 'note', dx: note.dx, dy: note.dy, textAnchor: note.textAnchor, lineWidth, fontStyle: 'italic', fill: 'currentColor', className: 'halo' } as Plot.TextOptions),
     ),
   ];
 }
@@ -212,7 +232,8 @@ function projector(chart: ChartData, frame: Frame, zero: boolean): (d: Datum) =>
   const top = frame.marginTop;
   const bottom = frame.height - frame.marginBottom;
   const categories = [...new Set(chart.data.map((d) => String(d.x)))];
-  const times = chart.data.map((d) => (d.x instanceof Date ? d.x.getTime() : 0));
+  // Bars stretch the time axis from the first bar's start to the last bar's end, as Plot does.
+  const times = chart.data.flatMap((d) => (d.x1 && d.x2 ? [d.x1.getTime(), d.x2.getTime()] : d.x instanceof Date ? [d.x.getTime()] : [0]));
   const [t0, t1] = [Math.min(...times), Math.max(...times)];
   const along = (d: Datum): number => {
     if (chart.xKind === 'month') return ((Number(d.x) - 1) / 11) * (right - left) + left;
@@ -242,10 +263,14 @@ function obstaclesOf(chart: ChartData, project: (d: Datum) => { x: number; y: nu
   const zeroY = project({ ...drawn[0], y: 0 }).y;
   for (const d of drawn) {
     const p = project(d);
-    if (chart.type === 'bar') boxes.push({ x: p.x - 6, y: Math.min(p.y, zeroY), width: 12, height: Math.abs(zeroY - p.y) });
+    if (chart.type === 'bar') {
+      // A bar over time covers its whole span (two months for January–February).
+      const [x1, x2] = d.x1 && d.x2 ? [project({ ...d, x: d.x1 }).x, project({ ...d, x: d.x2 }).x] : [p.x - 6, p.x + 6];
+      boxes.push({ x: x1, y: Math.min(p.y, zeroY), width: x2 - x1, height: Math.abs(zeroY - p.y) });
+    }
     else boxes.push({ x: p.x - 6, y: p.y - 6, width: 12, height: 12 });
     if (d.highlight && !chart.highlightsSeries) {
-      const text = formatShort(d.y!, chart.unit);
+      const text = highlightLabel(d, chart);
       boxes.push({ x: p.x - textWidth(text) / 2, y: p.y - 20, width: textWidth(text), height: 13 });
     }
   }
