@@ -1,10 +1,7 @@
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
+import { monthNameLong } from './period.ts';
 
 /** `2025-12-08` → `8 December 2025`, independent of the machine's locale and zone. */
 export function formatDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return `${day} ${monthNameLong(month)} ${year}`;
 }

@@ -37,6 +37,11 @@ export function formatPeriodId(year: number, from: number, to: number): string {
   return from === to ? `${year}-${pad(from)}` : `${year}-${pad(from)}/${pad(to)}`;
 }
 
+/** The id of a period's last month: 2025-01/11 → 2025-11. */
+export function lastMonthId(p: Period): string {
+  return formatPeriodId(p.year, p.to, p.to);
+}
+
 export function isSpan(p: Period): boolean {
   return p.to > p.from;
 }
@@ -87,4 +92,8 @@ export function periodLabelLong(p: Period): string {
 
 export function monthName(month: number): string {
   return MONTHS[month - 1];
+}
+
+export function monthNameLong(month: number): string {
+  return MONTHS_LONG[month - 1];
 }

@@ -1,7 +1,7 @@
 import type { Dataset, Measure, Row, Table } from '../data/model.ts';
 import { unitOf } from '../data/model.ts';
 import { resolveKey, filterRows, categoryOrPart, categoryValues, type Filter } from '../data/keys.ts';
-import { parsePeriod, periodEnd, periodLabel, periodMiddle, periodStart, isSpan, comparePeriods, monthName, type Period } from '../period.ts';
+import { parsePeriod, periodEnd, periodLabel, periodMiddle, periodStart, isSpan, comparePeriods, monthName, lastMonthId, type Period } from '../period.ts';
 import { ownDigits, UNITS, type UnitName } from '../format.ts';
 import { suggestion } from '../suggest.ts';
 import type { ChartSpec, ChartType } from '../story/schema.ts';
@@ -207,18 +207,14 @@ function makeDatum(
 /** The drawn value an annotation points at: by period (or last month) or category, within its series. */
 export function annotatedDatum(data: readonly Datum[], note: { at: string; series?: string }): Datum | undefined {
   return data.find(
-    (d) => d.y !== null && (d.period.id === note.at || lastMonth(d.period) === note.at || d.x === note.at) && (note.series === undefined || d.series === note.series),
+    (d) => d.y !== null && (d.period.id === note.at || lastMonthId(d.period) === note.at || d.x === note.at) && (note.series === undefined || d.series === note.series),
   );
-}
-
-function lastMonth(p: Period): string {
-  return `${p.year}-${String(p.to).padStart(2, '0')}`;
 }
 
 /** A datum is highlighted by its period (or last month), series or category. */
 function isHighlighted(d: Datum, values: Set<string>): boolean {
   if (values.size === 0) return false;
-  return values.has(d.period.id) || values.has(lastMonth(d.period)) || values.has(d.series) || (typeof d.x === 'string' && values.has(d.x));
+  return values.has(d.period.id) || values.has(lastMonthId(d.period)) || values.has(d.series) || (typeof d.x === 'string' && values.has(d.x));
 }
 
 function notesFor(table: Table, data: Datum[], measures: Measure[], xKind: XKind): string[] {

@@ -1,4 +1,4 @@
-import { parsePeriod, type Period } from '../period.ts';
+import { formatPeriodId, lastMonthId, parsePeriod, type Period } from '../period.ts';
 import { closest, suggestion } from '../suggest.ts';
 import type { Dataset, Measure, Row, Table } from './model.ts';
 
@@ -97,7 +97,7 @@ function indexOf(table: Table, column: string): Map<string, number[]> {
 /** A running total from January, by its last month: 2025-01/11 → 2025-11. */
 function endId(row: Row): string | undefined {
   const p = row.period;
-  return p.from === 1 ? `${p.year}-${String(p.to).padStart(2, '0')}` : undefined;
+  return p.from === 1 ? lastMonthId(p) : undefined;
 }
 
 /** A category value, or one of the derived parts of the period (`year`). */
@@ -170,10 +170,12 @@ function monthOrdinal(table: Table, p: Period): number {
 }
 
 function ordinalId(ordinal: number): string {
-  return `${Math.floor(ordinal / 12)}-${String((ordinal % 12) + 1).padStart(2, '0')}`;
+  const month = (ordinal % 12) + 1;
+  return formatPeriodId(Math.floor(ordinal / 12), month, month);
 }
 
-function describeFilter(filter: Filter): string {
+/** ` (destination=United States)`, for messages; empty without a filter. */
+export function describeFilter(filter: Filter): string {
   const parts = Object.entries(filter).map(([c, v]) => `${c}=${v.join('|')}`);
   return parts.length ? ` (${parts.join(', ')})` : '';
 }

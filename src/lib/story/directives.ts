@@ -5,7 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Dataset } from '../data/model.ts';
 import type { Period } from '../period.ts';
 import { unitOf } from '../data/model.ts';
-import { resolveKey, valueAt, type Filter } from '../data/keys.ts';
+import { describeFilter, resolveKey, valueAt, type Filter } from '../data/keys.ts';
 import { FORMAT_NAMES, formatFits, formatValue, isFormatName, defaultFormat, UNITS } from '../format.ts';
 import { closest, suggestion } from '../suggest.ts';
 import type { Position, Problems } from '../problems.ts';
@@ -246,11 +246,6 @@ function lookup(attributes: Attributes, at: Position, context: DirectiveContext,
   return { key: attributes.key, value: found.value.value, unit };
 }
 
-function describeFilter(filter: Filter): string {
-  const parts = Object.entries(filter).map(([c, v]) => `${c}=${v.join('|')}`);
-  return parts.length ? ` (${parts.join(', ')})` : '';
-}
-
 function isDirective(node: Nodes): node is Directive {
   return node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective';
 }
@@ -268,7 +263,8 @@ function hasLabelOrAttributes(node: Directive, context: DirectiveContext): boole
   return /^[[{]/.test(written);
 }
 
-function position(context: DirectiveContext, node: Directive): Position {
+/** Where a Markdown node starts in the original file (the body begins below the frontmatter). */
+export function position(context: DirectiveContext, node: { position?: { start: Position } }): Position {
   const start = node.position?.start ?? { line: 1, column: 1 };
   return { line: start.line + context.bodyLine - 1, column: start.column };
 }

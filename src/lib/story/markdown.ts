@@ -7,7 +7,7 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'r
 import rehypeStringify from 'rehype-stringify';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { remarkFacts, type DirectiveContext } from './directives.ts';
+import { position, remarkFacts, type DirectiveContext } from './directives.ts';
 import { timed } from '../timings.ts';
 
 /**
@@ -30,10 +30,9 @@ function remarkLocalImages(context: DirectiveContext) {
   return (tree: Root) => {
     visit(tree, 'image', (node) => {
       if (!/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(node.url)) return;
-      const start = node.position?.start ?? { line: 1, column: 1 };
       context.problems.add(
         context.file,
-        { line: start.line + context.bodyLine - 1, column: start.column },
+        position(context, node),
         `image "${node.url}" is not a file of this site`,
         'copy the image into public/ and refer to it by its path, e.g. ![chart](/images/chart.png)',
       );
