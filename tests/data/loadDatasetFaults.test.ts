@@ -41,7 +41,7 @@ describe('loadDataset()', () => {
 
   test('reports an unknown column type, unit and derived op', () => {
     expect(problemsOf(edit(YAML, 'partner: { type: category }', 'partner: { type: categroy }'))).toEqual([
-      `${YAML}:36:24  invalid tables.partners.columns.partner.type: categroy (expected period, number, category, unit, url, text) — did you mean "category"?`,
+      `${YAML}:36:24  invalid tables.partners.columns.partner.type: categroy (expected period, number, category, unit, url, publisher, text) — did you mean "category"?`,
     ]);
     expect(problemsOf(edit(YAML, 'exports: { type: number, unit: usd_bn }', 'exports: { type: number, unit: usd_bln }'))).toEqual([
       `${YAML}:37:38  invalid tables.partners.columns.exports.unit: usd_bln (expected usd_bn, pct, tonnes, mt, bn_units) — did you mean "usd_bn"?`,
@@ -202,6 +202,13 @@ describe('loadDataset() declarations that would be ignored', () => {
     ]);
     expect(problemsOf(edit(YAML, '      note: { type: text }', '      note: { type: period }'))).toEqual([
       `${YAML}:16:13  table monthly: two columns of type period ("period", "note") — a table has one period column: declare the other as type: text`,
+    ]);
+  });
+
+  test('reports a second publisher column at its declaration', () => {
+    const two = edit(YAML, '      note: { type: text }', '      note: { type: publisher }\n      credit: { type: publisher }');
+    expect(problemsOf(two)).toEqual([
+      `${YAML}:17:15  table monthly: two columns of type publisher ("note", "credit") — a table has one publisher column: declare the other as type: text`,
     ]);
   });
 });

@@ -121,3 +121,43 @@ describe('parseTable() with hostile cells', () => {
     ]);
   });
 });
+
+describe('parseTable() with a publisher column', () => {
+  const columns = {
+    period: { type: 'period' },
+    exports: { type: 'number', unit: 'usd_bn' },
+    source_url: { type: 'url' },
+    reported_by: { type: 'publisher' },
+  };
+
+  test('credits each row of a wide table to its publisher, and to nobody when the cell is empty', () => {
+    const wide = tableSchema.parse({ file: 'w.csv', title: 'W', columns });
+    const problems = new Problems();
+    const table = parseTable('w', wide, FILE, 'period,exports,source_url,reported_by\n2025-03,1,https://a.example,Agency A\n2025-04,2,https://b.example,\n', problems);
+    expect(problems.sorted()).toEqual([]);
+    expect(table.rows.map((r) => [r.period.id, r.sources, r.publishers])).toEqual([
+      ['2025-03', { '': 'https://a.example' }, { '': 'Agency A' }],
+      ['2025-04', { '': 'https://b.example' }, { '': '' }],
+    ]);
+  });
+
+  test('credits each measure of a long table to the publisher on its own line', () => {
+    const long = tableSchema.parse({
+      file: 'l.csv',
+      title: 'L',
+      index: 'end',
+      long: { measure: 'measure', value: 'value' },
+      columns: { period: { type: 'period' }, measure: { type: 'category' }, value: { type: 'number', unit: 'usd_bn' }, reported_by: { type: 'publisher' } },
+      measures: { exports: { unit: 'usd_bn' }, imports: { unit: 'usd_bn' } },
+    });
+    const problems = new Problems();
+    const table = parseTable('l', long, FILE, 'period,measure,value,reported_by\n2025-01/03,exports,9,Wire B\n2025-01/03,imports,4,\n', problems);
+    expect(problems.sorted()).toEqual([]);
+    expect(table.rows[0].publishers).toEqual({ exports: 'Wire B', imports: '' });
+  });
+
+  test('leaves every publisher empty in a table without the column', () => {
+    const { table } = parse(HEADER + '2025-03,1,1,u\n');
+    expect(table.rows[0].publishers).toEqual({ '': '' });
+  });
+});

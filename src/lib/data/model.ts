@@ -15,6 +15,12 @@ export interface Row {
   unit?: UnitName;
   /** Measure → source URL; long tables name one per measure. */
   sources: Record<string, string>;
+  /**
+   * Measure → name of the row's publisher (the agency or outlet that
+   * reported it), from a `publisher` column; '' when none is named. Keyed
+   * like `sources`: '' for the whole row in a wide table.
+   */
+  publishers: Record<string, string>;
   /** Free-text notes from the source file, by measure ('' for the row). */
   notes: Record<string, string>;
   /**

@@ -184,7 +184,7 @@ function readCommon(
   file: string,
   problems: Problems,
   line: number,
-): Omit<Row, 'values' | 'sources' | 'notes'> | undefined {
+): Omit<Row, 'values' | 'sources' | 'publishers' | 'notes'> | undefined {
   const periodText = cells.get(spec.period);
   const period = parsePeriod(periodText);
   if (!period) {
@@ -241,7 +241,8 @@ function wideRow(
   if (!ok) return undefined;
   const source = urlColumn(spec) ? cells.get(urlColumn(spec)!) : '';
   const note = noteColumn(spec) ? cells.get(noteColumn(spec)!) : '';
-  return { ...common!, values, sources: { '': source }, notes: { '': note } };
+  const publisher = publisherColumn(spec) ? cells.get(publisherColumn(spec)!) : '';
+  return { ...common!, values, sources: { '': source }, publishers: { '': publisher }, notes: { '': note } };
 }
 
 function longRows(
@@ -276,13 +277,14 @@ function longRows(
       }
     }
     const key = JSON.stringify([common.period.id, common.categories]);
-    const row = rows.get(key) ?? { ...common, values: {}, sources: {}, notes: {} };
+    const row = rows.get(key) ?? { ...common, values: {}, sources: {}, publishers: {}, notes: {} };
     if (measure in row.values) {
       problems.add(file, cells.at(spec.period), `duplicated ${measure} for period ${common.period.id} (also on line ${row.notes[`@${measure}`] ?? row.line})`, 'keep one row per period and measure');
       continue;
     }
     row.values[measure] = value;
     row.sources[measure] = urlColumn(spec) ? cells.get(urlColumn(spec)!) : '';
+    row.publishers[measure] = publisherColumn(spec) ? cells.get(publisherColumn(spec)!) : '';
     row.notes[measure] = noteColumn(spec) ? cells.get(noteColumn(spec)!) : '';
     row.notes[`@${measure}`] = String(line);
     rows.set(key, row);
@@ -301,6 +303,10 @@ function isLongColumn(spec: TableSpec, column: string): boolean {
 
 function urlColumn(spec: TableSpec): string | undefined {
   return Object.entries(spec.columns).find(([, c]) => c.type === 'url')?.[0];
+}
+
+function publisherColumn(spec: TableSpec): string | undefined {
+  return Object.entries(spec.columns).find(([, c]) => c.type === 'publisher')?.[0];
 }
 
 function noteColumn(spec: TableSpec): string | undefined {

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { UNIT_NAMES } from '../format.ts';
 
-/** Column types a table may declare. */
 /**
- * `unit` is a column whose cells state each row's unit (tonnes for rare
- * earths, mt for soybeans): number columns without a unit of their own
- * take it from there.
+ * Column types a table may declare. `unit` is a column whose cells state
+ * each row's unit (tonnes for one commodity, mt for another): number
+ * columns without a unit of their own take it from there. `url` holds the
+ * row's source address and `publisher` the name of whoever published it
+ * there, so that each figure can be credited to its reporter.
  */
-export const COLUMN_TYPES = ['period', 'number', 'category', 'unit', 'url', 'text'] as const;
+export const COLUMN_TYPES = ['period', 'number', 'category', 'unit', 'url', 'publisher', 'text'] as const;
 
 /** How a derived measure is computed from a number column. */
 export const DERIVATIONS = ['yoy', 'mom', 'ytd', 'rolling12', 'diff'] as const;
