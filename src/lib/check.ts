@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Problems, type Problem } from './problems.ts';
 import { loadDataset } from './data/loadDataset.ts';
@@ -6,7 +6,7 @@ import type { Dataset } from './data/model.ts';
 import { listStories, loadStory } from './story/loadStory.ts';
 import type { Story } from './story/model.ts';
 import { timed } from './timings.ts';
-import { folders } from './files.ts';
+import { escapeOf, folders, reportEscape } from './files.ts';
 import { STORY_SLUG } from './story/scaffold.ts';
 
 // Kept apart from site.ts, which renders charts: `npm run check` and a
@@ -25,11 +25,19 @@ export function checkProject(root: string): { stories: Story[]; problems: Proble
   const problems = new Problems();
   const datasets = new Map<string, Dataset | undefined>();
   const dataset = (name: string) => {
-    if (!datasets.has(name)) datasets.set(name, timed('data', () => loadDataset(root, name, problems)));
+    if (!datasets.has(name)) datasets.set(name, timed('data', () => guarded(`data/${name}/dataset.yaml`, problems, () => loadDataset(root, name, problems))));
     return datasets.get(name);
   };
   const contentDir = join(root, 'content');
+  for (const folder of ['content', 'data']) {
+    for (const name of entries(join(root, folder))) {
+      const escape = escapeOf(root, `${folder}/${name}`);
+      // A dataset linked from outside is reported where it is read, at its dataset.yaml.
+      if (escape && (folder === 'content' || escape.kind === 'loop')) reportEscape(`${folder}/${name}`, escape, problems);
+    }
+  }
   for (const name of folders(contentDir)) {
+    if (escapeOf(root, `content/${name}`)) continue;
     if (!existsSync(join(contentDir, name, 'index.md'))) {
       problems.add(`content/${name}/index.md`, undefined, `story folder content/${name} has no index.md`, 'add index.md with the story\'s title, published and dataset, or move the folder out of content/');
     } else if (!STORY_SLUG.test(name)) {
@@ -41,6 +49,29 @@ export function checkProject(root: string): { stories: Story[]; problems: Proble
   if (slugs.length === 0) {
     problems.add('content', undefined, 'no stories found', 'create content/<story>/index.md (npm run new -- <slug> makes one)');
   }
-  const stories = slugs.map((slug) => loadStory(root, slug, dataset, problems)).filter((s) => s !== undefined);
+  const stories = slugs.map((slug) => guarded(`content/${slug}/index.md`, problems, () => loadStory(root, slug, dataset, problems))).filter((s) => s !== undefined);
   return { stories, problems: problems.sorted() };
+}
+
+/** Names in `dir`, none when it cannot be listed. */
+function entries(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Runs one story's or dataset's loader so that a fault nobody foresaw
+ * becomes a problem at its file and every other story is still checked.
+ */
+function guarded<T>(file: string, problems: Problems, load: () => T): T | undefined {
+  try {
+    return load();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    problems.add(file, undefined, `could not read ${file}: ${message.split('\n')[0].slice(0, 200)}`, 'simplify what changed last in this story or dataset; if the file is sound, report this line');
+    return undefined;
+  }
 }

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import { positionAt, START, type Problems } from './problems.ts';
 
-/** Whether `path` is a directory; false for a missing path or a dangling link. */
+/** Whether `path` is a directory; false for a missing path, a dangling link or a link loop. */
 export function isDirectory(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  return statOf(path)?.isDirectory() ?? false;
 }
 
 /** Sub-folders of `dir` (none when it is missing or not a folder). */
@@ -12,17 +12,64 @@ export function folders(dir: string): string[] {
   return isDirectory(dir) ? readdirSync(dir).filter((name) => isDirectory(join(dir, name))).sort() : [];
 }
 
+/** `stat` that answers undefined, not an exception, for a missing path or a link loop. */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+export type Escape = { kind: 'loop' } | { kind: 'outside'; target: string };
+
+/**
+ * Why `file` (project-relative) may not be read, or undefined when it may:
+ * a link that loops, or a path that resolves (through a link to a file or
+ * to any folder above it) to somewhere outside the project. Whatever is
+ * read is published, so nothing from outside the project may be.
+ */
+export function escapeOf(root: string, file: string): Escape | undefined {
+  let real: string;
+  try {
+    real = realpathSync(join(root, file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ELOOP' ? { kind: 'loop' } : undefined;
+  }
+  const home = realpathSync(root);
+  const path = relative(home, real);
+  return path.startsWith('..') || isAbsolute(path) ? { kind: 'outside', target: real } : undefined;
+}
+
+/** Reports an escape found by `escapeOf` at `file`. */
+export function reportEscape(file: string, escape: Escape, problems: Problems): void {
+  if (escape.kind === 'loop') {
+    problems.add(file, START, `${file} is a link that leads back to itself (a link loop)`, 'replace the link with the file or folder itself');
+  } else {
+    problems.add(file, START, `${file} is a link to ${escape.target}, outside the project`, 'copy the file or folder into the project instead of linking to it: everything Plotline reads may be published');
+  }
+}
+
 // Drops a byte-order mark, as spreadsheets write one.
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * The text of `file` (project-relative, under `root`), or undefined with a
- * problem when it is a folder, a dangling link or not UTF-8: an editor's
- * careless save is reported at the file, it never stops the whole check.
+ * problem when it is a folder, a dangling link, a link loop, a link out of
+ * the project, or not UTF-8: an editor's careless save is reported at the
+ * file, it never stops the whole check. A lone CR (classic Mac line
+ * endings) comes back as LF, so every later position counts true lines;
+ * offsets are unchanged, since one character replaces one.
  */
 export function readText(root: string, file: string, problems: Problems): string | undefined {
   const path = join(root, file);
-  const stat = statSync(path, { throwIfNoEntry: false });
+  const escape = escapeOf(root, file);
+  if (escape) {
+    reportEscape(file, escape, problems);
+    return undefined;
+  }
+  const stat = statOf(path);
   if (!stat) {
     problems.add(file, START, `${file} cannot be opened`, 'it may be a link to a file that no longer exists: replace it with the file itself');
     return undefined;
@@ -31,12 +78,18 @@ export function readText(root: string, file: string, problems: Problems): string
     problems.add(file, START, `${file} is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}`, 'put a text file there, or rename or remove what is there');
     return undefined;
   }
-  const bytes = readFileSync(path);
+  let bytes: Buffer;
   try {
-    return utf8.decode(bytes);
+    bytes = readFileSync(path);
+  } catch (error) {
+    problems.add(file, START, `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check that the file is readable by the account that runs the build');
+    return undefined;
+  }
+  try {
+    return utf8.decode(bytes).replace(/\r(?!\n)/g, '\n');
   } catch {
     // The lossy decoding marks the first bad byte with U+FFFD.
-    const lossy = bytes.toString('utf8');
+    const lossy = bytes.toString('utf8').replace(/\r(?!\n)/g, '\n');
     problems.add(file, positionAt(lossy, Math.max(0, lossy.indexOf('\uFFFD'))), 'file is not UTF-8 text', 'save it with UTF-8 encoding (in a spreadsheet: "CSV UTF-8"); the position is that of the first byte that is not UTF-8');
     return undefined;
   }

@@ -75,8 +75,9 @@ export function positionAt(text: string, offset: number): Position {
  * once, then each offset costs a binary search instead of a scan.
  */
 export function positionsIn(text: string): (offset: number) => Position {
+  // A line ends at LF, at CRLF (counted at its LF) or at a lone CR.
   const breaks: number[] = [];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  for (const match of text.matchAll(/\r\n|\r|\n/g)) breaks.push(match.index + match[0].length - 1);
   return (offset) => {
     let low = 0;
     let high = breaks.length;

@@ -1,7 +1,8 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { MAX_YAML_DEPTH, tooDeepAt } from './yamlDepth.ts';
 import type { z } from 'zod';
 import { closest, suggestion } from './suggest.ts';
-import type { Position, Problems } from './problems.ts';
+import { positionAt, type Position, type Problems } from './problems.ts';
 
 /**
  * A parsed YAML block that remembers where every key and value stood in its
@@ -25,9 +26,23 @@ export function parseYaml(
   problems: Problems,
   firstLine = 1,
 ): YamlSource | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const shift = (line: number, column: number): Position => ({ line: line + firstLine - 1, column });
+  // Resource bombs are refused before they can exhaust the parser's stack
+  // or memory: nesting thousands deep, and aliases that multiply.
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    const { line, column } = positionAt(text, deep);
+    problems.add(file, shift(line, column), `YAML nested more than ${MAX_YAML_DEPTH} levels deep`, 'no Plotline field nests that deep: check the indentation and the brackets here');
+    return undefined;
+  }
+  const lineCounter = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    problems.add(file, shift(1, 1), `YAML could not be read: ${String((error as Error).message ?? error).split('\n')[0].slice(0, 120)}`, 'simplify this block: write each value out plainly');
+    return undefined;
+  }
   // One slip (an unclosed bracket, a tab) makes YAML report a cascade of
   // follow-on errors: report the first, and every repeated key, which never
   // cascade.
@@ -49,13 +64,46 @@ export function parseYaml(
   }
   if (faults.length > 0) return undefined;
 
+  const locateOffset = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return shift(line, col);
+  };
   const locate = (path: readonly PropertyKey[], key = false): Position => {
     const range = rangeOf(doc, path, key);
     if (!range) return shift(1, 1);
     const { line, col } = lineCounter.linePos(range);
     return shift(line, col);
   };
-  return { file, data: doc.toJS() ?? {}, locate };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error) {
+    // yaml refuses aliases that expand past the count (a "billion laughs").
+    const at = firstAlias(doc);
+    const excessive = error instanceof ReferenceError;
+    problems.add(
+      file,
+      at === undefined ? shift(1, 1) : locateOffset(at),
+      excessive ? 'YAML aliases expand too far (each *alias repeats what its &anchor holds)' : `YAML could not be read: ${String((error as Error).message ?? error).split('\n')[0].slice(0, 120)}`,
+      excessive ? 'write the values out instead of repeating them with & and *' : 'simplify this block: write each value out plainly',
+    );
+    return undefined;
+  }
+  return { file, data, locate };
+}
+
+/** Far more than any dataset.yaml repeats with anchors; yaml's own default. */
+const MAX_ALIAS_COUNT = 100;
+
+function firstAlias(doc: Document): number | undefined {
+  let at: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      at = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return at;
 }
 
 function rangeOf(doc: Document, path: readonly PropertyKey[], key: boolean): number | undefined {
@@ -171,7 +219,7 @@ export function reportSchemaIssues(
         source.file,
         source.locate(path),
         `invalid ${name || 'frontmatter'}: ${shown(actual)} is not ${expected.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}`,
-        path.length === 0 ? 'write one field per line, as name: value' : TYPE_HINTS[expected[0]],
+        path.length === 0 ? 'write one field per line, as name: value' : lookalikeMinus(actual, expected) ?? TYPE_HINTS[expected[0]],
       );
     } else if (issue.code === 'too_small' && (issue.origin === 'array' || issue.origin === 'string')) {
       const list = issue.origin === 'array';
@@ -183,6 +231,15 @@ export function reportSchemaIssues(
       problems.add(source.file, source.locate(path), `invalid ${name || 'frontmatter'}: ${issue.message}`, hint);
     }
   }
+}
+
+/** A hint naming the character when a number was written with a dash that is not a minus. */
+function lookalikeMinus(actual: unknown, expected: string[]): string | undefined {
+  if (!expected.includes('number') || typeof actual !== 'string') return undefined;
+  const match = /^\s*([\u2212\u2010-\u2014\ufe63\uff0d])\s*(\d[\d.]*)\s*$/.exec(actual);
+  if (!match) return undefined;
+  const code = match[1].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return `it begins with U+${code}, which looks like a minus but is not one: write -${match[2]}`;
 }
 
 const TYPE_WORDS: Record<string, string> = {

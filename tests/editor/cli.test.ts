@@ -42,13 +42,15 @@ describe('npm run check', () => {
     ]);
   });
 
-  test('reports an unreadable project in one line, without a stack trace', () => {
+  test('reports a link loop at its path, without a stack trace', () => {
     const root = miniProject();
     symlinkSync('loop', join(root, 'content/loop')); // a link to itself cannot be followed
     const result = runCli('check', root);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^plotline: could not read the project: ELOOP/);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'content/loop:1:1  content/loop is a link that leads back to itself (a link loop) — replace the link with the file or folder itself',
+      '1 problem found',
+    ]);
   });
 });
 

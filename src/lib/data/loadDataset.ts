@@ -1,6 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, normalize, relative } from 'node:path';
-import { readText } from '../files.ts';
+import { escapeOf, readText } from '../files.ts';
 import { parseYaml, reportSchemaIssues } from '../yamlSource.ts';
 import type { Problems } from '../problems.ts';
 import { suggestion } from '../suggest.ts';
@@ -18,7 +18,7 @@ import { contentKey, memo } from '../memo.ts';
 export function loadDataset(root: string, name: string, problems: Problems): Dataset | undefined {
   const file = `data/${name}/dataset.yaml`;
   const path = join(root, file);
-  if (!existsSync(path)) {
+  if (!existsSync(path) && !escapeOf(root, file)) {
     problems.add(file, undefined, `missing dataset file`, `create ${file}, or point the story's "dataset" at a folder under data/`);
     return undefined;
   }
@@ -46,7 +46,7 @@ export function loadDataset(root: string, name: string, problems: Problems): Dat
       problems.add(file, at, `table file "${tableSpec.file}" is not in data/${name}/`, `move the CSV into data/${name}/ and write its name, e.g. file: ${tableName}.csv`);
       continue;
     }
-    if (!existsSync(csvPath)) {
+    if (!existsSync(csvPath) && !escapeOf(root, csvFile)) {
       problems.add(file, at, `missing table file ${csvFile}`, `create it, or correct "file" for table ${tableName}`);
       continue;
     }

@@ -9,6 +9,19 @@ import type { TableSpec } from './schema.ts';
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
+const SEPARATORS: [string, string][] = [[';', 'semicolons'], ['\t', 'tabs'], ['|', 'vertical bars']];
+
+/** Characters that look like a minus sign but are not one, by name. */
+const DASHES: Record<string, string> = {
+  '\u2010': 'U+2010 HYPHEN',
+  '\u2011': 'U+2011 NON-BREAKING HYPHEN',
+  '\u2012': 'U+2012 FIGURE DASH',
+  '\u2013': 'U+2013 EN DASH',
+  '\u2014': 'U+2014 EM DASH',
+  '\ufe63': 'U+FE63 SMALL HYPHEN-MINUS',
+  '\uff0d': 'U+FF0D FULLWIDTH HYPHEN-MINUS',
+};
+
 /**
  * Reads one table's CSV text against its declaration. Every bad cell,
  * header or row is reported with the file, line and column; the rows that
@@ -105,6 +118,13 @@ function checkHeader(
   problems: Problems,
 ): Map<string, number> | undefined {
   const declared = Object.keys(spec.columns);
+  // A spreadsheet set to another locale saves with semicolons: the whole
+  // header is then one unknown column, and listing the columns helps no one.
+  const separator = header.cells.length === 1 ? SEPARATORS.find(([mark]) => header.cells[0].includes(mark)) : undefined;
+  if (separator) {
+    problems.add(file, header.positions[0], `the header is one column, "${header.cells[0].slice(0, 60)}"`, `this file is separated by ${separator[1]}; Plotline reads commas: save it as "CSV (comma-separated)"`);
+    return undefined;
+  }
   const present = new Set(header.cells.map((cell) => cell.trim()));
   const columns = new Map<string, number>();
   // A misspelt header ("exprts") is one slip: reported as the unknown
@@ -165,16 +185,20 @@ function checkWidth(record: CsvRecord, width: number, file: string, problems: Pr
 }
 
 function readNumber(cells: Cells, column: string, file: string, problems: Problems): number | null | undefined {
-  const text = cells.get(column);
-  if (text === '') return null;
+  const written = cells.get(column);
+  if (written === '') return null;
+  // A typeset minus (U+2212), as word processors write it, is a minus.
+  const text = written.replace(/^\u2212/, '-');
   // `+ 0` turns −0 into 0: the page never prints a minus zero.
   if (NUMBER.test(text) && Number.isFinite(Number(text))) return Number(text) + 0;
   const hint = NUMBER.test(text)
     ? 'the number is too large to compute with: check the exponent or the digits'
     : /^[-+]?[\d,]+(\.\d+)?$/.test(text)
     ? `write ${text.replaceAll(',', '')} without thousands separators`
+    : DASHES[text.charAt(0)] && NUMBER.test(`-${text.slice(1)}`)
+    ? `the first character is ${DASHES[text.charAt(0)]}, not a minus: write -${text.slice(1)}`
     : 'write a plain number such as 123.4, or leave the cell empty when the figure is missing';
-  problems.add(file, cells.at(column), `"${text}" is not a number in column "${column}"`, hint);
+  problems.add(file, cells.at(column), `"${written}" is not a number in column "${column}"`, hint);
   return undefined;
 }
 

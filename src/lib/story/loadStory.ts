@@ -10,7 +10,7 @@ import { readMarkdownFile } from './frontMatter.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { Section, Story } from './model.ts';
 import { timed } from '../timings.ts';
-import { folders, readText } from '../files.ts';
+import { escapeOf, folders, readText } from '../files.ts';
 import { STORY_SLUG } from './scaffold.ts';
 
 const SECTION_FILE = /^(\d+)-([a-z0-9][a-z0-9-]*)\.md$/;
@@ -18,7 +18,7 @@ const SECTION_FILE = /^(\d+)-([a-z0-9][a-z0-9-]*)\.md$/;
 /** Names of the story folders under content/. */
 export function listStories(root: string): string[] {
   const dir = join(root, 'content');
-  return folders(dir).filter((name) => STORY_SLUG.test(name) && existsSync(join(dir, name, 'index.md')));
+  return folders(dir).filter((name) => STORY_SLUG.test(name) && !escapeOf(root, `content/${name}`) && existsSync(join(dir, name, 'index.md')));
 }
 
 /**

@@ -1,0 +1,152 @@
+/**
+ * Hostile input, round two: each class of attack or careless save ends in
+ * a positioned problem, and the rest of the project is still checked.
+ */
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { checkProject } from '../../src/lib/check.ts';
+import { z } from 'zod';
+import { formatProblem, Problems } from '../../src/lib/problems.ts';
+import { parseYaml, reportSchemaIssues } from '../../src/lib/yamlSource.ts';
+import { checkEdited, checkMini, edit, MINI, miniProject } from '../fixtures/mini.ts';
+
+const SECTION = 'content/mini/01-first.md';
+/** Nine anchors, each repeating the one before nine times: 9^6 strings. */
+const ALIAS_BOMB = ['lol: &a ["x","x","x","x","x","x","x","x","x"]', ...['b', 'c', 'd', 'e', 'f'].map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdef'[i]}`).join(',')}]`)].join('\n');
+
+/** Other stories' and datasets' problems: what must still be reported next to a bomb. */
+const secondFault = edit('data/trade/monthly.csv', '2025-03,15,9,', '2025-03,fifteen,9,');
+const secondFaultLine = 'data/trade/monthly.csv:5:9  "fifteen" is not a number in column "exports"';
+
+describe('resource bombs in YAML', () => {
+  test('an alias bomb in frontmatter is refused at its first alias; the CSV is still checked', () => {
+    const problems = checkMini({ ...edit(SECTION, 'heading: First\n', `heading: First\n${ALIAS_BOMB}\n`), ...secondFault });
+    expect(problems[0]).toMatch(/^content\/mini\/01-first\.md:4:\d+  YAML aliases expand too far/);
+    expect(problems[0]).toContain('write the values out instead of repeating them with & and *');
+    expect(problems.some((p) => p.startsWith(secondFaultLine))).toBe(true);
+  });
+
+  test('an alias bomb in dataset.yaml is refused with its position', () => {
+    const problems = checkMini(edit('data/trade/dataset.yaml', 'licence: Public figures\n', `licence: Public figures\n${ALIAS_BOMB.replace('lol:', 'extra:')}\n`));
+    expect(problems.find((p) => p.includes('aliases'))).toMatch(/^data\/trade\/dataset\.yaml:6:\d+  YAML aliases expand too far/);
+  });
+
+  test.each([
+    ['flow sequences', `deep: ${'['.repeat(10_000)}${']'.repeat(10_000)}`, 3, 38],
+    ['flow mappings', `deep: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}`, 3, 131],
+    // 2,000 levels: 10,000 indented lines would be 50 MB of spaces.
+    ['indented blocks', Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n') + ' 1', 35, 33],
+    ['compact lists', `deep:\n${'- '.repeat(10_000)}x`, 4, 63],
+  ])('frontmatter nested thousands deep in %s is refused where it passes the limit', (_, yaml, line, column) => {
+    const problems = checkMini({ ...edit(SECTION, 'heading: First\n', `heading: First\n${yaml}\n`), ...secondFault });
+    expect(problems[0]).toBe(`${SECTION}:${line}:${column}  YAML nested more than 32 levels deep — no Plotline field nests that deep: check the indentation and the brackets here`);
+    expect(problems.some((p) => p.startsWith(secondFaultLine))).toBe(true);
+  });
+
+  test('deep nesting in dataset.yaml is refused too; brackets inside quotes and comments do not count', () => {
+    const quoted = checkMini(edit('data/trade/dataset.yaml', 'licence: Public figures', `licence: "${'['.repeat(50)}" # ${'{'.repeat(50)}`));
+    expect(quoted).toEqual([]);
+    const deep = checkMini(edit('data/trade/dataset.yaml', 'licence: Public figures', `licence: ${'['.repeat(50)}${']'.repeat(50)}`));
+    expect(deep[0]).toMatch(/^data\/trade\/dataset\.yaml:4:41  YAML nested more than 32 levels deep/);
+  });
+});
+
+describe('paths that lead out of the project', () => {
+  const outside = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plotline-outside-'));
+    writeFileSync(join(dir, 'secret.md'), MINI[SECTION].replace('In March', 'Secret: in March'));
+    mkdirSync(join(dir, 'story'));
+    for (const name of ['index.md', '01-first.md', '02-second.md']) writeFileSync(join(dir, 'story', name), MINI[`content/mini/${name}`]);
+    mkdirSync(join(dir, 'trade'));
+    for (const name of ['dataset.yaml', 'monthly.csv', 'ytd.csv', 'partners.csv']) writeFileSync(join(dir, 'trade', name), MINI[`data/trade/${name}`]);
+    return dir;
+  };
+  const check = (root: string) => checkProject(root).problems.map(formatProblem);
+
+  test('a section that links to a file outside is refused at the section', () => {
+    const root = miniProject({ [SECTION]: null });
+    const away = outside();
+    symlinkSync(join(away, 'secret.md'), join(root, SECTION));
+    expect(check(root)).toEqual([`${SECTION}:1:1  ${SECTION} is a link to ${join(away, 'secret.md')}, outside the project — copy the file or folder into the project instead of linking to it: everything Plotline reads may be published`]);
+  });
+
+  test('a story folder that links outside is refused at the folder', () => {
+    const root = miniProject();
+    const away = outside();
+    symlinkSync(join(away, 'story'), join(root, 'content/linked'));
+    expect(check(root)).toEqual([`content/linked:1:1  content/linked is a link to ${join(away, 'story')}, outside the project — copy the file or folder into the project instead of linking to it: everything Plotline reads may be published`]);
+  });
+
+  test('a dataset folder that links outside is refused at its dataset.yaml', () => {
+    const root = miniProject(Object.fromEntries(Object.keys(MINI).filter((p) => p.startsWith('data/')).map((p) => [p, null])));
+    const away = outside();
+    mkdirSync(join(root, 'data'));
+    symlinkSync(join(away, 'trade'), join(root, 'data/trade'));
+    expect(check(root)).toEqual([`data/trade/dataset.yaml:1:1  data/trade/dataset.yaml is a link to ${join(away, 'trade/dataset.yaml')}, outside the project — copy the file or folder into the project instead of linking to it: everything Plotline reads may be published`]);
+  });
+
+  test('links inside the project are still followed', () => {
+    const root = miniProject({ 'content/mini/01-first.md': null, 'drafts/first.md': MINI[SECTION] });
+    symlinkSync('../../drafts/first.md', join(root, SECTION));
+    expect(check(root)).toEqual([]);
+  });
+
+  test('link loops are positioned problems, for a story folder, a section and a dataset folder, all in one run', () => {
+    const root = miniProject();
+    symlinkSync('loop', join(root, 'content/loop'));
+    symlinkSync('03-loop.md', join(root, 'content/mini/03-loop.md'));
+    symlinkSync('spin', join(root, 'data/spin'));
+    const hint = 'replace the link with the file or folder itself';
+    expect(check(root)).toEqual([
+      `content/loop:1:1  content/loop is a link that leads back to itself (a link loop) — ${hint}`,
+      `content/mini/03-loop.md:1:1  content/mini/03-loop.md is a link that leads back to itself (a link loop) — ${hint}`,
+      `data/spin:1:1  data/spin is a link that leads back to itself (a link loop) — ${hint}`,
+    ]);
+  });
+});
+
+describe('line positions and hints', () => {
+  test('CR-only line endings give true lines in frontmatter, Markdown and CSV', () => {
+    const mac = (text: string) => text.replaceAll('\n', '\r');
+    const problems = checkMini({
+      [SECTION]: mac(MINI[SECTION].replace('type: bar', 'type: pie').replace('US$', 'US$').replace('up 25 per cent', 'up 52 per cent')),
+      'data/trade/monthly.csv': mac(MINI['data/trade/monthly.csv'].replace('2025-03,15,9,', '2025-03,fifteen,9,')),
+    });
+    expect(problems.map((p) => p.split('  ')[0])).toEqual([`${SECTION}:5:9`, 'data/trade/monthly.csv:5:9']);
+  });
+
+  test('CR-only endings in a section body place a fact at its own line', () => {
+    const text = MINI[SECTION].replace('up 25 per cent', 'up 52 per cent');
+    const unix = checkMini({ [SECTION]: text });
+    expect(unix[0]).toMatch(/^content\/mini\/01-first\.md:10:\d+  fact "up 52 per cent"/);
+    expect(checkMini({ [SECTION]: text.replaceAll('\n', '\r') })).toEqual(unix);
+  });
+
+  test('a typeset minus (U+2212) in a CSV number is read as a minus', () => {
+    expect(checkEdited('data/trade/monthly.csv', '2025-04,16,,', '2025-04,\u221216,,')).toEqual([]);
+  });
+
+  test('a dash that only looks like a minus is named in the hint, in CSV and in frontmatter', () => {
+    expect(checkEdited('data/trade/monthly.csv', '2025-04,16,,', '2025-04,\u201316,,')).toEqual([
+      'data/trade/monthly.csv:6:9  "\u201316" is not a number in column "exports" — the first character is U+2013 EN DASH, not a minus: write -16',
+    ]);
+    const problems = new Problems();
+    const source = parseYaml('f.yaml', 'low: \u221228.6\n', problems)!;
+    reportSchemaIssues(source, z.object({ low: z.number() }).safeParse(source.data).error!.issues, problems, () => []);
+    expect(problems.list.map(formatProblem)).toEqual([
+      'f.yaml:1:6  invalid low: "\u221228.6" is not a number — it begins with U+2212, which looks like a minus but is not one: write -28.6',
+    ]);
+  });
+
+  test.each([
+    [';', 'semicolons'],
+    ['\t', 'tabs'],
+  ])('a CSV separated by %j says so instead of listing columns', (mark, name) => {
+    const text = MINI['data/trade/partners.csv'].replaceAll(',', mark);
+    expect(checkMini({ 'data/trade/partners.csv': text })).toEqual([
+      `data/trade/partners.csv:1:1  the header is one column, "period${mark}partner${mark}exports" — this file is separated by ${name}; Plotline reads commas: save it as "CSV (comma-separated)"`,
+    ]);
+  });
+});
