@@ -1,6 +1,6 @@
-import { csvFormatRows } from 'd3-dsv';
 import { formatValue, UNITS } from '../format.ts';
 import type { ChartData, Datum } from './chartData.ts';
+import { formatSafeCsv } from '../csvSafe.ts';
 
 export interface DataTable {
   /** Column headings: the x column, then one per series (or the measure). */
@@ -33,7 +33,8 @@ export function chartTable(chart: ChartData): DataTable {
 
 /**
  * Exactly the data drawn, for download: one line per value, with its
- * period, series, dataset key, unit and the source of that figure.
+ * period, series, dataset key, unit and the source of that figure. Text
+ * that a spreadsheet would run as a formula is neutralised (csvSafe.ts).
  */
 export function chartCsv(chart: ChartData): string {
   const header = ['period', ...(chart.xKind === 'category' ? [chart.x] : []), 'series', 'key', 'value', 'unit', 'source_url'];
@@ -42,11 +43,12 @@ export function chartCsv(chart: ChartData): string {
     ...(chart.xKind === 'category' ? [String(d.x)] : []),
     d.series,
     d.key,
-    d.y === null ? '' : String(d.y),
+    d.y,
     chart.unit,
     d.source,
   ]);
-  return `${csvFormatRows([header, ...lines])}\n`;
+  // Category names and source addresses come from the dataset: never a live formula.
+  return formatSafeCsv([header, ...lines]);
 }
 
 function decimalsOf(chart: ChartData): number {
