@@ -5,6 +5,9 @@ import { parsePeriod, periodEnd, periodLabel, periodMiddle, periodStart, isSpan,
 import { ownDigits, UNITS, type UnitName } from '../format.ts';
 import { suggestion } from '../suggest.ts';
 import type { ChartSpec, ChartType } from '../story/schema.ts';
+import { annotatedDatum, resolveAnnotations, type Annotation } from './annotate.ts';
+
+export { annotatedDatum };
 
 /** One drawn value. */
 export interface Datum {
@@ -53,6 +56,8 @@ export interface ChartData {
   highlightsSeries: boolean;
   /** Notes the data itself requires (spans, running sums). */
   notes: string[];
+  /** The spec's annotations, resolved against the data (see annotate.ts). */
+  annotations: Annotation[];
 }
 
 /** A fault in a chart spec; `field` is its path under `chart:`, `onKey` points at the key rather than its value. */
@@ -145,10 +150,11 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period): 
       break;
     }
   }
-  for (const [i, note] of (spec.annotations ?? []).entries()) {
-    if (!annotatedDatum(data, note)) {
-      followOn({ field: `annotations.${i}.at`, message: `annotation "${note.text}" at ${note.at}${note.series === undefined ? '' : ` (series ${note.series})`} matches no drawn value`, hint: 'name a period or category the chart draws, with a value, and the series it belongs to' });
-    }
+  const noted = resolveAnnotations(spec.annotations ?? [], data, xKind);
+  // A note that matches no value may only lack it because the CSV has faults.
+  for (const problem of noted.problems) {
+    if (problem.field.endsWith('.at')) followOn(problem);
+    else problems.push(problem);
   }
   if (problems.length || !table.complete) return { ok: false, problems };
 
@@ -165,6 +171,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period): 
     data,
     highlightsSeries: series !== undefined && [...highlights].some((h) => data.some((d) => d.series === h)),
     notes: notesFor(table, data, found.map((f) => f.measure), xKind),
+    annotations: noted.annotations,
   };
   return { ok: true, chart };
 }
@@ -202,13 +209,6 @@ function makeDatum(
     measure,
     source: row.sources[measure.name] ?? row.sources[''] ?? '',
   };
-}
-
-/** The drawn value an annotation points at: by period (or last month) or category, within its series. */
-export function annotatedDatum(data: readonly Datum[], note: { at: string; series?: string }): Datum | undefined {
-  return data.find(
-    (d) => d.y !== null && (d.period.id === note.at || lastMonthId(d.period) === note.at || d.x === note.at) && (note.series === undefined || d.series === note.series),
-  );
 }
 
 /** A datum is highlighted by its period (or last month), series or category. */

@@ -1,4 +1,4 @@
-import { formatValue, UNITS } from '../format.ts';
+import { formatValue, ownDigits, UNITS } from '../format.ts';
 import { periodLabel } from '../period.ts';
 import { shownDigits, type ChartData, type Datum } from './chartData.ts';
 
@@ -43,12 +43,23 @@ export function describeChart(chart: ChartData): string {
     const named = (d: Datum) => (d.series && !d.label.includes(d.series) ? `${d.series}, ${d.label}` : d.label);
     sentences.push(`Highlighted: ${highlighted.map((d) => `${named(d)}, ${value(d)}`).join('; ')}.`);
   }
+  sentences.push(...annotationSentences(chart));
   // A few gaps are named, so a reader knows which; many are counted.
   const missing = chart.data.filter((d) => d.y === null);
   const noun = chart.xKind === 'category' ? chart.x : 'period';
   if (missing.length > 0 && missing.length <= 4) sentences.push(`No figure for ${listed(missing.map((d) => d.label))}.`);
   else if (missing.length > 4) sentences.push(`No figure for ${missing.length} ${plural(noun)}.`);
   return sentences.join(' ');
+}
+
+/** Reference lines, shaded spans and event markers, in words. */
+function annotationSentences(chart: ChartData): string[] {
+  return chart.annotations.flatMap((a) => {
+    if (a.kind === 'reference') return [`A line marks ${a.text} (${formatValue(a.value, chart.unit, undefined, ownDigits(a.value, 2))}).`];
+    if (a.kind === 'span') return [`Shaded: ${a.text}, ${a.from.id === a.to.id ? periodLabel(a.from) : `${periodLabel(a.from)} to ${periodLabel(a.to)}`}.`];
+    if (a.kind === 'event') return [`Marked: ${a.text}, ${periodLabel(a.at)}.`];
+    return [];
+  });
 }
 
 function measureNames(chart: ChartData): string {

@@ -1,10 +1,12 @@
 import * as Plot from '@observablehq/plot';
 import { formatShort, formatTick, UNITS } from '../format.ts';
 import { monthName } from '../period.ts';
-import { annotatedDatum, shownDigits, type ChartData, type Datum } from './chartData.ts';
+import { shownDigits, type ChartData, type Datum } from './chartData.ts';
 import { ACCENT, MUTED, PRIMARY, SERIES } from './palette.ts';
 import { far, labelBox, placeLabel, textWidth, type Box, type Placement } from './notePlacement.ts';
 import { thinLine } from './thin.ts';
+import { deskMarks } from './annotationMarks.ts';
+import { valueLabelMarks } from './valueLabels.ts';
 
 export interface Size {
   width: number;
@@ -62,20 +64,20 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
       const label = (d: Datum) => formatShort(d.y!, chart.unit);
       // Values sit just right of the bar's end, or right of zero for a
       // negative bar, so they never collide with the category labels.
+      const labelled = chart.spec.values === 'none' ? [] : chart.spec.values === 'highlighted' ? drawn.filter((d) => d.highlight) : drawn;
       marks.push(
         Plot.barX(drawn, { y: 'label', x: 'y', fill: colour }),
-        Plot.text(drawn.filter((d) => d.y! >= 0), { y: 'label', x: 'y', text: label, textAnchor: 'start', dx: 4, fill: 'currentColor' }),
-        Plot.text(drawn.filter((d) => d.y! < 0), { y: 'label', x: 0, text: label, textAnchor: 'start', dx: 4, fill: 'currentColor' }),
+        Plot.text(labelled.filter((d) => d.y! >= 0), { y: 'label', x: 'y', text: label, textAnchor: 'start', dx: 4, fill: 'currentColor' }),
+        Plot.text(labelled.filter((d) => d.y! < 0), { y: 'label', x: 0, text: label, textAnchor: 'start', dx: 4, fill: 'currentColor' }),
       );
       break;
     }
   }
 
   if (chart.type !== 'barX' && chart.type !== 'bar') {
-    // Highlighted points get a dot and their value.
+    // Highlighted points get a dot.
     const highlighted = drawn.filter((d) => d.highlight && !chart.highlightsSeries);
     marks.push(Plot.dot(highlighted, { x: xValue, y: 'y', fill: colour, r: 4.5}));
-    marks.push(Plot.text(highlighted, { x: xValue, y: 'y', text: (d: Datum) => highlightLabel(d, chart), dy: -12, fontWeight: 'bold', fill: 'currentColor', className: 'halo' }));
   }
   if (chart.series && chart.type !== 'barX') {
     marks.push(
@@ -94,6 +96,13 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     marginLeft: chart.type === 'barX' ? Math.min(150, 12 + longestLabel * 6.5) : LEFT_MARGIN,
     marginBottom: 32,
   };
+  const project = projector(chart, frame, zero);
+  // Values beside marks: highlighted ones by default (see valueLabels.ts).
+  if (chart.type !== 'barX') marks.push(...valueLabelMarks(chart, project, narrow, barCentre(chart)));
+  const desk = deskMarks(chart, frame, project.x, project.y, chart.type === 'barX');
+  frame.marginTop += desk.extraTop;
+  marks.unshift(...desk.under);
+  marks.push(...desk.over);
   marks.push(...annotationMarks(chart, frame, zero, narrow));
 
   return {
@@ -147,15 +156,27 @@ function barMarks(chart: ChartData, drawn: Datum[], colour: (d: Datum) => string
   if (chart.xKind === 'category' || chart.xKind === 'month') {
     return [Plot.barY(drawn, { x: 'x', y: 'y', fill: colour, ...(chart.series ? { fx: undefined } : {}) })];
   }
-  const series = [...new Set(drawn.map((d) => d.series))];
-  const slot = (d: Datum, edge: 0 | 1) => {
+  const slot = barSlot(chart);
+  return [Plot.rectY(drawn, { x1: (d: Datum) => slot(d, 0), x2: (d: Datum) => slot(d, 1), y: 'y', fill: colour, insetLeft: 0.5, insetRight: 0.5 })];
+}
+
+/** Where a bar over time starts (edge 0) or ends (edge 1): several series share the period side by side. */
+function barSlot(chart: ChartData): (d: Datum, edge: 0 | 0.5 | 1) => Date {
+  const series = [...new Set(chart.data.filter((d) => d.y !== null).map((d) => d.series))];
+  return (d, edge) => {
     const start = (d.x1 ?? (d.x as Date)).getTime();
     const end = (d.x2 ?? (d.x as Date)).getTime();
     const width = (end - start) / series.length;
     const i = series.indexOf(d.series);
     return new Date(start + width * (i + edge));
   };
-  return [Plot.rectY(drawn, { x1: (d: Datum) => slot(d, 0), x2: (d: Datum) => slot(d, 1), y: 'y', fill: colour, insetLeft: 0.5, insetRight: 0.5 })];
+}
+
+/** The x a value label over a bar is drawn at (undefined: the datum's own x). */
+function barCentre(chart: ChartData): ((d: Datum) => Date) | undefined {
+  if (chart.type !== 'bar' || chart.xKind !== 'time') return undefined;
+  const slot = barSlot(chart);
+  return (d) => slot(d, 0.5);
 }
 
 interface Frame {
@@ -168,10 +189,7 @@ interface Frame {
 }
 
 function annotationMarks(chart: ChartData, frame: Frame, zero: boolean, narrow: boolean): Plot.Markish[] {
-  const notes = (chart.spec.annotations ?? []).flatMap((a) => {
-    const datum = annotatedDatum(chart.data, a);
-    return datum ? [{ ...datum, note: a.text }] : [];
-  });
+  const notes = chart.annotations.flatMap((a) => (a.kind === 'note' ? [{ ...a.datum, note: a.text }] : []));
   if (notes.length === 0) return [];
   if (chart.type === 'barX') {
     return [Plot.text(notes, { y: 'label', x: 'y', text: 'note', textAnchor: 'start', dx: 44, fontStyle: 'italic', fill: 'currentColor', className: 'halo' } as Plot.TextOptions)];
@@ -222,10 +240,17 @@ function connector(p: Placement, x: Datum['x'] & {}, y?: number): Plot.RenderFun
   };
 }
 
-/** Approximate pixel position of a datum: enough to keep labels apart. */
-function projector(chart: ChartData, frame: Frame, zero: boolean): (d: Datum) => { x: number; y: number } {
+/** Approximate pixel positions (of a datum, an x, a y): enough to keep labels apart. */
+export interface Projector {
+  (d: Datum): { x: number; y: number };
+  x: (x: Date | number) => number;
+  y: (y: number) => number;
+}
+
+function projector(chart: ChartData, frame: Frame, zero: boolean): Projector {
   const drawn = chart.data.filter((d) => d.y !== null);
-  const ys = drawn.map((d) => d.y!);
+  // Reference lines are part of the value axis, as Plot draws it.
+  const ys = [...drawn.map((d) => d.y!), ...chart.annotations.flatMap((a) => (a.kind === 'reference' ? [a.value] : []))];
   const [low, high] = niceDomain(Math.min(...ys, ...(zero ? [0] : [])), Math.max(...ys, ...(zero ? [0] : [])));
   const left = frame.marginLeft;
   const right = frame.width - frame.marginRight;
@@ -240,7 +265,14 @@ function projector(chart: ChartData, frame: Frame, zero: boolean): (d: Datum) =>
     if (chart.xKind === 'category') return left + ((categories.indexOf(String(d.x)) + 0.5) / categories.length) * (right - left);
     return left + (((d.x as Date).getTime() - t0) / Math.max(1, t1 - t0)) * (right - left);
   };
-  return (d) => ({ x: along(d), y: bottom - ((d.y! - low) / Math.max(1e-9, high - low)) * (bottom - top) });
+  const yPixel = (y: number) => bottom - ((y - low) / Math.max(1e-9, high - low)) * (bottom - top);
+  const project = ((d: Datum) => ({ x: along(d), y: yPixel(d.y!) })) as Projector;
+  if (chart.type === 'barX') {
+    // Values run along x.
+    project.x = (v) => left + ((Number(v) - low) / Math.max(1e-9, high - low)) * (right - left);
+  } else project.x = (x) => along({ ...drawn[0], x } as Datum);
+  project.y = yPixel;
+  return project;
 }
 
 /** The y domain Plot's `nice: true` makes (d3's nice with ten ticks). */
@@ -257,7 +289,7 @@ export function niceDomain(low: number, high: number, count = 10): [number, numb
 }
 
 /** What a note must not cover: points and bars, highlight values, series labels. */
-function obstaclesOf(chart: ChartData, project: (d: Datum) => { x: number; y: number }): Box[] {
+function obstaclesOf(chart: ChartData, project: Projector): Box[] {
   const drawn = chart.data.filter((d) => d.y !== null);
   const boxes: Box[] = [];
   const zeroY = project({ ...drawn[0], y: 0 }).y;

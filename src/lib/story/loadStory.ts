@@ -5,7 +5,7 @@ import type { Dataset } from '../data/model.ts';
 import { parsePeriod } from '../period.ts';
 import { suggestion } from '../suggest.ts';
 import { chartData } from '../charts/chartData.ts';
-import { chartSchema, sectionSchema, storySchema } from './schema.ts';
+import { annotationSchema, chartSchema, sectionSchema, storySchema } from './schema.ts';
 import { readMarkdownFile } from './frontMatter.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { Section, Story } from './model.ts';
@@ -146,6 +146,6 @@ export function fieldsOfStory(path: readonly PropertyKey[]): string[] {
 export function fieldsOfSection(path: readonly PropertyKey[]): string[] {
   if (path.length === 0) return Object.keys(sectionSchema.shape);
   if (path[0] === 'chart' && path.length === 1) return Object.keys(chartSchema.shape);
-  if (path[0] === 'chart' && path[1] === 'annotations') return ['at', 'text', 'series'];
+  if (path[0] === 'chart' && path[1] === 'annotations') return Object.keys(annotationSchema.shape);
   return [];
 }

@@ -28,9 +28,13 @@ const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)
 const words = z.string().trim().min(1);
 
 export const annotationSchema = z.strictObject({
-  at: periodText.describe('Period (2025-11) or category the note points at.'),
-  text: words.describe('The note, short.'),
-  series: scalarText.optional().describe('For charts with several series: which one the note belongs to.'),
+  at: periodText.optional().describe('A note at a drawn value: the period (2025-11) or category it points at.'),
+  text: words.describe('The note or label, short.'),
+  series: scalarText.optional().describe('For a note on a chart with several series: which one it belongs to.'),
+  value: z.number().optional().describe("A reference line at this value, in the chart's unit (1000 on a chart in US$ billion is US$1 trillion)."),
+  from: periodText.optional().describe('A shaded span of time starting with this period.'),
+  to: periodText.optional().describe('Last period of a shaded span (default: the end of the chart).'),
+  event: periodText.optional().describe('An event marker: a line at the start of this period.'),
 });
 
 export const chartSchema = z.strictObject({
@@ -42,12 +46,13 @@ export const chartSchema = z.strictObject({
   from: periodText.optional().describe('First period drawn, YYYY-MM.'),
   to: periodText.optional().describe('Last period drawn, YYYY-MM.'),
   highlight: oneOrMany(scalarText).optional().describe('Periods, categories or series to emphasise.'),
-  annotations: z.array(annotationSchema).optional().describe('Notes drawn on the chart.'),
+  annotations: z.array(annotationSchema).optional().describe('Notes, reference lines, shaded spans and event markers drawn on the chart.'),
   title: words.describe('Chart title.'),
   caption: z.string().optional().describe('What the chart shows, under it.'),
   description: z.string().optional().describe('Replaces the generated text description of the chart.'),
   source: z.string().optional().describe("Replaces the dataset's source line."),
   zero: z.boolean().optional().describe('Include zero on the value axis (default: yes for bars and areas).'),
+  values: z.enum(['highlighted', 'all', 'none']).optional().describe('Which marks have their value written beside them: highlighted ones (default), all, or none.'),
 });
 
 export const sectionSchema = z.strictObject({
