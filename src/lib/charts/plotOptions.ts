@@ -2,7 +2,9 @@ import * as Plot from '@observablehq/plot';
 import { formatShort, formatTick, UNITS } from '../format.ts';
 import { monthName } from '../period.ts';
 import { shownDigits, type ChartData, type Datum } from './chartData.ts';
-import { ACCENT, MUTED, PRIMARY, SERIES } from './palette.ts';
+import { ACCENT, PRIMARY } from './palette.ts';
+import { seriesColours } from './seriesColours.ts';
+import { labelLines, labelWidth, layoutEndLabels, stackHeight } from './lineLabels.ts';
 import { far, labelBox, placeLabel, textWidth, type Box, type Placement } from './notePlacement.ts';
 import { thinLine } from './thin.ts';
 import { deskMarks } from './annotationMarks.ts';
@@ -29,7 +31,7 @@ export const SIZES = {
 export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const narrow = size.width < 480;
   const drawn = chart.data.filter((d) => d.y !== null);
-  const colours = seriesColours(chart);
+  const { colour: colours, context } = seriesColours(chart);
   const colour = (d: Datum) => (chart.series ? colours.get(d.series)! : d.highlight ? ACCENT : PRIMARY);
   // A line keeps one colour along its length; its highlighted points get their own dot.
   const lineColour = (d: Datum) => (chart.series ? colours.get(d.series)! : PRIMARY);
@@ -39,8 +41,13 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const hasNegative = drawn.some((d) => d.y! < 0);
   if (zero || hasNegative) marks.push(chart.type === 'barX' ? Plot.ruleX([0]) : Plot.ruleY([0]));
 
-  const longestSeries = Math.max(0, ...[...colours.keys()].map((s) => s.length));
-  const rightMargin = chart.series && chart.type !== 'barX' ? Math.min(narrow ? 90 : 130, 14 + longestSeries * 6.5) : 24;
+  // Series are named at their ends: the margin is as wide as the widest name, up to a share of the chart.
+  const endLabelled = chart.series !== undefined && (chart.type === 'line' || chart.type === 'area' || chart.type === 'dot');
+  const seriesNames = [...new Set(drawn.map((d) => d.series))];
+  const maxLabel = Math.round(size.width * (narrow ? 0.3 : 0.25));
+  const endLines = new Map(seriesNames.map((name) => [name, labelLines(name, maxLabel)]));
+  const widest = Math.max(0, ...[...endLines.values()].map(labelWidth));
+  const rightMargin = endLabelled ? Math.ceil(widest) + 14 : chart.series && chart.type !== 'barX' ? Math.min(narrow ? 90 : 130, 14 + Math.max(0, ...seriesNames.map((s) => s.length)) * 6.5) : 24;
   const xValue = (d: Datum) => d.x;
   switch (chart.type) {
     case 'line':
@@ -50,9 +57,14 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
       }
       // Data denser than the pixels is thinned, not drawn point by point.
       const lineData = chart.type === 'line' ? thinLine(chart.data, size.width - LEFT_MARGIN - rightMargin) : chart.data;
-      marks.push(Plot.lineY(lineData, { x: xValue, y: 'y', z: 'series', stroke: lineColour, strokeWidth: 2.5, curve: 'linear' }));
+      // Grey context lines go beneath, thinner; coloured ones on top.
+      const behind = lineData.filter((d) => context.has(d.series));
+      const front = lineData.filter((d) => !context.has(d.series));
+      if (behind.length) marks.push(Plot.lineY(behind, { x: xValue, y: 'y', z: 'series', stroke: lineColour, strokeWidth: 1.5, curve: 'linear' }));
+      if (front.length) marks.push(Plot.lineY(front, { x: xValue, y: 'y', z: 'series', stroke: lineColour, strokeWidth: 2.5, curve: 'linear' }));
       // Isolated points (a month between two gaps) would be invisible as a line.
-      marks.push(Plot.dot(isolated(chart.data), { x: xValue, y: 'y', fill: lineColour, r: 2.5 }));
+      const alone = isolated(chart.data);
+      if (alone.length) marks.push(Plot.dot(alone, { x: xValue, y: 'y', fill: lineColour, r: 2.5 }));
       break;
     case 'dot':
       marks.push(Plot.dot(drawn, { x: xValue, y: 'y', fill: colour, r: narrow ? 3.5 : 4.5 }));
@@ -79,7 +91,7 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     const highlighted = drawn.filter((d) => d.highlight && !chart.highlightsSeries);
     marks.push(Plot.dot(highlighted, { x: xValue, y: 'y', fill: colour, r: 4.5}));
   }
-  if (chart.series && chart.type !== 'barX') {
+  if (chart.series && chart.type !== 'barX' && !endLabelled) {
     marks.push(
       Plot.text(
         drawn,
@@ -90,19 +102,22 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const longestLabel = drawn.reduce((n, d) => Math.max(n, d.label.length), 0);
   const frame = {
     width: size.width,
-    height: chart.type === 'barX' ? Math.max(size.height * 0.6, 40 + drawn.length * (narrow ? 30 : 34)) : size.height,
+    height: chart.type === 'barX' ? Math.max(size.height * 0.6, 40 + drawn.length * (narrow ? 30 : 34)) : endLabelled ? Math.max(size.height, 28 + 32 + stackHeight([...endLines.values()].map((lines) => ({ lines })))) : size.height,
     marginTop: 28,
     marginRight: chart.type === 'barX' ? 48 : rightMargin,
     marginLeft: chart.type === 'barX' ? Math.min(150, 12 + longestLabel * 6.5) : LEFT_MARGIN,
     marginBottom: 32,
   };
+  const first = projector(chart, frame, zero);
+  const desk = deskMarks(chart, frame, first.x, first.y, chart.type === 'barX');
+  frame.marginTop += desk.extraTop;
+  frame.height += desk.extraTop;
+  marks.unshift(...desk.under);
+  marks.push(...desk.over);
   const project = projector(chart, frame, zero);
   // Values beside marks: highlighted ones by default (see valueLabels.ts).
   if (chart.type !== 'barX') marks.push(...valueLabelMarks(chart, project, narrow, barCentre(chart)));
-  const desk = deskMarks(chart, frame, project.x, project.y, chart.type === 'barX');
-  frame.marginTop += desk.extraTop;
-  marks.unshift(...desk.under);
-  marks.push(...desk.over);
+  if (endLabelled) marks.push(...endLabelMarks(chart, frame, project, endLines, context));
   marks.push(...annotationMarks(chart, frame, zero, narrow));
 
   return {
@@ -316,25 +331,73 @@ function obstaclesOf(chart: ChartData, project: Projector): Box[] {
   return boxes;
 }
 
-/** Highlighted series take the accent and the rest are muted; else the palette in order. */
-function seriesColours(chart: ChartData): Map<string, string> {
-  const names = [...new Set(chart.data.map((d) => d.series))];
-  const emphasised = new Set(chart.data.filter((d) => d.highlight).map((d) => d.series));
-  const map = new Map<string, string>();
-  names.forEach((name, i) => {
-    if (chart.highlightsSeries) map.set(name, emphasised.has(name) ? ACCENT : i === 0 ? PRIMARY : MUTED);
-    else map.set(name, SERIES[i % SERIES.length]);
-  });
-  return map;
+
+/** Points with no drawn neighbour in their own series (data are in period order). */
+function isolated(data: Datum[]): Datum[] {
+  const bySeries = new Map<string, Datum[]>();
+  for (const d of data) {
+    const list = bySeries.get(d.series);
+    if (list) list.push(d);
+    else bySeries.set(d.series, [d]);
+  }
+  return [...bySeries.values()].flatMap((series) =>
+    series.filter((d, i) => d.y !== null && !(series[i - 1]?.y != null) && !(series[i + 1]?.y != null)),
+  );
 }
 
-function isolated(data: Datum[]): Datum[] {
-  return data.filter((d, i) => {
-    if (d.y === null) return false;
-    const before = data[i - 1];
-    const after = data[i + 1];
-    const joined = (o: Datum | undefined) => o !== undefined && o.series === d.series && o.y !== null;
-    return !joined(before) && !joined(after);
-  });
+/** Each series' name at its last drawn point, dodged so that none overlaps (see lineLabels.ts). */
+function endLabelMarks(chart: ChartData, frame: Frame, project: Projector, lines: Map<string, string[]>, context: Set<string>): Plot.Markish[] {
+  const ends = new Map<string, Datum>();
+  for (const d of chart.data) if (d.y !== null) ends.set(d.series, d);
+  const wanted = [...ends].map(([series, d]) => ({ series, lines: lines.get(series)!, want: project(d).y }));
+  const placed = layoutEndLabels(wanted, frame.marginTop, frame.height - frame.marginBottom);
+  const marks: Plot.Markish[] = [];
+  for (const label of placed) {
+    const d = ends.get(label.series)!;
+    const shift = label.y - label.want;
+    const muted = context.has(label.series);
+    marks.push(
+      Plot.text([d], {
+        x: 'x',
+        y: 'y',
+        text: () => label.lines.join('\n'),
+        textAnchor: 'start',
+        lineAnchor: 'middle',
+        lineHeight: 1.2,
+        dx: 9,
+        dy: shift,
+        fill: 'currentColor',
+        fillOpacity: muted ? 0.8 : undefined,
+        fontWeight: muted ? undefined : 'bold',
+        className: 'halo',
+      } as Plot.TextOptions),
+    );
+  }
+  if (placed.some((label) => Math.abs(label.y - label.want) > 3)) marks.push(leaderLines(ends, placed));
+  return marks;
+}
+
+/** Short lines from a line's end to its label, where the label had to move. */
+function leaderLines(ends: Map<string, Datum>, placed: { series: string; y: number; want: number }[]): Plot.RenderFunction {
+  return (_index, scales, _values, _dimensions, context) => {
+    const doc = context.document;
+    const path = doc.createElementNS('http://www.w3.org/2000/svg', 'path');
+    let d = '';
+    for (const label of placed) {
+      if (Math.abs(label.y - label.want) <= 3) continue;
+      const end = ends.get(label.series)!;
+      const x = scales.x!(end.x) as number;
+      const y = scales.y!(end.y) as number;
+      const shift = label.y - label.want;
+      d += `M${(x + 2).toFixed(1)},${y.toFixed(1)}L${(x + 7).toFixed(1)},${(y + shift).toFixed(1)}`;
+    }
+    path.setAttribute('d', d);
+    path.setAttribute('stroke', 'currentColor');
+    path.setAttribute('stroke-opacity', '0.5');
+    path.setAttribute('fill', 'none');
+    const g = doc.createElementNS('http://www.w3.org/2000/svg', 'g');
+    g.append(path);
+    return g as SVGElement;
+  };
 }
 
