@@ -7,6 +7,7 @@ import { listStories, loadStory } from './story/loadStory.ts';
 import type { Story } from './story/model.ts';
 import { timed } from './timings.ts';
 import { escapeOf, folders, reportEscape } from './files.ts';
+import { DEFAULT_LOCALE } from './format.ts';
 import { STORY_SLUG } from './story/scaffold.ts';
 
 // Kept apart from site.ts, which renders charts: `npm run check` and a
@@ -21,7 +22,7 @@ export function projectRoot(): string {
  * Validates every story and dataset under `root`. Lists every problem;
  * stories come back only when they are sound.
  */
-export function checkProject(root: string): { stories: Story[]; problems: Problem[] } {
+export function checkProject(root: string, locale: string = DEFAULT_LOCALE): { stories: Story[]; problems: Problem[] } {
   const problems = new Problems();
   const datasets = new Map<string, Dataset | undefined>();
   const dataset = (name: string) => {
@@ -49,7 +50,7 @@ export function checkProject(root: string): { stories: Story[]; problems: Proble
   if (slugs.length === 0) {
     problems.add('content', undefined, 'no stories found', 'create content/<story>/index.md (npm run new -- <slug> makes one)');
   }
-  const stories = slugs.map((slug) => guarded(`content/${slug}/index.md`, problems, () => loadStory(root, slug, dataset, problems))).filter((s) => s !== undefined);
+  const stories = slugs.map((slug) => guarded(`content/${slug}/index.md`, problems, () => loadStory(root, slug, dataset, problems, locale))).filter((s) => s !== undefined);
   return { stories, problems: problems.sorted() };
 }
 

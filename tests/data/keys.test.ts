@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { BUILT_IN_UNITS } from '../../src/lib/format.ts';
 import { parseTable } from '../../src/lib/data/parseTable.ts';
 import { tableSchema } from '../../src/lib/data/schema.ts';
 import { filterRows, valueAt, resolveKey, categoryValues } from '../../src/lib/data/keys.ts';
@@ -30,7 +31,7 @@ const destinations = table(
   'period,destination,exports\n2025-02,EU,3\n2025-01,US,1\n2025-01,EU,2\n2025-02,US,4\n2025-01/02,Japan,5\n2025-01,Japan,6\n',
 );
 const ytd = table('ytd', ytdSpec, 'period,exports\n2025-01/02,10\n2025-01/03,15\n2025-03,5\n');
-const dataset: Dataset = { name: 't', file: 'data/t/dataset.yaml', spec: {} as Dataset['spec'], tables: new Map([['destinations', destinations], ['ytd', ytd]]) };
+const dataset: Dataset = { name: 't', file: 'data/t/dataset.yaml', spec: {} as Dataset['spec'], units: BUILT_IN_UNITS, tables: new Map([['destinations', destinations], ['ytd', ytd]]) };
 const key = (text: string) => {
   const resolved = resolveKey(dataset, text);
   if (!resolved.ok) throw new Error(resolved.message);

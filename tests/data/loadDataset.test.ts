@@ -30,7 +30,7 @@ describe('loadDataset()', () => {
 
   test('reports an unknown unit with the valid ones', () => {
     const { problems } = load(HEAD + 'tables:\n  t:\n    file: t.csv\n    title: T\n    columns:\n      period: { type: period }\n      x: { type: number, unit: dollars }\n');
-    expectProblem(problems, YAML, 12, 'invalid tables.t.columns.x.unit: dollars (expected usd_bn, pct, tonnes, mt, bn_units)');
+    expectProblem(problems, YAML, 12, 'unknown unit "dollars" for column "x" — use one of usd_bn, pct, tonnes, mt, bn_units, pp, or declare "dollars" under units:');
   });
 
   test('reports a missing table file at the line that names it', () => {

@@ -44,7 +44,7 @@ describe('loadDataset()', () => {
       `${YAML}:36:24  invalid tables.partners.columns.partner.type: categroy (expected period, number, category, unit, url, publisher, text) — did you mean "category"?`,
     ]);
     expect(problemsOf(edit(YAML, 'exports: { type: number, unit: usd_bn }', 'exports: { type: number, unit: usd_bln }'))).toEqual([
-      `${YAML}:37:38  invalid tables.partners.columns.exports.unit: usd_bln (expected usd_bn, pct, tonnes, mt, bn_units) — did you mean "usd_bn"?`,
+      `${YAML}:37:38  table partners: unknown unit "usd_bln" for column "exports" — did you mean "usd_bn"?`,
     ]);
     expect(problemsOf(edit(YAML, 'exports_yoy: { op: yoy', 'exports_yoy: { op: YoY'))).toEqual([
       `${YAML}:19:26  invalid tables.monthly.derived.exports_yoy.op: YoY (expected yoy, mom, ytd, rolling12, diff) — did you mean "yoy"?`,

@@ -73,5 +73,5 @@ export const FAULTS: Fault[] = [
   fault('missing required column', `${DATA}/commodities.csv`, 1, 'missing required column "flow"', replace(`${DATA}/commodities.csv`, /^(period,commodity),flow,/, '$1,')),
   fault('row with too few cells', `${DATA}/destinations.csv`, 4, 'too few cells: 5 where the header has 6', replace(`${DATA}/destinations.csv`, '2025-11,Japan,,4.3,', '2025-11,Japan,4.3,')),
   fault('empty CSV file', `${DATA}/destinations_ytd.csv`, 1, 'empty CSV file', (root) => writeFileSync(join(root, DATA, 'destinations_ytd.csv'), '')),
-  fault('unknown unit in dataset.yaml', `${DATA}/dataset.yaml`, 34, 'invalid tables.monthly.columns.exports.unit: usd_bln', replace(`${DATA}/dataset.yaml`, 'exports: { type: number, unit: usd_bn, label: Exports }', 'exports: { type: number, unit: usd_bln, label: Exports }')),
+  fault('unknown unit in dataset.yaml', `${DATA}/dataset.yaml`, 34, 'unknown unit "usd_bln" for column "exports" — did you mean "usd_bn"?', replace(`${DATA}/dataset.yaml`, 'exports: { type: number, unit: usd_bn, label: Exports }', 'exports: { type: number, unit: usd_bln, label: Exports }')),
 ];

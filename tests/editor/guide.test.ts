@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { annotationSchema, chartSchema, CHART_TYPES, sectionSchema, storySchema } from '../../src/lib/story/schema.ts';
-import { COLUMN_TYPES, columnSchema, datasetSchema, DERIVATIONS, derivedSchema, measureSchema, tableSchema } from '../../src/lib/data/schema.ts';
+import { COLUMN_TYPES, columnSchema, datasetSchema, DERIVATIONS, derivedSchema, measureSchema, tableSchema, unitSchema } from '../../src/lib/data/schema.ts';
 import { FORMAT_NAMES, UNIT_NAMES } from '../../src/lib/format.ts';
 import { PROJECT } from '../helpers.ts';
 
@@ -54,6 +54,7 @@ describe('content/README.md documents every field of every schema', () => {
     ['Long table fields', longShape],
     ['Measure fields', measureSchema],
     ['Derived measure fields', derivedSchema],
+    ['Unit fields', unitSchema],
   ] as const)('%s', (heading, schema) => {
     expect(tableNames(part(heading))).toEqual(fields(schema as unknown as z.ZodObject));
   });

@@ -87,7 +87,7 @@ describe('remarkFacts()', () => {
 
   test('reports a :value with an unknown format, listing the formats', () => {
     expect(problemsOf(FIRST, 'format=usd_bn', 'format=usd_bln')).toEqual([
-      `${FIRST}:10:26  invalid format: usd_bln (expected usd_bn, usd_tn, pct, pct_signed, tonnes, mt, number) — did you mean "usd_bn"?`,
+      `${FIRST}:10:26  invalid format: usd_bln (expected usd_bn, usd_tn, pct, pct_signed, pp, tonnes, mt, number, signed) — did you mean "usd_bn"?`,
     ]);
   });
 

@@ -2,7 +2,7 @@ import type { Dataset, Measure, Row, Table } from '../data/model.ts';
 import { unitOf } from '../data/model.ts';
 import { resolveKey, filterRows, categoryOrPart, categoryValues, type Filter } from '../data/keys.ts';
 import { parsePeriod, periodEnd, periodLabel, periodMiddle, periodStart, isSpan, comparePeriods, monthName, lastMonthId, type Period } from '../period.ts';
-import { ownDigits, UNITS, type UnitName } from '../format.ts';
+import { DEFAULT_LOCALE, ownDigits, type Unit } from '../format.ts';
 import { suggestion } from '../suggest.ts';
 import type { ChartSpec, ChartType } from '../story/schema.ts';
 import { annotatedDatum, resolveAnnotations, type Annotation } from './annotate.ts';
@@ -45,7 +45,9 @@ export interface ChartData {
   table: Table;
   keys: string[];
   measures: Measure[];
-  unit: UnitName;
+  unit: Unit;
+  /** The site's locale, for numbers. */
+  locale: string;
   xKind: XKind;
   /** Name of the x column (`period`, `month` or a category). */
   x: string;
@@ -75,7 +77,7 @@ export type ChartResult = { ok: true; chart: ChartData } | { ok: false; problems
  * periods, highlights. `through` is the story's last period: later rows
  * are left out, so a story never draws data it does not yet talk about.
  */
-export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period): ChartResult {
+export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, locale: string = DEFAULT_LOCALE): ChartResult {
   const problems: ChartProblem[] = [];
   const keys = Array.isArray(spec.data) ? spec.data : [spec.data];
   const resolved = keys.map((key) => ({ key, result: resolveKey(dataset, key) }));
@@ -127,7 +129,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period): 
 
   const highlights = new Set((spec.highlight === undefined ? [] : Array.isArray(spec.highlight) ? spec.highlight : [spec.highlight]).map(String));
   const data: Datum[] = [];
-  const units = new Set<UnitName>();
+  const units = new Set<Unit>();
   for (const { key, measure } of found) {
     for (const row of rows) {
       const unit = unitOf(measure, row);
@@ -142,7 +144,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period): 
     followOn({ field: 'data', message: `chart has nothing to draw: ${keys.join(', ')} has no values${describe(filter, from, last)}`, hint: 'check where, from and to against the CSV' });
   }
   if (units.size > 1) {
-    problems.push({ field: 'data', message: `chart mixes units (${[...units].map((u) => UNITS[u].label).join(', ')})`, hint: 'filter to one commodity, or draw each unit in its own chart' });
+    problems.push({ field: 'data', message: `chart mixes units (${[...units].map((u) => u.label).join(', ')})`, hint: 'filter to one commodity, or draw each unit in its own chart' });
   }
   for (const value of highlights) {
     if (!data.some((d) => d.highlight)) {
@@ -165,6 +167,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period): 
     keys,
     measures: found.map((f) => f.measure),
     unit: [...units][0],
+    locale,
     xKind,
     x,
     series,

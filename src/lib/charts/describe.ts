@@ -1,4 +1,4 @@
-import { formatValue, ownDigits, UNITS } from '../format.ts';
+import { formatValue, ownDigits, unitHeading } from '../format.ts';
 import { periodLabel } from '../period.ts';
 import { shownDigits, type ChartData, type Datum } from './chartData.ts';
 
@@ -12,7 +12,7 @@ const TYPE_NAMES = { line: 'Line chart', area: 'Area chart', bar: 'Bar chart', b
  */
 export function describeChart(chart: ChartData): string {
   const drawn = chart.data.filter((d) => d.y !== null);
-  const value = (d: Datum) => formatValue(d.y!, chart.unit, undefined, shownDigits(d));
+  const value = (d: Datum) => formatValue(d.y!, chart.unit, undefined, shownDigits(d), chart.locale);
   const at = (d: Datum) => `${value(d)} in ${d.label}`;
   const sentences = [`${TYPE_NAMES[chart.type]} of ${lower(measureNames(chart))} (${unitWords(chart)})${byWhat(chart)}${spanOf(chart, drawn)}.`];
 
@@ -55,7 +55,7 @@ export function describeChart(chart: ChartData): string {
 /** Reference lines, shaded spans and event markers, in words. */
 function annotationSentences(chart: ChartData): string[] {
   return chart.annotations.flatMap((a) => {
-    if (a.kind === 'reference') return [`A line marks ${a.text} (${formatValue(a.value, chart.unit, undefined, ownDigits(a.value, 2))}).`];
+    if (a.kind === 'reference') return [`A line marks ${a.text} (${formatValue(a.value, chart.unit, undefined, ownDigits(a.value, 2), chart.locale)}).`];
     if (a.kind === 'span') return [`Shaded: ${a.text}, ${a.from.id === a.to.id ? periodLabel(a.from) : `${periodLabel(a.from)} to ${periodLabel(a.to)}`}.`];
     if (a.kind === 'event') return [`Marked: ${a.text}, ${periodLabel(a.at)}.`];
     return [];
@@ -67,8 +67,7 @@ function measureNames(chart: ChartData): string {
 }
 
 function unitWords(chart: ChartData): string {
-  const label = UNITS[chart.unit].label;
-  return label === '%' ? 'per cent' : label;
+  return unitHeading(chart.unit);
 }
 
 function byWhat(chart: ChartData): string {

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { formatShort, formatTick, UNITS } from '../format.ts';
+import { formatShort, formatTick, unitHeading } from '../format.ts';
 import { monthName } from '../period.ts';
 import { shownDigits, type ChartData, type Datum } from './chartData.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
@@ -35,7 +35,6 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const colour = (d: Datum) => (chart.series ? colours.get(d.series)! : d.highlight ? ACCENT : PRIMARY);
   // A line keeps one colour along its length; its highlighted points get their own dot.
   const lineColour = (d: Datum) => (chart.series ? colours.get(d.series)! : PRIMARY);
-  const unit = UNITS[chart.unit];
   const marks: Plot.Markish[] = [];
   const zero = chart.spec.zero ?? (chart.type !== 'line' && chart.type !== 'dot');
   const hasNegative = drawn.some((d) => d.y! < 0);
@@ -73,7 +72,7 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
       marks.push(...barMarks(chart, drawn, colour));
       break;
     case 'barX': {
-      const label = (d: Datum) => formatShort(d.y!, chart.unit);
+      const label = (d: Datum) => formatShort(d.y!, chart.unit, undefined, chart.locale);
       // Values sit just right of the bar's end, or right of zero for a
       // negative bar, so they never collide with the category labels.
       const labelled = chart.spec.values === 'none' ? [] : chart.spec.values === 'highlighted' ? drawn.filter((d) => d.highlight) : drawn;
@@ -127,14 +126,14 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     y:
       chart.type === 'barX'
         ? { label: null, domain: [...drawn].sort((a, b) => b.y! - a.y!).map((d) => d.label) }
-        : { label: `${unit.label === '%' ? 'per cent' : unit.label}`, grid: true, nice: true, zero: zero || undefined, tickFormat: (v: number) => formatTick(v, chart.unit), ticks: narrow ? 5 : 7 },
+        : { label: unitHeading(chart.unit), grid: true, nice: true, zero: zero || undefined, tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale), ticks: narrow ? 5 : 7 },
     marks,
   } as Plot.PlotOptions;
 }
 
 function xScale(chart: ChartData, narrow: boolean): Plot.ScaleOptions {
   if (chart.type === 'barX') {
-    return { label: `${UNITS[chart.unit].label === '%' ? 'per cent' : UNITS[chart.unit].label}`, grid: true, nice: true, tickFormat: (v: number) => formatTick(v, chart.unit), ticks: narrow ? 4 : 6 };
+    return { label: unitHeading(chart.unit), grid: true, nice: true, tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale), ticks: narrow ? 4 : 6 };
   }
   switch (chart.xKind) {
     case 'time': {
@@ -154,7 +153,7 @@ function xScale(chart: ChartData, narrow: boolean): Plot.ScaleOptions {
 
 /** A highlighted value as the prose quotes it, so chart and text agree (111.68, not 112). */
 export function highlightLabel(d: Datum, chart: ChartData): string {
-  return formatShort(d.y!, chart.unit, shownDigits(d));
+  return formatShort(d.y!, chart.unit, shownDigits(d), chart.locale);
 }
 
 /** How many months the drawn time axis covers, from the first start to the last end. */

@@ -1,4 +1,4 @@
-import { formatValue, UNITS } from '../format.ts';
+import { formatValue } from '../format.ts';
 import type { ChartData, Datum } from './chartData.ts';
 import { formatSafeCsv } from '../csvSafe.ts';
 
@@ -12,7 +12,7 @@ export interface DataTable {
 export function chartTable(chart: ChartData): DataTable {
   const seriesNames = [...new Set(chart.data.map((d) => d.series))];
   const first = chart.xKind === 'category' ? chart.x.charAt(0).toUpperCase() + chart.x.slice(1) : 'Period';
-  const valueHeading = (name: string) => `${name || chart.measures[0].label} (${UNITS[chart.unit].label})`;
+  const valueHeading = (name: string) => `${name || chart.measures[0].label} (${chart.unit.label})`;
   const labels = [...new Set(chart.data.map((d) => d.label))];
   // The first datum of each label and series, as a search would find it.
   const byCell = new Map<string, Datum>();
@@ -25,7 +25,7 @@ export function chartTable(chart: ChartData): DataTable {
     label,
     cells: seriesNames.map((series) => {
       const d = byCell.get(JSON.stringify([label, series]));
-      return d && d.y !== null ? formatValue(d.y, chart.unit, 'number', decimals) : '—';
+      return d && d.y !== null ? formatValue(d.y, chart.unit, 'number', decimals, chart.locale) : '—';
     }),
   }));
   return { columns: [first, ...seriesNames.map(valueHeading)], rows };
@@ -44,7 +44,7 @@ export function chartCsv(chart: ChartData): string {
     d.series,
     d.key,
     d.y,
-    chart.unit,
+    chart.unit.name,
     d.source,
   ]);
   // Category names and source addresses come from the dataset: never a live formula.

@@ -3,11 +3,13 @@ import { isAbsolute, join, normalize, relative } from 'node:path';
 import { escapeOf, readText } from '../files.ts';
 import { parseYaml, reportSchemaIssues } from '../yamlSource.ts';
 import type { Problems } from '../problems.ts';
-import { suggestion } from '../suggest.ts';
+import { closest, suggestion } from '../suggest.ts';
 import { datasetSchema, tableSchema, type DatasetSpec, type TableSpec } from './schema.ts';
 import { emptyTable, parseTable } from './parseTable.ts';
 import type { Dataset } from './model.ts';
 import { contentKey, memo } from '../memo.ts';
+import { unitRegistry } from './units.ts';
+import { isUnitName, type UnitRegistry } from '../format.ts';
 
 /**
  * Loads `data/<name>/dataset.yaml` and every table it declares. Paths in
@@ -32,16 +34,17 @@ export function loadDataset(root: string, name: string, problems: Problems): Dat
   }
   const spec = parsed.data;
   const before = problems.size;
-  checkDeclarations(spec, problems, file, source.locate);
+  const units = unitRegistry(spec, file, problems, source.locate);
+  checkDeclarations(spec, units, problems, file, source.locate);
   if (problems.size > before) return undefined;
 
-  const dataset: Dataset = { name, file, spec, tables: new Map() };
+  const dataset: Dataset = { name, file, spec, units, tables: new Map() };
   for (const [tableName, tableSpec] of Object.entries(spec.tables)) {
     const csvFile = `data/${name}/${normalize(tableSpec.file)}`;
     const csvPath = join(root, csvFile);
     const at = source.locate(['tables', tableName, 'file']);
     // A table without readable rows still stands, empty: its keys are not "unknown".
-    dataset.tables.set(tableName, emptyTable(tableName, tableSpec, csvFile));
+    dataset.tables.set(tableName, emptyTable(tableName, tableSpec, csvFile, units));
     if (!insideFolder(join(root, 'data', name), tableSpec.file)) {
       problems.add(file, at, `table file "${tableSpec.file}" is not in data/${name}/`, `move the CSV into data/${name}/ and write its name, e.g. file: ${tableName}.csv`);
       continue;
@@ -54,7 +57,7 @@ export function loadDataset(root: string, name: string, problems: Problems): Dat
     if (text === undefined) continue;
     // Parsed once per content: only a table without problems is kept, so problems are always reported afresh.
     const before = problems.size;
-    const table = memo(contentKey('table', tableName, tableSpec, csvFile, text), () => parseTable(tableName, tableSpec, csvFile, text, problems), () => problems.size === before);
+    const table = memo(contentKey('table', tableName, tableSpec, spec.units ?? {}, csvFile, text), () => parseTable(tableName, tableSpec, csvFile, text, problems, units), () => problems.size === before);
     dataset.tables.set(tableName, table);
   }
   return dataset;
@@ -83,12 +86,14 @@ function fieldsOf(path: readonly PropertyKey[]): string[] {
   if (path[0] === 'tables' && path[2] === 'measures') return ['unit', 'label', 'description'];
   if (path[0] === 'tables' && path[2] === 'long') return ['measure', 'value', 'unit'];
   if (path[0] === 'sources') return ['name', 'url'];
+  if (path[0] === 'units' && depth >= 2) return ['label', 'prefix', 'suffix', 'scale', 'words', 'kind', 'decimals'];
   return [];
 }
 
 /** Cross-field checks zod cannot express: references between columns. */
 function checkDeclarations(
   spec: DatasetSpec,
+  units: UnitRegistry,
   problems: Problems,
   file: string,
   locate: (path: readonly PropertyKey[], key?: boolean) => { line: number; column: number },
@@ -109,13 +114,19 @@ function checkDeclarations(
       }
     }
     for (const [column, c] of Object.entries(table.columns)) {
+      if (c.unit && !units.has(c.unit)) {
+        problems.add(file, at('columns', column, 'unit'), `table ${name}: unknown unit "${c.unit}" for column "${column}"`, unknownUnitHint(c.unit, units));
+      }
       if (c.unit && c.type !== 'number') {
         problems.add(file, at('columns', column, 'unit'), `table ${name}: column "${column}" has a unit but is not a number column`, 'delete unit:, or declare it type: number');
       }
       const hasUnitColumn = Object.values(table.columns).some((other) => other.type === 'unit');
       if (c.type === 'number' && !c.unit && !hasUnitColumn) {
-        problems.add(file, at('columns', column), `table ${name}: number column "${column}" has no unit`, 'add unit: one of usd_bn, pct, tonnes, mt, bn_units (or a column with type: unit)');
+        problems.add(file, at('columns', column), `table ${name}: number column "${column}" has no unit`, `add unit: one of ${[...units.keys()].join(', ')} (or declare your own under units:, or add a column with type: unit)`);
       }
+    }
+    for (const [measure, m] of Object.entries(table.measures ?? {})) {
+      if (!units.has(m.unit)) problems.add(file, at('measures', measure, 'unit'), `table ${name}: unknown unit "${m.unit}" for measure "${measure}"`, unknownUnitHint(m.unit, units));
     }
     checkLong(name, table, columns, problems, file, at);
     const measures = measureNames(table);
@@ -138,6 +149,16 @@ function checkDeclarations(
       }
     }
   }
+}
+
+/** Did you mean a unit of that name, else the ones there are and how to add one. */
+function unknownUnitHint(name: string, units: UnitRegistry): string {
+  // The dataset's own units first: on a tie, the unit it declared is the likelier slip.
+  const names = [...units.keys()];
+  const own = names.filter((n) => !isUnitName(n));
+  const near = closest(name, [...own, ...names.filter((n) => isUnitName(n))]);
+  if (near) return `did you mean "${near}"?`;
+  return `use one of ${[...units.keys()].join(', ')}, or declare "${name}" under units: with its label, suffix and words`;
 }
 
 function checkLong(

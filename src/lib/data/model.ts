@@ -1,5 +1,5 @@
 import type { Period } from '../period.ts';
-import type { UnitName } from '../format.ts';
+import type { Unit, UnitRegistry } from '../format.ts';
 import type { DatasetSpec, DerivedSpec } from './schema.ts';
 
 /** One observation: a period, its categories and every measure's value. */
@@ -12,7 +12,7 @@ export interface Row {
   /** Measure → value; null where the source gives none. */
   values: Record<string, number | null>;
   /** The row's own unit, from a `unit` column, for measures declared without one. */
-  unit?: UnitName;
+  unit?: Unit;
   /** Measure → source URL; long tables name one per measure. */
   sources: Record<string, string>;
   /**
@@ -35,7 +35,7 @@ export interface Measure {
   name: string;
   label: string;
   /** null when each row states its own unit (see `Row.unit`). */
-  unit: UnitName | null;
+  unit: Unit | null;
   description?: string;
   derived?: DerivedSpec;
 }
@@ -64,10 +64,12 @@ export interface Dataset {
   /** Project-relative path of dataset.yaml. */
   file: string;
   spec: DatasetSpec;
+  /** Units its columns may name: the built-ins and those dataset.yaml declares. */
+  units: UnitRegistry;
   tables: Map<string, Table>;
 }
 
 /** The unit of `measure` in `row`. */
-export function unitOf(measure: Measure, row: Row): UnitName | undefined {
+export function unitOf(measure: Measure, row: Row): Unit | undefined {
   return measure.unit ?? row.unit;
 }

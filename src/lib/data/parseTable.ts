@@ -1,5 +1,5 @@
 import { parsePeriod, comparePeriods, within } from '../period.ts';
-import { isUnitName, UNIT_NAMES, type UnitName } from '../format.ts';
+import { BUILT_IN_UNITS, UNITS, type Unit, type UnitRegistry } from '../format.ts';
 import { closest, suggestion } from '../suggest.ts';
 import type { Position, Problems } from '../problems.ts';
 import { readCsv, unclosedQuote, type CsvRecord } from './csv.ts';
@@ -33,8 +33,9 @@ export function parseTable(
   file: string,
   text: string,
   problems: Problems,
+  units: UnitRegistry = BUILT_IN_UNITS,
 ): Table {
-  const table = emptyTable(name, spec, file);
+  const table = emptyTable(name, spec, file, units);
   const before = problems.size;
 
   const records = readCsv(text);
@@ -56,8 +57,8 @@ export function parseTable(
   }
 
   const rows = spec.long
-    ? longRows(spec, body, columns, file, problems)
-    : body.map((record) => wideRow(spec, record, columns, file, problems)).filter((r) => r !== undefined);
+    ? longRows(spec, body, columns, file, problems, units)
+    : body.map((record) => wideRow(spec, record, columns, file, problems, units)).filter((r) => r !== undefined);
   table.rows = rows.sort(
     (a, b) => comparePeriods(a.period, b.period) || categoryKey(table, a).localeCompare(categoryKey(table, b)),
   );
@@ -74,7 +75,7 @@ export function parseTable(
  * whose file cannot be read stands as, so that its keys still resolve and
  * lookups in it are follow-ons of the problem reported at its file.
  */
-export function emptyTable(name: string, spec: TableSpec, file: string): Table {
+export function emptyTable(name: string, spec: TableSpec, file: string, units: UnitRegistry = BUILT_IN_UNITS): Table {
   return {
     name,
     title: spec.title,
@@ -84,31 +85,47 @@ export function emptyTable(name: string, spec: TableSpec, file: string): Table {
     categories: Object.entries(spec.columns)
       .filter(([column, c]) => c.type === 'category' && !isLongColumn(spec, column))
       .map(([column]) => column),
-    measures: declaredMeasures(spec),
+    measures: declaredMeasures(spec, units),
     rows: [],
     complete: false,
   };
 }
 
-function declaredMeasures(spec: TableSpec): Map<string, Measure> {
+function declaredMeasures(spec: TableSpec, units: UnitRegistry): Map<string, Measure> {
   const measures = new Map<string, Measure>();
   const source = spec.long ? Object.entries(spec.measures ?? {}) : Object.entries(spec.columns).filter(([, c]) => c.type === 'number');
   for (const [name, m] of source) {
     measures.set(name, {
       name,
       label: m.label ?? name,
-      unit: (m.unit ?? null) as UnitName | null,
+      unit: m.unit === undefined ? null : units.get(m.unit) ?? null,
       description: m.description,
     });
   }
   for (const [name, d] of Object.entries(spec.derived ?? {})) {
     const base = measures.get(d.of);
     if (!base) continue; // reported by the dataset checks
-    const unit: UnitName | null = d.op === 'yoy' || d.op === 'mom' ? 'pct' : base.unit;
+    const unit = derivedUnit(d.op, base.unit);
     measures.set(name, { name, label: d.label ?? name, unit, description: d.description, derived: d });
   }
   return measures;
 }
+
+/**
+ * The unit of a derived measure: per cent for a % change, percentage
+ * points for an absolute change of a percentage, else its column's.
+ */
+export function derivedUnit(op: string, base: Unit | null): Unit | null {
+  if (op === 'yoy' || op === 'mom' || op === 'share') return UNITS.pct;
+  if (op === 'index' || op === 'rank') return op === 'index' ? INDEX_UNIT : RANK_UNIT;
+  if ((op === 'change' || op === 'change_yoy' || op === 'diff') && base?.kind === 'pct') return UNITS.pp;
+  return base;
+}
+
+/** An index number: the base period is 100. */
+const INDEX_UNIT: Unit = { name: 'index', label: 'index', kind: 'index', scale: 1, prefix: '', suffix: '', words: ['points'], decimals: 1 };
+/** A place in a ranking: 1 is the largest. */
+const RANK_UNIT: Unit = { name: 'rank', label: 'rank', kind: 'rank', scale: 1, prefix: 'No. ', suffix: '', words: [], decimals: 0 };
 
 /** Maps declared column → index in the file; reports missing and unknown columns. */
 function checkHeader(
@@ -208,6 +225,7 @@ function readCommon(
   file: string,
   problems: Problems,
   line: number,
+  units: UnitRegistry,
 ): Omit<Row, 'values' | 'sources' | 'publishers' | 'notes'> | undefined {
   const periodText = cells.get(spec.period);
   const period = parsePeriod(periodText);
@@ -231,13 +249,13 @@ function readCommon(
     categories[column] = value;
   }
   const unitColumn = Object.entries(spec.columns).find(([, c]) => c.type === 'unit')?.[0];
-  let unit: UnitName | undefined;
+  let unit: Unit | undefined;
   if (unitColumn) {
     const stated = cells.get(unitColumn);
-    if (isUnitName(stated)) unit = stated;
-    else {
+    unit = units.get(stated);
+    if (!unit) {
       ok = false;
-      problems.add(file, cells.at(unitColumn), `unknown unit "${stated}" in column "${unitColumn}"`, suggestion(stated, UNIT_NAMES));
+      problems.add(file, cells.at(unitColumn), `unknown unit "${stated}" in column "${unitColumn}"`, [suggestion(stated, [...units.keys()]), 'or declare it under units: in dataset.yaml'].filter(Boolean).join('; '));
     }
   }
   return ok ? { period: period!, line, categories, detail: false, ...(unit ? { unit } : {}) } : undefined;
@@ -249,11 +267,12 @@ function wideRow(
   columns: Map<string, number>,
   file: string,
   problems: Problems,
+  units: UnitRegistry,
 ): Row | undefined {
   const line = record.positions[0].line;
   if (!checkWidth(record, columns.size, file, problems)) return undefined;
   const cells = cellsOf(record, columns);
-  const common = readCommon(spec, cells, file, problems, line);
+  const common = readCommon(spec, cells, file, problems, line, units);
   const values: Record<string, number | null> = {};
   let ok = common !== undefined;
   for (const [column, c] of Object.entries(spec.columns)) {
@@ -275,6 +294,7 @@ function longRows(
   columns: Map<string, number>,
   file: string,
   problems: Problems,
+  units: UnitRegistry,
 ): Row[] {
   const { measure: measureColumn, value: valueColumn } = spec.long!;
   const measures = Object.keys(spec.measures ?? {});
@@ -283,7 +303,7 @@ function longRows(
     if (!checkWidth(record, columns.size, file, problems)) continue;
     const cells = cellsOf(record, columns);
     const line = record.positions[0].line;
-    const common = readCommon(spec, cells, file, problems, line);
+    const common = readCommon(spec, cells, file, problems, line, units);
     const measure = cells.get(measureColumn);
     if (!measures.includes(measure)) {
       problems.add(file, cells.at(measureColumn), `unknown measure "${measure}"`, [suggestion(measure, measures), 'or declare it under measures in dataset.yaml'].filter(Boolean).join('; '));
@@ -295,7 +315,7 @@ function longRows(
       const stated = cells.get(spec.long!.unit);
       const expected = spec.measures![measure].unit;
       if (stated !== expected) {
-        const known = isUnitName(stated) ? `"${stated}" does not match measure "${measure}"` : `unknown unit "${stated}"`;
+        const known = units.has(stated) ? `"${stated}" does not match measure "${measure}"` : `unknown unit "${stated}"`;
         problems.add(file, cells.at(spec.long!.unit), known, `dataset.yaml declares ${measure} in ${expected}`);
         continue;
       }

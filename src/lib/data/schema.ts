@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { UNIT_NAMES } from '../format.ts';
 
 /**
  * Column types a table may declare. `unit` is a column whose cells state
@@ -13,7 +12,19 @@ export const COLUMN_TYPES = ['period', 'number', 'category', 'unit', 'url', 'pub
 /** How a derived measure is computed from a number column. */
 export const DERIVATIONS = ['yoy', 'mom', 'ytd', 'rolling12', 'diff'] as const;
 
-const unit = z.enum(UNIT_NAMES as [string, ...string[]]);
+/** A unit's name: a built-in one or one declared under `units` (checked against both once all is read). */
+const unit = z.string().min(1);
+
+/** A unit the dataset declares for itself. */
+export const unitSchema = z.strictObject({
+  label: z.string().min(1),
+  prefix: z.string().optional(),
+  suffix: z.string().optional(),
+  scale: z.number().positive().optional(),
+  words: z.array(z.string().trim().min(1)).optional(),
+  kind: z.string().min(1).optional(),
+  decimals: z.number().int().min(0).max(6).optional(),
+});
 
 export const columnSchema = z.strictObject({
   type: z.enum(COLUMN_TYPES),
@@ -73,6 +84,8 @@ export const datasetSchema = z.strictObject({
     .array(z.strictObject({ name: z.string(), url: z.url({ protocol: /^https?$/ }) }))
     .min(1),
   notes: z.array(z.string()).optional(),
+  /** Units of this dataset's own, by name, beside the built-in ones. */
+  units: z.record(z.string(), unitSchema).optional(),
   tables: z.record(z.string(), tableSchema),
 });
 
@@ -80,3 +93,4 @@ export type DatasetSpec = z.infer<typeof datasetSchema>;
 export type TableSpec = z.infer<typeof tableSchema>;
 export type ColumnSpec = z.infer<typeof columnSchema>;
 export type DerivedSpec = z.infer<typeof derivedSchema>;
+export type UnitSpec = z.infer<typeof unitSchema>;

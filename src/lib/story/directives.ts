@@ -6,10 +6,10 @@ import type { Dataset } from '../data/model.ts';
 import type { Period } from '../period.ts';
 import { unitOf } from '../data/model.ts';
 import { describeFilter, resolveKey, valueAt, type Filter } from '../data/keys.ts';
-import { FORMAT_NAMES, formatFits, formatValue, isFormatName, defaultFormat, UNITS } from '../format.ts';
+import { BUILT_IN_UNITS, DEFAULT_LOCALE, formatFits, formatNames, formatValue, defaultFormat } from '../format.ts';
 import { closest, suggestion } from '../suggest.ts';
 import type { Position, Problems } from '../problems.ts';
-import { checkFigure, parseStatedFigure, restate } from './factLiteral.ts';
+import { checkFigure, parseStatedFigure, restate, unitWordProblem } from './factLiteral.ts';
 
 export const DIRECTIVES = ['fact', 'value'] as const;
 
@@ -28,6 +28,8 @@ export interface DirectiveContext {
   used?: Set<string>;
   /** The story's last reported period: a figure from later is refused. */
   through?: Period;
+  /** The site's locale, for numbers printed by :value (default en-US). */
+  locale?: string;
 }
 
 /**
@@ -120,6 +122,14 @@ function checkFact(node: TextDirective, at: Position, context: DirectiveContext)
   if (!found) return;
   const { value, unit, key } = found;
   node.data.hProperties = { className: ['fact'], value: String(value) };
+  const units = context.dataset?.units ?? BUILT_IN_UNITS;
+  // A figure in another built-in kind (a percentage for dollars) is reported by checkFigure.
+  const word = figure.figure.kind === undefined || figure.figure.kind === unit.kind ? unitWordProblem(text, figure.figure, unit, units) : undefined;
+  if (word !== undefined) {
+    const own = unit.words.length ? ` (${unit.words.map((w) => `"${w}"`).join(', ')})` : unit.suffix.trim() ? ` ("${unit.suffix.trim()}")` : '';
+    context.problems.add(context.file, at, `fact "${text}" states "${word}" but ${key} is in ${unit.label}`, `the column's unit is ${unit.name}, ${unit.label}: write its words${own}, or check the key`);
+    return;
+  }
   const result = checkFigure(figure.figure, value, unit);
   if (!result.ok) {
     const where = `${key} at ${attributes.at}${describeFilter(attributes.filter)}`;
@@ -144,8 +154,10 @@ function checkFact(node: TextDirective, at: Position, context: DirectiveContext)
 function printValue(node: TextDirective, at: Position, context: DirectiveContext): PhrasingContent {
   const attributes = readAttributes(node);
   const formatName = attributes.format;
-  if (formatName !== undefined && !isFormatName(formatName)) {
-    context.problems.add(context.file, at, `invalid format: ${formatName} (expected ${FORMAT_NAMES.join(', ')})`, closest(formatName, FORMAT_NAMES) ? `did you mean "${closest(formatName, FORMAT_NAMES)}"?` : undefined);
+  const units = context.dataset?.units ?? BUILT_IN_UNITS;
+  const names = formatNames(units);
+  if (formatName !== undefined && !names.includes(formatName)) {
+    context.problems.add(context.file, at, `invalid format: ${formatName} (expected ${names.join(', ')})`, closest(formatName, names) ? `did you mean "${closest(formatName, names)}"?` : undefined);
     return missing();
   }
   const digits = attributes.digits === undefined ? undefined : Number(attributes.digits);
@@ -156,11 +168,11 @@ function printValue(node: TextDirective, at: Position, context: DirectiveContext
   const found = lookup(attributes, at, context, ':value');
   if (!found) return missing();
   const format = formatName ?? defaultFormat(found.unit);
-  if (!formatFits(format, found.unit)) {
-    context.problems.add(context.file, at, `format ${format} cannot print ${found.key}, which is in ${UNITS[found.unit].label}`, `use format=${defaultFormat(found.unit)}`);
+  if (!formatFits(format, found.unit, units)) {
+    context.problems.add(context.file, at, `format ${format} cannot print ${found.key}, which is in ${found.unit.label}`, `use format=${defaultFormat(found.unit)}`);
     return missing();
   }
-  const text = formatValue(found.value, found.unit, format, digits);
+  const text = formatValue(found.value, found.unit, format, digits, context.locale ?? DEFAULT_LOCALE, units);
   return {
     type: 'text',
     value: text,

@@ -1,4 +1,5 @@
-import { UNITS, type UnitKind, type UnitName } from '../format.ts';
+import { BUILT_IN_UNITS, unitDef, type Unit, type UnitKind, type UnitRef, type UnitRegistry } from '../format.ts';
+import { COMMON_UNIT_WORDS } from '../data/units.ts';
 
 /** What an editor's figure says: "fell 28.6 per cent" → −28.6 %, 1 decimal. */
 export interface StatedFigure {
@@ -26,7 +27,8 @@ const SCALES: [RegExp, number][] = [
 ];
 
 const KINDS: [RegExp, UnitKind][] = [
-  [/%|\bper ?cent\b|\bpercentage points?\b/i, 'pct'],
+  [/\bpercentage points?\b|\bpp\b/i, 'pp'],
+  [/%|\bper ?cent\b/i, 'pct'],
   [/US\$|\$|\bdollars?\b|\busd\b/i, 'usd'],
   [/\btonnes?\b|\btons?\b/i, 'mass'],
   [/\bunits\b|\bchips\b/i, 'count'],
@@ -87,10 +89,10 @@ export type CheckResult =
  * Compares a stated figure with the data value (in `unit`): equal when the
  * data, rounded to the decimals the editor wrote, gives the same number.
  */
-export function checkFigure(figure: StatedFigure, data: number, unit: UnitName): CheckResult {
-  const info = UNITS[unit];
+export function checkFigure(figure: StatedFigure, data: number, unit: UnitRef): CheckResult {
+  const info = unitDef(unit);
   if (figure.kind && figure.kind !== info.kind) {
-    return { ok: false, message: `states ${KIND_NAMES[figure.kind]} but the data is in ${info.label}`, stated: '', actual: '' };
+    return { ok: false, message: `states ${KIND_NAMES[figure.kind] ?? figure.kind} but the data is in ${info.label}`, stated: '', actual: '' };
   }
   // Percentages and plain numbers compare in the data's own unit; amounts
   // with a scale word ("1.076 trillion") compare in base units.
@@ -127,9 +129,67 @@ export function restate(text: string, figure: StatedFigure, value: number): stri
   return `${text.slice(0, start)}${digits}${text.slice(end)}`;
 }
 
-const KIND_NAMES: Record<UnitKind, string> = {
+const KIND_NAMES: Record<string, string> = {
   pct: 'a percentage',
+  pp: 'percentage points',
   usd: 'a dollar amount',
   mass: 'a weight',
   count: 'a count',
 };
+
+/** A unit word an editor wrote after a figure, and the unit it belongs to (none for a common word no unit declares). */
+export interface StatedUnitWord {
+  word: string;
+  unit?: Unit;
+}
+
+const SCALE_WORD = /^\s*(trillion|tn|trn|billion|bn|million|mn|thousand)\b/i;
+/** Scale words say how large, not in what: they are read as the scale, never as a unit. */
+const SCALE_ONLY = /^(trillion|tn|trn|billion|bn|million|mn|thousand)$/i;
+
+/**
+ * The unit word that follows the figure in `text` ("416.18 ppm" → ppm),
+ * the longest that matches among the units' words and suffixes and common
+ * English unit words; undefined when the figure is followed by none.
+ */
+export function statedUnitWord(text: string, figure: StatedFigure, units: UnitRegistry = BUILT_IN_UNITS): StatedUnitWord | undefined {
+  const candidates: StatedUnitWord[] = [];
+  for (const unit of units.values()) {
+    for (const word of [...unit.words, unit.suffix.trim()]) if (word && !SCALE_ONLY.test(word)) candidates.push({ word, unit });
+  }
+  for (const word of COMMON_UNIT_WORDS) candidates.push({ word });
+  candidates.sort((a, b) => b.word.length - a.word.length);
+  const after = text.slice(figure.digits.end);
+  for (const rest of [after.trimStart(), after.replace(SCALE_WORD, '').trimStart()]) {
+    const lower = rest.toLowerCase();
+    for (const c of candidates) {
+      const w = c.word.toLowerCase();
+      if (!lower.startsWith(w) || /\p{L}/u.test(lower.charAt(w.length))) continue;
+      return c;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Why a figure's unit word cannot describe data in `unit`: it is a word of
+ * another unit of another kind, or a common unit word that the column's
+ * unit does not use ("416.18 degrees" on a ppm column). Undefined when fine.
+ */
+export function unitWordProblem(text: string, figure: StatedFigure, unit: UnitRef, units: UnitRegistry = BUILT_IN_UNITS): string | undefined {
+  const own = unitDef(unit);
+  const stated = statedUnitWord(text, figure, units);
+  if (!stated) return undefined;
+  const word = stated.word.toLowerCase();
+  const ownWords = [...own.words, own.suffix.trim()].map((w) => w.toLowerCase());
+  if (ownWords.includes(word)) return undefined;
+  // A word shared by units of the column's kind (tonnes for mt) is fine.
+  const owners = [...units.values()].filter((u) => [...u.words, u.suffix.trim()].some((w) => w.toLowerCase() === word));
+  if (owners.some((u) => u.kind === own.kind)) return undefined;
+  if (owners.length === 0 && stated.unit === undefined && kindOfWord(word) === own.kind) return undefined;
+  return stated.word;
+}
+
+function kindOfWord(word: string): UnitKind | undefined {
+  return KINDS.find(([pattern]) => pattern.test(word))?.[1];
+}

@@ -11,6 +11,7 @@ import { renderMarkdown } from './markdown.ts';
 import type { Section, Story } from './model.ts';
 import { timed } from '../timings.ts';
 import { escapeOf, folders, readText } from '../files.ts';
+import { DEFAULT_LOCALE } from '../format.ts';
 import { STORY_SLUG } from './scaffold.ts';
 
 const SECTION_FILE = /^(\d+)-([a-z0-9][a-z0-9-]*)\.md$/;
@@ -32,6 +33,7 @@ export function loadStory(
   slug: string,
   datasets: (name: string) => Dataset | undefined,
   problems: Problems,
+  locale: string = DEFAULT_LOCALE,
 ): Story | undefined {
   const before = problems.size;
   const dir = `content/${slug}`;
@@ -55,7 +57,7 @@ export function loadStory(
     problems.add(indexFile, index.locate(['through']), `malformed period through: "${meta.through}"`, 'write YYYY-MM, the last month the story reports');
   }
   const used = new Set<string>();
-  const ledeHtml = renderMarkdown({ file: indexFile, body: index.body, bodyLine: index.bodyLine, dataset, problems, used, through });
+  const ledeHtml = renderMarkdown({ file: indexFile, body: index.body, bodyLine: index.bodyLine, dataset, problems, used, through, locale });
 
   const files = readdirSync(join(root, dir)).filter((name) => name !== 'index.md' && /\.(md|markdown)$/i.test(name)).sort();
   const sections: Section[] = [];
@@ -79,7 +81,7 @@ export function loadStory(
       problems.add(file, undefined, `two sections share the name "${match[2]}" (also ${twin})`, 'rename one of them: the name after the number identifies the step on the page');
     }
     named.set(match[2], name);
-    const section = loadSection(root, file, match[2], number, dataset, through, problems, used, name === files[0]);
+    const section = loadSection(root, file, match[2], number, dataset, through, problems, used, name === files[0], locale);
     if (section) sections.push(section);
   }
   if (files.length === 0) {
@@ -108,6 +110,7 @@ function loadSection(
   problems: Problems,
   used: Set<string>,
   first: boolean,
+  locale: string,
 ): Section | undefined {
   const before = problems.size;
   const text = readText(root, file, problems);
@@ -119,11 +122,11 @@ function loadSection(
   if (parsed.body.trim() === '') {
     problems.add(file, { line: parsed.bodyLine, column: 1 }, 'empty section', 'write the text of this step below the frontmatter, or delete the file');
   }
-  const html = renderMarkdown({ file, body: parsed.body, bodyLine: parsed.bodyLine, dataset, problems, used, through });
+  const html = renderMarkdown({ file, body: parsed.body, bodyLine: parsed.bodyLine, dataset, problems, used, through, locale });
   const spec = parsed.data.chart;
   let chart;
   if (spec && dataset) {
-    const result = timed('charts', () => chartData(dataset, spec, through));
+    const result = timed('charts', () => chartData(dataset, spec, through, locale));
     if (result.ok) {
       chart = result.chart;
       for (const key of chart.keys) used.add(key);
