@@ -56,7 +56,7 @@ export const FAULTS: Fault[] = [
   fault('period outside the data', `${STORY}/05-monthly-surplus.md`, 13, 'no monthly.balance for 2026-11 — monthly runs from 2023-01 to 2025-11; state a period inside it', replace(`${STORY}/05-monthly-surplus.md`, 'key=monthly.balance at=2025-11', 'key=monthly.balance at=2026-11')),
   fault('period with a missing value', `${STORY}/07-other-markets.md`, 14, 'destinations.exports_yoy has no value for 2025-11 (destination=South Korea)', replace(`${STORY}/07-other-markets.md`, 'destination="Japan"', 'destination="South Korea"')),
   fault(':fact without a number', `${STORY}/05-monthly-surplus.md`, 13, 'fact "a record" states no number', replace(`${STORY}/05-monthly-surplus.md`, '[US$111.68 billion]', '[a record]')),
-  fault(':fact that disagrees', `${STORY}/01-trillion.md`, 16, 'the text says US$992.8 billion, the data gives US$992.2 billion', replace(`${STORY}/01-trillion.md`, 'US$992.2 billion', 'US$992.8 billion')),
+  fault(':fact that disagrees', `${STORY}/01-trillion.md`, 17, 'the text says US$992.8 billion, the data gives US$992.2 billion', replace(`${STORY}/01-trillion.md`, 'US$992.2 billion', 'US$992.8 billion')),
   fault(':fact in the wrong direction', `${STORY}/06-united-states.md`, 12, 'the data moved the other way', replace(`${STORY}/06-united-states.md`, 'fell 28.6 per cent', 'rose 28.6 per cent')),
   fault(':value with an unknown format', `${STORY}/04-imports.md`, 12, 'invalid format: usd_bln', replace(`${STORY}/04-imports.md`, 'format=usd_bn', 'format=usd_bln')),
   // Story structure
