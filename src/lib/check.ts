@@ -4,7 +4,7 @@ import { Problems, type Problem } from './problems.ts';
 import { loadDataset } from './data/loadDataset.ts';
 import type { Dataset } from './data/model.ts';
 import { listStories, loadStory } from './story/loadStory.ts';
-import type { Story } from './story/model.ts';
+import type { Story, StoryTrace } from './story/model.ts';
 import { timed } from './timings.ts';
 import { escapeOf, folders, reportEscape } from './files.ts';
 import { DEFAULT_LOCALE } from './format.ts';
@@ -22,7 +22,7 @@ export function projectRoot(): string {
  * Validates every story and dataset under `root`. Lists every problem;
  * stories come back only when they are sound.
  */
-export function checkProject(root: string, locale: string = DEFAULT_LOCALE): { stories: Story[]; problems: Problem[] } {
+export function checkProject(root: string, locale: string = DEFAULT_LOCALE): { stories: Story[]; problems: Problem[]; traces: Map<string, StoryTrace> } {
   const problems = new Problems();
   const datasets = new Map<string, Dataset | undefined>();
   const dataset = (name: string) => {
@@ -50,8 +50,10 @@ export function checkProject(root: string, locale: string = DEFAULT_LOCALE): { s
   if (slugs.length === 0) {
     problems.add('content', undefined, 'no stories found', 'create content/<story>/index.md (npm run new -- <slug> makes one)');
   }
-  const stories = slugs.map((slug) => guarded(`content/${slug}/index.md`, problems, () => loadStory(root, slug, dataset, problems, locale))).filter((s) => s !== undefined);
-  return { stories, problems: problems.sorted() };
+  // Kept for every story, sound or not: `npm run diff` reports what failed.
+  const traces = new Map<string, StoryTrace>(slugs.map((slug) => [slug, { facts: [], charts: [] }]));
+  const stories = slugs.map((slug) => guarded(`content/${slug}/index.md`, problems, () => loadStory(root, slug, dataset, problems, locale, traces.get(slug)))).filter((s) => s !== undefined);
+  return { stories, problems: problems.sorted(), traces };
 }
 
 /** Names in `dir`, none when it cannot be listed. */

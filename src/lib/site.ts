@@ -5,11 +5,14 @@ import { checkProject, projectRoot } from './check.ts';
 import type { Story } from './story/model.ts';
 import { makeFigure, type Figure } from './charts/figure.ts';
 import { timed } from './timings.ts';
+import { buildLedger, type Ledger } from './audit/ledger.ts';
 
 export interface SiteStory {
   story: Story;
   /** One figure per entry of `story.charts`, same order. */
   figures: Figure[];
+  /** Every figure of the text with its data, source and charts (facts.json). */
+  ledger: Ledger;
 }
 
 export interface Site {
@@ -25,6 +28,7 @@ export function loadSite(root = projectRoot()): Site {
   const result = stories.map((story) => ({
     story,
     figures: story.charts.map(({ id, chart }) => timed('charts', () => makeFigure(id, chart, story.dataset.spec.source))),
+    ledger: buildLedger(story),
   }));
   return { stories: result, problems };
 }

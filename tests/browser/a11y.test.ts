@@ -67,6 +67,18 @@ describe('axe-core', () => {
     await page.context().close();
   });
 
+  test.each(['light', 'dark'] as const)('finds no violation in the opened fact ledger, %s', async (colorScheme) => {
+    const { page, problems } = await openPage(site, `${STORY}/`, { viewport: VIEWPORTS.phone, colorScheme, reducedMotion: 'reduce', bypassCSP: true });
+    // Opened the way a reader opens it: with the keyboard, no script of ours involved.
+    await page.locator('#how-we-checked summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#how-we-checked details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.locator('#how-we-checked li').count()).toBeGreaterThan(0);
+    expect(await axe(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   test('would report a real fault (the check can fail)', async () => {
     const { page } = await openPage(site, `${STORY}/`, { viewport: VIEWPORTS.desktop, bypassCSP: true });
     await page.evaluate(() => (document.querySelector<HTMLElement>('.chart-title')!.style.color = '#eee'));

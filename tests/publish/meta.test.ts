@@ -40,7 +40,7 @@ describe('storyCard()', () => {
   });
 
   test('is undefined for a story without charts', () => {
-    expect(storyCard({ story: { ...entry.story, charts: [] }, figures: [] })).toBeUndefined();
+    expect(storyCard({ ...entry, story: { ...entry.story, charts: [] }, figures: [] })).toBeUndefined();
   });
 });
 

@@ -26,6 +26,8 @@ export interface Datum {
   key: string;
   measure: Measure;
   source: string;
+  /** The data row the value comes from. */
+  row?: Row;
 }
 
 /**
@@ -211,6 +213,7 @@ function makeDatum(
     key,
     measure,
     source: row.sources[measure.name] ?? row.sources[''] ?? '',
+    row,
   };
 }
 

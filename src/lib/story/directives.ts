@@ -6,10 +6,12 @@ import type { Dataset } from '../data/model.ts';
 import type { Period } from '../period.ts';
 import { unitOf } from '../data/model.ts';
 import { describeFilter, resolveKey, valueAt, type Filter } from '../data/keys.ts';
-import { BUILT_IN_UNITS, DEFAULT_LOCALE, formatFits, formatNames, formatValue, defaultFormat } from '../format.ts';
+import { BUILT_IN_UNITS, DEFAULT_LOCALE, formatFits, formatNames, formatValue, defaultFormat, type Unit } from '../format.ts';
 import { closest, suggestion } from '../suggest.ts';
 import type { Position, Problems } from '../problems.ts';
-import { checkFigure, parseStatedFigure, restate, unitWordProblem } from './factLiteral.ts';
+import { checkFigure, figureRounding, parseStatedFigure, restate, unitWordProblem } from './factLiteral.ts';
+import { sentencesAround } from './sentences.ts';
+import type { FactData, FactRecord, Rounding } from '../audit/factRecord.ts';
 
 export const DIRECTIVES = ['fact', 'value'] as const;
 
@@ -30,6 +32,8 @@ export interface DirectiveContext {
   through?: Period;
   /** The site's locale, for numbers printed by :value (default en-US). */
   locale?: string;
+  /** Every :fact and :value met, passing or not, in reading order (the fact ledger's source). */
+  facts?: FactRecord[];
 }
 
 /**
@@ -39,19 +43,44 @@ export interface DirectiveContext {
  */
 export function remarkFacts(context: DirectiveContext) {
   return (tree: Root) => {
+    // Each record with the node that stands for it on the page, to find its sentence.
+    const met: [FactRecord, Nodes][] = [];
     visit(tree, (node: Nodes, index, parent: Parent | undefined) => {
       if (!isDirective(node) || !parent || index === undefined) return;
       const at = position(context, node);
-      if (node.type === 'textDirective' && (DIRECTIVES as readonly string[]).includes(node.name) && !wellFormed(node, at, context)) {
-        parent.children.splice(index, 1, missing());
-        return SKIP;
-      }
-      if (node.name === 'fact' && node.type === 'textDirective') {
-        checkFact(node, at, context);
-        return SKIP;
-      }
-      if (node.name === 'value' && node.type === 'textDirective') {
-        parent.children.splice(index, 1, printValue(node, at, context));
+      if (node.type === 'textDirective' && (DIRECTIVES as readonly string[]).includes(node.name)) {
+        const before = context.problems.size;
+        const name = node.name as 'fact' | 'value';
+        const attributes = readAttributes(node);
+        let shown: Nodes = node;
+        let data: FactData | undefined;
+        if (!wellFormed(node, at, context)) {
+          shown = missing();
+          parent.children.splice(index, 1, shown as PhrasingContent);
+        } else if (name === 'fact') {
+          data = checkFact(node, at, context);
+        } else {
+          const printed = printValue(node, at, context);
+          shown = printed.node;
+          data = printed.data;
+          parent.children.splice(index, 1, printed.node);
+        }
+        if (context.facts) {
+          const record: FactRecord = {
+            directive: name,
+            text: name === 'fact' ? toString(node) : toString(shown),
+            sentence: '',
+            file: context.file,
+            ...at,
+            ...(attributes.key === undefined ? {} : { key: attributes.key }),
+            ...(attributes.at === undefined ? {} : { at: attributes.at }),
+            filters: Object.fromEntries(Object.entries(attributes.filter).map(([c, v]) => [c, v.join('|')])),
+            ...(data ? { data } : {}),
+            problems: context.problems.list.slice(before).map((p) => p.message),
+          };
+          context.facts.push(record);
+          met.push([record, shown]);
+        }
         return SKIP;
       }
       const written = hasLabelOrAttributes(node, context);
@@ -72,6 +101,8 @@ export function remarkFacts(context: DirectiveContext) {
       parent.children.splice(index, 1, { type: 'text', value: text } as PhrasingContent);
       return SKIP;
     });
+    const sentences = sentencesAround(tree, met.map(([, node]) => node));
+    for (const [record, node] of met) record.sentence = sentences.get(node) ?? '';
   };
 }
 
@@ -109,17 +140,18 @@ function wellFormed(node: TextDirective, at: Position, context: DirectiveContext
   return true;
 }
 
-function checkFact(node: TextDirective, at: Position, context: DirectiveContext): void {
+/** Checks a :fact; returns what it was checked against, when the data was found. */
+function checkFact(node: TextDirective, at: Position, context: DirectiveContext): FactData | undefined {
   const text = toString(node);
   const attributes = readAttributes(node);
   node.data = { hName: 'data', hProperties: { className: ['fact'] } };
   const figure = parseStatedFigure(text);
   if (!figure.ok) {
     context.problems.add(context.file, at, figure.message, figure.hint);
-    return;
+    return undefined;
   }
   const found = lookup(attributes, at, context, ':fact');
-  if (!found) return;
+  if (!found) return undefined;
   const { value, unit, key } = found;
   node.data.hProperties = { className: ['fact'], value: String(value) };
   const units = context.dataset?.units ?? BUILT_IN_UNITS;
@@ -131,27 +163,35 @@ function checkFact(node: TextDirective, at: Position, context: DirectiveContext)
     return;
   }
   const result = checkFigure(figure.figure, value, unit);
+  const data: FactData = { value, unit, table: found.table, measure: found.measure, row: found.row, rounding: figureRounding(figure.figure, value, unit) };
   if (!result.ok) {
     const where = `${key} at ${attributes.at}${describeFilter(attributes.filter)}`;
     if (result.rounded === undefined) {
       context.problems.add(context.file, at, `fact "${text}" ${result.message}`, `check the key: ${where} is a measure of another kind`);
-      return;
+      return { ...data, rounding: { decimals: figure.figure.decimals, scale: 1, stated: figure.figure.value, rounded: value } };
     }
-    const data = restate(text, figure.figure, result.rounded);
+    const restated = restate(text, figure.figure, result.rounded);
     // When the data moved the other way, the signed numbers say it best.
     const turned = Math.sign(result.rounded) !== Math.sign(figure.figure.value) && result.rounded !== 0;
     context.problems.add(
       context.file,
       at,
-      `fact "${text}" does not match ${where}: the text says ${turned ? result.stated : text}, the data gives ${turned ? result.actual : data}`,
+      `fact "${text}" does not match ${where}: the text says ${turned ? result.stated : text}, the data gives ${turned ? result.actual : restated}`,
       turned
         ? 'the data moved the other way: correct the direction word or sign, or check the key and period'
-        : `correct the text to "${data}", or check the key and period`,
+        : `correct the text to "${restated}", or check the key and period`,
     );
   }
+  return data;
 }
 
-function printValue(node: TextDirective, at: Position, context: DirectiveContext): PhrasingContent {
+/** The printed :value, and the data it printed when it was found. */
+function printValue(node: TextDirective, at: Position, context: DirectiveContext): { node: PhrasingContent; data?: FactData } {
+  const printed = printedValue(node, at, context);
+  return 'node' in printed ? printed : { node: printed };
+}
+
+function printedValue(node: TextDirective, at: Position, context: DirectiveContext): PhrasingContent | { node: PhrasingContent; data: FactData } {
   const attributes = readAttributes(node);
   const formatName = attributes.format;
   const units = context.dataset?.units ?? BUILT_IN_UNITS;
@@ -173,11 +213,24 @@ function printValue(node: TextDirective, at: Position, context: DirectiveContext
     return missing();
   }
   const text = formatValue(found.value, found.unit, format, digits, context.locale ?? DEFAULT_LOCALE, units);
-  return {
+  const shown = {
     type: 'text',
     value: text,
     data: { hName: 'data', hProperties: { className: ['value'], value: String(found.value) }, hChildren: [{ type: 'text', value: text }] },
   } as PhrasingContent;
+  return { node: shown, data: { value: found.value, unit: found.unit, table: found.table, measure: found.measure, row: found.row, rounding: valueRounding(text, found.value, found.unit, format) } };
+}
+
+/**
+ * What a :value's printing rounds to, read back from the printed text the
+ * way a :fact's words are read: the figure stays the same while the data
+ * stays within `accepts`.
+ */
+function valueRounding(text: string, value: number, unit: Unit, format: string): Rounding {
+  const printed = parseStatedFigure(text);
+  if (!printed.ok) return { decimals: 0, scale: 1, rounded: value, format };
+  const { stated: _stated, ...rounding } = figureRounding(printed.figure, value, unit);
+  return { ...rounding, format };
 }
 
 function missing(): PhrasingContent {
@@ -255,7 +308,7 @@ function lookup(attributes: Attributes, at: Position, context: DirectiveContext,
     problems.add(file, at, `${attributes.key} has no unit for ${attributes.at}`, 'fill in the unit column of that row');
     return undefined;
   }
-  return { key: attributes.key, value: found.value.value, unit };
+  return { key: attributes.key, value: found.value.value, unit, row: found.value.row, table, measure: resolved.value.measure };
 }
 
 function isDirective(node: Nodes): node is Directive {

@@ -1,5 +1,6 @@
 import { BUILT_IN_UNITS, unitDef, type Unit, type UnitKind, type UnitRef, type UnitRegistry } from '../format.ts';
 import { COMMON_UNIT_WORDS } from '../data/units.ts';
+import type { Rounding } from '../audit/factRecord.ts';
 
 /** What an editor's figure says: "fell 28.6 per cent" → −28.6 %, 1 decimal. */
 export interface StatedFigure {
@@ -94,12 +95,8 @@ export function checkFigure(figure: StatedFigure, data: number, unit: UnitRef): 
   if (figure.kind && figure.kind !== info.kind) {
     return { ok: false, message: `states ${KIND_NAMES[figure.kind] ?? figure.kind} but the data is in ${info.label}`, stated: '', actual: '' };
   }
-  // Percentages and plain numbers compare in the data's own unit; amounts
-  // with a scale word ("1.076 trillion") compare in base units.
-  const scale = figure.scale === 1 && figure.kind !== 'pct' ? info.scale : figure.scale;
-  const inStatedScale = (data * info.scale) / (figure.kind === 'pct' ? 1 : scale);
+  const { rounded } = figureRounding(figure, data, unit);
   const step = 10 ** -figure.decimals;
-  const rounded = Math.round(Math.abs(inStatedScale) / step + 1e-9) * step * Math.sign(inStatedScale);
   const same = Math.abs(rounded - figure.value) < step / 1000;
   if (same) return { ok: true };
   const signed = Math.sign(rounded) !== Math.sign(figure.value);
@@ -111,6 +108,37 @@ export function checkFigure(figure: StatedFigure, data: number, unit: UnitRef): 
     actual: print(rounded),
     rounded,
   };
+}
+
+/**
+ * How `checkFigure` compares `figure` with `data` (in `unit`): the size of
+ * one stated unit in the data's unit, the data rounded as written, and the
+ * data values the figure accepts, [from, to) in the data's unit.
+ */
+export function figureRounding(figure: StatedFigure, data: number, unit: UnitRef): Rounding {
+  const info = unitDef(unit);
+  // Percentages and plain numbers compare in the data's own unit; amounts
+  // with a scale word ("1.076 trillion") compare in base units.
+  const base = figure.kind === 'pct' ? 1 : figure.scale === 1 ? info.scale : figure.scale;
+  const scale = base / info.scale;
+  const inStatedScale = data / scale;
+  const step = 10 ** -figure.decimals;
+  const rounded = Math.round(Math.abs(inStatedScale) / step + 1e-9) * step * Math.sign(inStatedScale);
+  const magnitude = Math.abs(figure.value);
+  const sign = figure.value < 0 ? -1 : 1;
+  const ends = [Math.max(0, magnitude - step / 2), magnitude + step / 2].map((v) => tidy(sign * v * scale));
+  return {
+    decimals: figure.decimals,
+    scale,
+    stated: figure.value,
+    rounded: tidy(rounded),
+    accepts: sign < 0 ? [ends[1], ends[0]] : [ends[0], ends[1]],
+  };
+}
+
+/** Drops floating-point noise: 1075.4999999999998 → 1075.5. */
+function tidy(value: number): number {
+  return Number(value.toPrecision(12));
 }
 
 /**

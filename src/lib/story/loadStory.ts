@@ -8,7 +8,7 @@ import { chartData } from '../charts/chartData.ts';
 import { annotationSchema, chartSchema, sectionSchema, storySchema } from './schema.ts';
 import { readMarkdownFile } from './frontMatter.ts';
 import { renderMarkdown } from './markdown.ts';
-import type { Section, Story } from './model.ts';
+import type { Section, Story, StoryTrace } from './model.ts';
 import { timed } from '../timings.ts';
 import { escapeOf, folders, readText } from '../files.ts';
 import { DEFAULT_LOCALE } from '../format.ts';
@@ -34,6 +34,7 @@ export function loadStory(
   datasets: (name: string) => Dataset | undefined,
   problems: Problems,
   locale: string = DEFAULT_LOCALE,
+  trace: StoryTrace = { facts: [], charts: [] },
 ): Story | undefined {
   const before = problems.size;
   const dir = `content/${slug}`;
@@ -57,7 +58,7 @@ export function loadStory(
     problems.add(indexFile, index.locate(['through']), `malformed period through: "${meta.through}"`, 'write YYYY-MM, the last month the story reports');
   }
   const used = new Set<string>();
-  const ledeHtml = renderMarkdown({ file: indexFile, body: index.body, bodyLine: index.bodyLine, dataset, problems, used, through, locale });
+  const ledeHtml = renderMarkdown({ file: indexFile, body: index.body, bodyLine: index.bodyLine, dataset, problems, used, through, locale, facts: trace.facts });
 
   const files = readdirSync(join(root, dir)).filter((name) => name !== 'index.md' && /\.(md|markdown)$/i.test(name)).sort();
   const sections: Section[] = [];
@@ -81,7 +82,7 @@ export function loadStory(
       problems.add(file, undefined, `two sections share the name "${match[2]}" (also ${twin})`, 'rename one of them: the name after the number identifies the step on the page');
     }
     named.set(match[2], name);
-    const section = loadSection(root, file, match[2], number, dataset, through, problems, used, name === files[0], locale);
+    const section = loadSection(root, file, match[2], number, dataset, through, problems, used, name === files[0], locale, trace);
     if (section) sections.push(section);
   }
   if (files.length === 0) {
@@ -97,7 +98,7 @@ export function loadStory(
     if (section.chart) charts.push({ id: `${slug}-${section.id}`, section, chart: section.chart });
     section.shows = Math.max(0, charts.length - 1);
   }
-  return { slug, file: indexFile, meta, ledeHtml, dataset, through, sections, charts, keys: [...used].sort() };
+  return { slug, file: indexFile, meta, ledeHtml, dataset, through, sections, charts, keys: [...used].sort(), facts: trace.facts };
 }
 
 function loadSection(
@@ -111,6 +112,7 @@ function loadSection(
   used: Set<string>,
   first: boolean,
   locale: string,
+  trace: StoryTrace,
 ): Section | undefined {
   const before = problems.size;
   const text = readText(root, file, problems);
@@ -122,13 +124,15 @@ function loadSection(
   if (parsed.body.trim() === '') {
     problems.add(file, { line: parsed.bodyLine, column: 1 }, 'empty section', 'write the text of this step below the frontmatter, or delete the file');
   }
-  const html = renderMarkdown({ file, body: parsed.body, bodyLine: parsed.bodyLine, dataset, problems, used, through, locale });
+  const html = renderMarkdown({ file, body: parsed.body, bodyLine: parsed.bodyLine, dataset, problems, used, through, locale, facts: trace.facts });
   const spec = parsed.data.chart;
   let chart;
   if (spec && dataset) {
     const result = timed('charts', () => chartData(dataset, spec, through, locale));
     if (result.ok) {
       chart = result.chart;
+      // The id the story gives the chart (see loadStory): content/<slug>/… → <slug>-<section>.
+      trace.charts.push({ id: `${file.split('/')[1]}-${id}`, file, chart });
       for (const key of chart.keys) used.add(key);
     } else {
       for (const p of result.problems) {

@@ -2,6 +2,7 @@ import type { Dataset } from '../data/model.ts';
 import type { Period } from '../period.ts';
 import type { ChartData } from '../charts/chartData.ts';
 import type { StoryFrontMatter } from './schema.ts';
+import type { FactRecord } from '../audit/factRecord.ts';
 
 export interface Section {
   /** From the file name: `03-partners.md` → `partners`. */
@@ -31,4 +32,16 @@ export interface Story {
   charts: { id: string; section: Section; chart: ChartData }[];
   /** Dataset keys the prose and charts use. */
   keys: string[];
+  /** Every :fact and :value, in reading order (index.md first), with what it was checked against. */
+  facts: FactRecord[];
+}
+
+/**
+ * What loading a story met, kept even when the story has problems (then
+ * no Story is returned): every figure with its outcome, and every chart
+ * that resolved, by section name. `npm run diff` compares two of these.
+ */
+export interface StoryTrace {
+  facts: FactRecord[];
+  charts: { id: string; file: string; chart: ChartData }[];
 }
