@@ -1,5 +1,7 @@
 import type { Story } from '../story/model.ts';
 import { escapeXml } from './xml.ts';
+import { formatDate } from '../dates.ts';
+import { updatesInOrder } from '../story/updates.ts';
 import type { SiteUrls } from './urls.ts';
 
 /** Stories newest first (published, then slug), the order of the index page and the feed. */
@@ -33,7 +35,9 @@ export function rssXml(stories: readonly Story[], channel: { title: string; desc
       `<link>${escapeXml(link)}</link>`,
       `<guid isPermaLink="true">${escapeXml(link)}</guid>`,
       `<pubDate>${rfc822(s.meta.published)}</pubDate>`,
-      s.meta.dek ? `<description>${escapeXml(s.meta.dek)}</description>` : '',
+      // RSS has no date of change: Atom's, whose namespace the feed declares, says it.
+      s.meta.updated && s.meta.updated !== s.meta.published ? `<atom:updated>${s.meta.updated}T00:00:00Z</atom:updated>` : '',
+      description(s) ? `<description>${escapeXml(description(s))}</description>` : '',
       '</item>',
     ].join('');
   };
@@ -53,6 +57,13 @@ export function rssXml(stories: readonly Story[], channel: { title: string; desc
     '</rss>',
     '',
   ].filter((line) => line !== '').join('\n') + '\n';
+}
+
+/** The item's description: the dek, then the latest update's note, dated. */
+function description(s: Story): string {
+  const latest = updatesInOrder(s.meta).at(-1);
+  const update = latest ? `Updated ${formatDate(latest.date)}. ${latest.note}` : '';
+  return [s.meta.dek, update].filter(Boolean).join(' ');
 }
 
 /** robots.txt: everything may be crawled; points at the sitemap. */

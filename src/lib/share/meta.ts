@@ -1,6 +1,7 @@
 import type { SiteStory } from '../site.ts';
 import type { Story } from '../story/model.ts';
 import { formatDate } from '../dates.ts';
+import { isCorrection, updatesInOrder } from '../story/updates.ts';
 import { CARD, type CardInput } from './card.ts';
 import { jsonForScript } from './xml.ts';
 import type { SiteUrls } from './urls.ts';
@@ -60,6 +61,7 @@ export function storyShare(entry: SiteStory, urls: SiteUrls): ShareMeta | undefi
     ...CARD,
   };
   const modified = story.meta.updated ?? story.meta.published;
+  const corrections = updatesInOrder(story.meta).filter(isCorrection);
   const article = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -71,6 +73,7 @@ export function storyShare(entry: SiteStory, urls: SiteUrls): ShareMeta | undefi
     publisher: { '@type': 'Organization', name: SITE_NAME, url: urls.absolute() },
     image: [image.url],
     mainEntityOfPage: urls.absolute(`${story.slug}/`),
+    ...(corrections.length ? { correction: corrections.map((u) => ({ '@type': 'CorrectionComment', text: u.note, datePublished: u.date })) } : {}),
   };
   return { image, published: story.meta.published, modified, author: story.meta.byline, jsonLd: jsonForScript(article) };
 }

@@ -5,7 +5,8 @@ import type { Dataset } from '../data/model.ts';
 import { parsePeriod } from '../period.ts';
 import { suggestion } from '../suggest.ts';
 import { chartData } from '../charts/chartData.ts';
-import { annotationSchema, chartSchema, sectionSchema, storySchema } from './schema.ts';
+import { annotationSchema, chartSchema, sectionSchema, storySchema, updateSchema } from './schema.ts';
+import { checkUpdates } from './updates.ts';
 import { readMarkdownFile } from './frontMatter.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { Section, Story, StoryTrace } from './model.ts';
@@ -43,7 +44,7 @@ export function loadStory(
   const index = indexText === undefined ? undefined : readMarkdownFile(indexFile, indexText, storySchema, fieldsOfStory, problems);
   if (!index) return undefined;
 
-  const meta = index.data;
+  const meta = checkUpdates(index.data, indexFile, index.locate, problems);
   // An unknown dataset is the story's fault, reported here once; a folder
   // without a valid dataset.yaml is reported by the dataset loader.
   // Only a folder directly under data/ names a dataset: not "", "." or "../x".
@@ -147,6 +148,7 @@ function loadSection(
 
 /** Valid fields at a frontmatter path, for did-you-mean hints. */
 export function fieldsOfStory(path: readonly PropertyKey[]): string[] {
+  if (path[0] === 'updates' && path.length > 1) return Object.keys(updateSchema.shape);
   return path.length === 0 ? Object.keys(storySchema.shape) : [];
 }
 

@@ -60,12 +60,18 @@ export const sectionSchema = z.strictObject({
   chart: chartSchema.optional().describe('The chart shown with this step; without one, the previous chart stays.'),
 });
 
+export const updateSchema = z.strictObject({
+  date: date.describe('When the story was corrected or updated, YYYY-MM-DD.'),
+  note: words.describe('What changed, for readers: "Corrected: …" for a correction.'),
+});
+
 export const storySchema = z.strictObject({
   title: words.describe('Headline.'),
   dek: z.string().optional().describe('One or two sentences under the headline.'),
   byline: z.string().optional().describe('Who wrote it.'),
   published: date.describe('Publication date, YYYY-MM-DD.'),
-  updated: date.optional().describe('Date of the last update, YYYY-MM-DD.'),
+  updated: date.optional().describe('Date of the last update, YYYY-MM-DD (default: the latest of updates).'),
+  updates: z.array(updateSchema).min(1).optional().describe('Corrections and updates shown to readers, each with its date and a note.'),
   dataset: z.string().describe('The dataset the story draws on: a folder under data/.'),
   through: periodText.optional().describe('The last period the story reports (YYYY-MM): later data is left out of charts.'),
   lead: z.string().optional().describe('Section (file name without number and .md) whose chart is the share image.'),
@@ -74,3 +80,4 @@ export const storySchema = z.strictObject({
 export type ChartSpec = z.infer<typeof chartSchema>;
 export type SectionFrontMatter = z.infer<typeof sectionSchema>;
 export type StoryFrontMatter = z.infer<typeof storySchema>;
+export type StoryUpdate = z.infer<typeof updateSchema>;

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { runCli } from '../build/runBuild.ts';
+import { edit, miniProject } from '../fixtures/mini.ts';
+
+const NOTE = 'Corrected: exports to the partner were US$4.5 billion, not US$4.2 billion.';
+let dist: string;
+let document: Document;
+
+beforeAll(() => {
+  const root = miniProject(
+    edit('content/mini/index.md', 'published: 2025-05-01\n', `published: 2025-05-01\nupdates:\n  - date: 2025-05-09\n    note: "${NOTE}"\n  - date: 2025-05-03\n    note: Added April.\n`),
+  );
+  dist = join(root, 'dist');
+  const result = runCli('build', root, dist, { SITE_URL: 'https://news.example' });
+  expect(result.status, result.stderr).toBe(0);
+  document = parseHTML(readFileSync(join(dist, 'mini/index.html'), 'utf8')).document;
+});
+
+describe('npm run build: corrections and updates', () => {
+  test('the page shows "Updated" with the latest date under the byline, and the updates in a box, earliest first', () => {
+    const updated = document.querySelector('.byline-updated')!;
+    expect(updated.textContent).toBe('Updated 9 May 2025');
+    expect(updated.querySelector('time')!.getAttribute('datetime')).toBe('2025-05-09');
+    const box = document.querySelector('aside.corrections')!;
+    expect(box.getAttribute('aria-labelledby')).toBe(box.querySelector('h2')!.id);
+    expect([...box.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['3 May 2025: Added April.', `9 May 2025: ${NOTE}`]);
+  });
+
+  test('JSON-LD carries dateModified and the correction, not the plain update', () => {
+    const ld = JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(ld.datePublished).toBe('2025-05-01');
+    expect(ld.dateModified).toBe('2025-05-09');
+    expect(ld.correction).toEqual([{ '@type': 'CorrectionComment', text: NOTE, datePublished: '2025-05-09' }]);
+    expect(document.querySelector('meta[property="article:modified_time"]')!.getAttribute('content')).toBe('2025-05-09');
+  });
+
+  test('the RSS item says when and what was updated; its pubDate stays the first publication', () => {
+    const rss = readFileSync(join(dist, 'rss.xml'), 'utf8');
+    const item = /<item>[\s\S]*?<\/item>/.exec(rss)![0];
+    expect(item).toContain('<pubDate>Thu, 01 May 2025 00:00:00 GMT</pubDate>');
+    expect(item).toContain('<atom:updated>2025-05-09T00:00:00Z</atom:updated>');
+    expect(item).toContain(`<description>Updated 9 May 2025. ${NOTE}</description>`);
+    expect(rss).toContain('<lastBuildDate>Fri, 09 May 2025 00:00:00 GMT</lastBuildDate>');
+    expect(readFileSync(join(dist, 'sitemap.xml'), 'utf8')).toContain('<lastmod>2025-05-09</lastmod>');
+  });
+});
