@@ -41,8 +41,8 @@ describe('chartData()', () => {
   });
 
   test('reports a malformed from period', () => {
-    expect(problemsOf(FIRST, '  highlight: 2025-03', '  from: 2024\n  highlight: 2025-03')).toEqual([
-      `${FIRST}:6:9  malformed period from: "2024" — write YYYY-MM`,
+    expect(problemsOf(FIRST, '  highlight: 2025-03', '  from: 2024-3\n  highlight: 2025-03')).toEqual([
+      `${FIRST}:6:9  malformed period from: "2024-3" — write 2007 for a year, 2024-Q3 for a quarter, 2025-03 for a month, 2025-01/02 for a span of months or 2015-06-30 for a day`,
     ]);
   });
 });

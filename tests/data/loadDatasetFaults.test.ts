@@ -47,7 +47,7 @@ describe('loadDataset()', () => {
       `${YAML}:37:38  table partners: unknown unit "usd_bln" for column "exports" — did you mean "usd_bn"?`,
     ]);
     expect(problemsOf(edit(YAML, 'exports_yoy: { op: yoy', 'exports_yoy: { op: YoY'))).toEqual([
-      `${YAML}:19:26  invalid tables.monthly.derived.exports_yoy.op: YoY (expected yoy, mom, ytd, rolling12, diff) — did you mean "yoy"?`,
+      `${YAML}:19:26  invalid tables.monthly.derived.exports_yoy.op: YoY (expected yoy, mom, change, change_yoy, ytd, rolling12, diff, share, index, rank) — did you mean "yoy"?`,
     ]);
   });
 
@@ -73,7 +73,7 @@ describe('loadDataset()', () => {
 describe('parseTable() on a dataset', () => {
   test('reports a non-number, a malformed and a duplicated period in one run', () => {
     expect(problemsOf({ [MONTHLY]: MINI[MONTHLY].replace('2024-03,12,8', '2024-3,12,8').replace('2025-03,15,9,', '2025-03,15,9,\n2025-03,15,9,').replace('2025-04,16,', '2025-04,16 bn,') })).toEqual([
-      `${MONTHLY}:3:1  malformed period "2024-3" in column "period" — write YYYY-MM for a month or YYYY-MM/MM for a span such as 2025-01/02`,
+      `${MONTHLY}:3:1  malformed period "2024-3" in column "period" — write 2007 for a year, 2024-Q3 for a quarter, 2025-03 for a month, 2025-01/02 for a span of months or 2015-06-30 for a day`,
       `${MONTHLY}:6:1  duplicated period 2025-03 (first on line 5) — keep one row per period; correct the period or delete the repeated row`,
       `${MONTHLY}:7:9  "16 bn" is not a number in column "exports" — write a plain number such as 123.4, or leave the cell empty when the figure is missing`,
     ]);

@@ -46,7 +46,7 @@ describe('remarkFacts()', () => {
 
   test('reports a malformed period', () => {
     expect(problemsOf(FIRST, 'key=monthly.exports at=2025-03', 'key=monthly.exports at=March')).toEqual([
-      `${FIRST}:10:26  malformed period at="March" — write YYYY-MM, or YYYY-MM/MM for a span such as 2025-01/02`,
+      `${FIRST}:10:26  malformed period at="March" — write 2007 for a year, 2024-Q3 for a quarter, 2025-03 for a month, 2025-01/02 for a span of months or 2015-06-30 for a day`,
     ]);
   });
 
@@ -105,7 +105,7 @@ describe('remarkFacts()', () => {
       `${FIRST}:10:26  :value needs a key — add {key=table.measure at=YYYY-MM}`,
     ]);
     expect(problemsOf(FIRST, ' at=2025-03}', '}')).toEqual([
-      `${FIRST}:10:80  :fact needs a period — add at=YYYY-MM to {key=monthly.exports_yoy …}`,
+      `${FIRST}:10:80  :fact needs a period — add at=2025-04 to {key=monthly.exports_yoy …}`,
     ]);
   });
 

@@ -1,7 +1,7 @@
 import type { Dataset, Measure, Row, Table } from '../data/model.ts';
 import { unitOf } from '../data/model.ts';
 import { resolveKey, filterRows, categoryOrPart, categoryValues, type Filter } from '../data/keys.ts';
-import { parsePeriod, periodEnd, periodLabel, periodMiddle, periodStart, isSpan, comparePeriods, monthName, lastMonthId, type Period } from '../period.ts';
+import { parsePeriod, periodEnd, periodLabel, periodMiddle, periodStart, isSpan, comparePeriods, monthName, lastMonthId, follows, nextPeriod, grainNoun, PERIOD_HINT, type Period } from '../period.ts';
 import { DEFAULT_LOCALE, ownDigits, type Unit } from '../format.ts';
 import { suggestion } from '../suggest.ts';
 import type { ChartSpec, ChartType } from '../story/schema.ts';
@@ -38,7 +38,8 @@ export function shownDigits(d: Datum): number {
   return d.y === null ? 0 : ownDigits(d.y, d.measure.derived ? 1 : 2);
 }
 
-export type XKind = 'time' | 'month' | 'category';
+/** What runs along x: time, the months of a year, a category, or the values of a number column. */
+export type XKind = 'time' | 'month' | 'category' | 'number';
 
 /** A chart's data, resolved and filtered, ready to become Plot options. */
 export interface ChartData {
@@ -93,11 +94,18 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
     return { ok: false, problems: [{ field: 'data', message: `chart keys come from different tables (${[...new Set(found.map((f) => f.table.name))].join(', ')})`, hint: 'draw keys of one table per chart' }] };
   }
 
-  const columns = ['period', 'month', 'year', ...table.categories];
-  const x = spec.x ?? (spec.type === 'barX' && table.categories.length ? table.categories[0] : 'period');
-  if (!columns.includes(x)) problems.push({ field: 'x', message: `table ${table.name} has no column "${x}" to use as x`, hint: suggestion(x, columns) });
+  const timeless = table.grain === 'none';
+  const numbers = [...table.measures.keys()];
+  const columns = [...(timeless ? [] : ['period', 'month', 'year']), ...table.categories, ...numbers];
+  const x = spec.x ?? ((spec.type === 'barX' || timeless) && table.categories.length ? table.categories[0] : timeless ? numbers.find((n) => !keys.includes(`${table.name}.${n}`)) ?? 'period' : 'period');
+  if (!columns.includes(x)) {
+    const hint = timeless && ['period', 'month', 'year'].includes(x) ? `table ${table.name} has no periods: use x: ${[...table.categories, ...numbers][0] ?? 'a category'}` : suggestion(x, columns);
+    problems.push({ field: 'x', message: `table ${table.name} has no column "${x}" to use as x`, hint });
+  } else if (x === 'month' && table.grain !== 'month') {
+    problems.push({ field: 'x', message: `x: month lays out the months of a year, but ${table.name} holds ${grainNoun(table.grain)}`, hint: 'use x: period' });
+  }
   const series = spec.series ?? (keys.length > 1 ? 'measure' : undefined);
-  const seriesColumns = ['year', 'measure', ...table.categories];
+  const seriesColumns = [...(timeless ? [] : ['year']), 'measure', ...table.categories];
   if (series && !seriesColumns.includes(series)) problems.push({ field: 'series', message: `table ${table.name} has no column "${series}" to split series by`, hint: suggestion(series, seriesColumns) });
 
   const filter: Filter = {};
@@ -112,8 +120,9 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
   if (problems.length) return { ok: false, problems };
 
   const last = [to, through].filter((p) => p !== undefined).sort(comparePeriods)[0];
+  // A row is in when it ends within from…to; rows of a table without periods always are.
   const rows = filterRows(table, filter).filter(
-    (row) => (!from || ordinal(row.period) >= ordinal(from)) && (!last || ordinal(row.period) <= ordinal(last)),
+    (row) => timeless || ((!from || ordinal(row.period) >= ordinal(from)) && (!last || ordinal(row.period) <= ordinal(last))),
   );
   // Rows missing because the CSV has faults are reported at the CSV; what
   // the chart then lacks is not the section's fault.
@@ -127,7 +136,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
     }
   }
   if (problems.length) return { ok: false, problems };
-  const xKind: XKind = x === 'period' ? 'time' : x === 'month' ? 'month' : 'category';
+  const xKind: XKind = x === 'period' ? 'time' : x === 'month' ? 'month' : table.measures.has(x) ? 'number' : 'category';
 
   const highlights = new Set((spec.highlight === undefined ? [] : Array.isArray(spec.highlight) ? spec.highlight : [spec.highlight]).map(String));
   const data: Datum[] = [];
@@ -142,6 +151,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
       data.push(datum);
     }
   }
+  if (xKind === 'time' && table.index === 'period') data.splice(0, data.length, ...withGaps(data));
   if (data.every((d) => d.y === null)) {
     followOn({ field: 'data', message: `chart has nothing to draw: ${keys.join(', ')} has no values${describe(filter, from, last)}`, hint: 'check where, from and to against the CSV' });
   }
@@ -198,10 +208,10 @@ function makeDatum(
   const position: Date | number | string =
     xKind === 'time'
       ? atEnd ? periodMiddle({ ...p, from: p.to }) : periodMiddle(p)
-      : xKind === 'month' ? p.to : categoryOrPart(row, x);
+      : xKind === 'month' ? p.to : xKind === 'number' ? row.values[x] ?? Number.NaN : categoryOrPart(row, x);
   const seriesName =
     series === 'measure' ? measure.label : series === 'year' ? String(p.year) : series ? row.categories[series] ?? '' : keyCount > 1 ? measure.label : '';
-  const label = xKind === 'category' ? String(position) : atEnd && isSpan(p) ? `${monthName(p.from)}–${periodLabel({ ...p, from: p.to })}` : periodLabel(p);
+  const label = xKind === 'category' ? String(position) : xKind === 'number' || p.grain === 'none' ? rowName(table, row) : atEnd && isSpan(p) ? `${monthName(p.from)}–${periodLabel({ ...p, from: p.to })}` : periodLabel(p);
   return {
     x: position,
     ...(xKind === 'time' && !atEnd ? { x1: periodStart(p), x2: periodEnd(p) } : {}),
@@ -215,6 +225,48 @@ function makeDatum(
     source: row.sources[measure.name] ?? row.sources[''] ?? '',
     row,
   };
+}
+
+/** A row of a table without periods is named by its categories. */
+function rowName(table: Table, row: Row): string {
+  return table.categories.map((c) => row.categories[c]).join(', ') || (row.period.grain === 'none' ? `row ${row.line}` : periodLabel(row.period));
+}
+
+/**
+ * A regular series (most of its periods follow one another) gets a value-
+ * less datum for each period missing between two it has, so that its line
+ * breaks there and the table says so: a missing row is a gap, never
+ * bridged. Sparse series (snapshots a year apart) are left as they are.
+ */
+export function withGaps(data: Datum[]): Datum[] {
+  const bySeries = new Map<string, Datum[]>();
+  for (const d of data) {
+    const list = bySeries.get(d.series);
+    if (list) list.push(d);
+    else bySeries.set(d.series, [d]);
+  }
+  const out: Datum[] = [];
+  let added = 0;
+  for (const list of bySeries.values()) {
+    const sorted = [...list].sort((a, b) => comparePeriods(a.period, b.period));
+    let adjacent = 0;
+    for (let i = 1; i < sorted.length; i++) if (follows(sorted[i - 1].period, sorted[i].period)) adjacent++;
+    const regular = sorted.length > 2 && adjacent >= (sorted.length - 1) / 2;
+    for (const [i, d] of sorted.entries()) {
+      const before = sorted[i - 1];
+      if (regular && before && !follows(before.period, d.period) && periodEnd(before.period) < periodStart(d.period)) {
+        // One empty datum per missing period; a very long hole gets one, at its start.
+        let p = nextPeriod(before.period);
+        for (let n = 0; periodStart(p) < periodStart(d.period); n++, p = nextPeriod(p)) {
+          if (n > 0 && added > 5000) break;
+          out.push({ ...before, x: periodMiddle(p), x1: periodStart(p), x2: periodEnd(p), y: null, period: p, label: periodLabel(p), highlight: false, source: '' });
+          added++;
+        }
+      }
+      out.push(d);
+    }
+  }
+  return out;
 }
 
 /** A datum is highlighted by its period (or last month), series or category. */
@@ -238,7 +290,7 @@ function notesFor(table: Table, data: Datum[], measures: Measure[], xKind: XKind
     notes.push(
       xKind === 'category'
         ? `No figure was found for ${[...new Set(missing.map((d) => d.label))].join(', ')}.`
-        : 'Gaps mark months for which no figure was found.',
+        : `Gaps mark ${grainNoun(table.grain)} for which no figure was found.`,
     );
   }
   return notes;
@@ -247,12 +299,13 @@ function notesFor(table: Table, data: Datum[], measures: Measure[], xKind: XKind
 function readPeriod(text: string | undefined, field: string, problems: ChartProblem[]): Period | undefined {
   if (text === undefined) return undefined;
   const p = parsePeriod(text);
-  if (!p) problems.push({ field, message: `malformed period ${field}: "${text}"`, hint: 'write YYYY-MM' });
+  if (!p) problems.push({ field, message: `malformed period ${field}: "${text}"`, hint: PERIOD_HINT });
   return p;
 }
 
+/** Where a period ends, to compare it with from, to and through. */
 function ordinal(p: Period): number {
-  return p.year * 12 + p.to;
+  return periodEnd(p).getTime();
 }
 
 function describe(filter: Filter, from?: Period, to?: Period): string {

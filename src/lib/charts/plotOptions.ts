@@ -140,14 +140,23 @@ function xScale(chart: ChartData, narrow: boolean): Plot.ScaleOptions {
       // Monthly data never gets day or week ticks: a short span is labelled
       // period by period, under each bar or point ("Oct 2025", "Nov 2025").
       const target = narrow ? 4 : 8;
-      if (monthsSpanned(chart.data) > target) return { type: 'utc', label: null, ticks: target };
       const labels = new Map(chart.data.map((d) => [(d.x as Date).getTime(), d.label]));
+      // Years, quarters and days are labelled one by one only when they are few.
+      const many = chart.table.grain === 'month' || chart.table.grain === undefined ? monthsSpanned(chart.data) > target : labels.size > target;
+      if (many) return { type: 'utc', label: null, ticks: target };
       return { type: 'utc', label: null, ticks: [...labels.keys()].sort((a, b) => a - b).map((t) => new Date(t)), tickFormat: (t: Date) => labels.get(t.getTime()) ?? '' };
     }
     case 'month':
       return { type: 'linear', label: null, domain: [1, 12], ticks: narrow ? [1, 4, 7, 10, 12] : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], tickFormat: (m: number) => monthName(m) };
     case 'category':
       return { type: 'band', label: null, padding: 0.25 };
+    case 'number': {
+      // A number column along x is named by its label and unit.
+      const measure = chart.table.measures.get(chart.x);
+      const unit = measure?.unit;
+      const label = measure ? `${measure.label}${unit ? ` (${unitHeading(unit)})` : ''}` : chart.x;
+      return { type: 'linear', label, grid: true, nice: true, ticks: narrow ? 4 : 6, ...(unit ? { tickFormat: (v: number) => formatTick(v, unit, chart.locale) } : {}) };
+    }
   }
 }
 

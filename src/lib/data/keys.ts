@@ -1,4 +1,4 @@
-import { formatPeriodId, lastMonthId, parsePeriod, type Period } from '../period.ts';
+import { formatPeriodId, grainNoun, grainOf, lastMonthId, parsePeriod, periodEnd, periodStart, PERIOD_HINT, type Period } from '../period.ts';
 import { closest, suggestion } from '../suggest.ts';
 import type { Dataset, Measure, Row, Table } from './model.ts';
 
@@ -102,7 +102,7 @@ function endId(row: Row): string | undefined {
 
 /** A category value, or one of the derived parts of the period (`year`). */
 export function categoryOrPart(row: Row, column: string): string {
-  if (column === 'year') return String(row.period.year);
+  if (column === 'year') return row.period.grain === 'none' ? '' : String(row.period.year);
   return row.categories[column] ?? '';
 }
 
@@ -121,12 +121,16 @@ function rowsAt(table: Table, at: Period): Row[] {
  * values. Fails with a reason an editor can act on: a malformed period, one
  * outside the data, no match, several matches, or a missing value.
  */
-export function valueAt(resolved: ResolvedKey, atText: string, filter: Filter): Lookup<{ value: number; row: Row }> {
+export function valueAt(resolved: ResolvedKey, atText: string | undefined, filter: Filter): Lookup<{ value: number; row: Row }> {
   const { table, measure, key } = resolved;
-  const at = parsePeriod(atText);
-  if (!at) {
-    return { ok: false, message: `malformed period at="${atText}"`, hint: 'write YYYY-MM, or YYYY-MM/MM for a span such as 2025-01/02' };
+  if (table.grain === 'none' && atText !== undefined) {
+    return { ok: false, message: `${key} has no periods, but at=${atText} names one`, hint: `table ${table.name} is a cross-section: delete at= and pick the row by its categories` };
   }
+  const at = table.grain === 'none' ? table.rows[0]?.period ?? { id: '', year: 0, from: 1, to: 12, grain: 'none' as const } : atText === undefined ? undefined : parsePeriod(atText);
+  if (!at) {
+    return { ok: false, message: `malformed period at="${atText}"`, hint: PERIOD_HINT };
+  }
+  atText ??= '';
   for (const [column, values] of Object.entries(filter)) {
     if (column !== 'year' && !table.categories.includes(column)) {
       return { ok: false, message: `table ${table.name} has no category "${column}"`, hint: table.categories.length ? suggestion(column, table.categories, 'a category:') : `${table.name} has no categories`, followOn: false };
@@ -141,13 +145,17 @@ export function valueAt(resolved: ResolvedKey, atText: string, filter: Filter): 
   const entries = Object.entries(filter);
   const rows = rowsAt(table, at).filter((row) => inFilter(row, entries));
   if (rows.length === 0) {
-    const months = table.rows.map((r) => monthOrdinal(table, r.period)).sort((a, b) => a - b);
-    const outside = months.length > 0 && (monthOrdinal(table, at) < months[0] || monthOrdinal(table, at) > months.at(-1)!);
-    const range = months.length ? `${table.name} runs from ${ordinalId(months[0])} to ${ordinalId(months.at(-1)!)}` : `${table.name} has no rows`;
+    const first = table.rows[0]?.period;
+    const last = table.rows.at(-1)?.period;
+    const time = (p: Period) => (table.index === 'end' ? periodEnd(p) : periodStart(p)).getTime();
+    const outside = first !== undefined && last !== undefined && table.grain !== 'none' && (time(at) < time(first) || time(at) > time(last));
+    const shown = (p: Period) => (table.index === 'end' ? lastMonthId(p) : grainOf(p) === 'month' ? formatPeriodId(p.year, p.from, p.from) : p.id);
+    const range = first && last ? `${table.name} runs from ${shown(first)} to ${shown(last)}` : `${table.name} has no rows`;
+    const grain = table.grain !== 'none' && grainOf(at) !== table.grain && table.rows.length > 0 ? `; ${table.name} holds ${grainNoun(table.grain)}: write at= as ${shown(first!)} is written` : '';
     return {
       ok: false,
-      message: `no ${key} for ${atText}${describeFilter(filter)}`,
-      hint: outside ? range : months.length ? `${table.file} has no row for ${atText}${describeFilter(filter)}; ${range}` : `add rows to ${table.file}`,
+      message: table.grain === 'none' ? `no ${key}${describeFilter(filter)}` : `no ${key} for ${atText}${describeFilter(filter)}`,
+      hint: (outside ? range : first ? `${table.file} has no row for ${atText}${describeFilter(filter)}; ${range}` : `add rows to ${table.file}`) + grain,
       followOn: !table.complete,
       outside,
     };
@@ -162,16 +170,6 @@ export function valueAt(resolved: ResolvedKey, atText: string, filter: Filter): 
     return { ok: false, message: `${key} has no value for ${atText}${describeFilter(filter)}`, hint: 'the source gives no figure there; state another period or leave the figure out' };
   }
   return { ok: true, value: { value, row: rows[0] } };
-}
-
-/** A period's place in time: its last month for running totals, else its first. */
-function monthOrdinal(table: Table, p: Period): number {
-  return p.year * 12 + (table.index === 'end' ? p.to : p.from) - 1;
-}
-
-function ordinalId(ordinal: number): string {
-  const month = (ordinal % 12) + 1;
-  return formatPeriodId(Math.floor(ordinal / 12), month, month);
 }
 
 /** ` (destination=United States)`, for messages; empty without a filter. */

@@ -82,7 +82,7 @@ function fieldsOf(path: readonly PropertyKey[]): string[] {
   if (depth === 0) return Object.keys(datasetSchema.shape);
   if (path[0] === 'tables' && depth === 2) return Object.keys(tableSchema.shape);
   if (path[0] === 'tables' && path[2] === 'columns') return ['type', 'unit', 'label', 'description'];
-  if (path[0] === 'tables' && path[2] === 'derived') return ['op', 'of', 'minus', 'label', 'description'];
+  if (path[0] === 'tables' && path[2] === 'derived') return ['op', 'of', 'minus', 'base', 'across', 'label', 'description'];
   if (path[0] === 'tables' && path[2] === 'measures') return ['unit', 'label', 'description'];
   if (path[0] === 'tables' && path[2] === 'long') return ['measure', 'value', 'unit'];
   if (path[0] === 'sources') return ['name', 'url'];
@@ -104,7 +104,7 @@ function checkDeclarations(
   for (const [name, table] of Object.entries(spec.tables)) {
     const at = (...path: PropertyKey[]) => locate(['tables', name, ...path]);
     const columns = Object.keys(table.columns);
-    if (!Object.hasOwn(table.columns, table.period) || table.columns[table.period].type !== 'period') {
+    if (table.period !== undefined && (!Object.hasOwn(table.columns, table.period) || table.columns[table.period].type !== 'period')) {
       problems.add(file, at('period'), `table ${name}: period column "${table.period}" is not declared with type: period`, suggestion(table.period, columns));
     }
     for (const type of ['period', 'unit', 'url', 'publisher'] as const) {
@@ -138,6 +138,25 @@ function checkDeclarations(
           problems.add(file, at('derived', derived, field), `table ${name}: derived "${derived}" refers to unknown measure "${ref}"`, suggestion(ref, measures));
         }
       }
+      const of = ofUnit(table, d.of, units);
+      if ((d.op === 'yoy' || d.op === 'mom') && (of?.kind === 'pct' || of?.kind === 'pp')) {
+        problems.add(file, at('derived', derived, 'op'), `table ${name}: derived "${derived}" takes a percentage change of "${d.of}", which is itself in ${of.label}`, `a change of a percentage is told in percentage points: use op: ${d.op === 'yoy' ? 'change_yoy' : 'change'}`);
+      }
+      if (d.op === 'index' && d.base === undefined) {
+        problems.add(file, at('derived', derived), `table ${name}: derived "${derived}" uses op index without "base"`, 'add base: <period> (the period whose value is 100), e.g. base: 2000');
+      }
+      if (d.op !== 'index' && d.base !== undefined) {
+        problems.add(file, at('derived', derived, 'base'), `table ${name}: derived "${derived}" has "base" but op ${d.op} takes none`, 'delete base:, or use op: index');
+      }
+      const categories = columns.filter((c) => table.columns[c].type === 'category' && c !== table.long?.measure && c !== table.long?.unit);
+      if (d.across !== undefined && d.op !== 'share' && d.op !== 'rank') {
+        problems.add(file, at('derived', derived, 'across'), `table ${name}: derived "${derived}" has "across" but op ${d.op} takes none`, 'delete across:, or use op: share or rank');
+      } else if (d.across !== undefined && !categories.includes(d.across)) {
+        problems.add(file, at('derived', derived, 'across'), `table ${name}: derived "${derived}" is across unknown category "${d.across}"`, categories.length ? suggestion(d.across, categories) ?? '' : `table ${name} has no category columns`);
+      }
+      if ((d.op === 'share' || d.op === 'rank') && categories.length === 0) {
+        problems.add(file, at('derived', derived, 'op'), `table ${name}: derived "${derived}" uses op ${d.op}, but the table has no categories to compare`, 'a share or a rank compares the categories of one period: add a category column');
+      }
       if (d.op !== 'diff' && d.minus !== undefined) {
         problems.add(file, at('derived', derived, 'minus'), `table ${name}: derived "${derived}" has "minus" but op ${d.op} takes none`, 'delete minus:, or use op: diff to subtract it');
       }
@@ -149,6 +168,12 @@ function checkDeclarations(
       }
     }
   }
+}
+
+/** The unit of a column or declared measure of a table, if it names a known one. */
+function ofUnit(table: TableSpec, name: string, units: UnitRegistry) {
+  const unit = table.long ? table.measures?.[name]?.unit : table.columns[name]?.unit;
+  return unit === undefined ? undefined : units.get(unit);
 }
 
 /** Did you mean a unit of that name, else the ones there are and how to add one. */

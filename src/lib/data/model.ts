@@ -1,4 +1,4 @@
-import type { Period } from '../period.ts';
+import type { Grain, Period } from '../period.ts';
 import type { Unit, UnitRegistry } from '../format.ts';
 import type { DatasetSpec, DerivedSpec } from './schema.ts';
 
@@ -47,6 +47,8 @@ export interface Table {
   /** Project-relative path of the CSV file. */
   file: string;
   index: 'period' | 'end';
+  /** The grain of its periods, told by their values; `none` for a table without periods. */
+  grain: Grain;
   /** Category columns, in the order the dataset declares them. */
   categories: string[];
   measures: Map<string, Measure>;

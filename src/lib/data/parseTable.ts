@@ -1,11 +1,11 @@
-import { parsePeriod, comparePeriods, within } from '../period.ts';
+import { parsePeriod, comparePeriods, within, grainOf, grainNoun, NO_PERIOD, PERIOD_HINT, type Grain } from '../period.ts';
 import { BUILT_IN_UNITS, UNITS, type Unit, type UnitRegistry } from '../format.ts';
 import { closest, suggestion } from '../suggest.ts';
 import type { Position, Problems } from '../problems.ts';
 import { readCsv, unclosedQuote, type CsvRecord } from './csv.ts';
 import { deriveMeasures } from './derive.ts';
 import type { Measure, Row, Table } from './model.ts';
-import type { TableSpec } from './schema.ts';
+import { periodColumn, type TableSpec } from './schema.ts';
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
@@ -62,10 +62,17 @@ export function parseTable(
   table.rows = rows.sort(
     (a, b) => comparePeriods(a.period, b.period) || categoryKey(table, a).localeCompare(categoryKey(table, b)),
   );
+  table.grain = checkGrain(table, spec, problems);
   reportDuplicates(table, spec, problems);
   // Running totals nest by nature (Jan–Oct lies inside Jan–Nov): no detail rows there.
   if (table.index === 'period') markDetailRows(table);
   deriveMeasures(table);
+  for (const measure of table.measures.values()) {
+    const base = measure.derived?.op === 'index' ? measure.derived.base : undefined;
+    if (base !== undefined && table.rows.length > 0 && !table.rows.some((row) => row.period.id === base)) {
+      problems.add(file, { line: 1, column: 1 }, `derived "${measure.name}" is indexed to ${base}, a period ${file} does not hold`, `set base: in dataset.yaml to a period of the table, from ${table.rows[0].period.id} to ${table.rows.at(-1)!.period.id}`);
+    }
+  }
   table.complete = problems.size === before;
   return table;
 }
@@ -86,6 +93,7 @@ export function emptyTable(name: string, spec: TableSpec, file: string, units: U
       .filter(([column, c]) => c.type === 'category' && !isLongColumn(spec, column))
       .map(([column]) => column),
     measures: declaredMeasures(spec, units),
+    grain: periodColumn(spec) === undefined ? 'none' : 'month',
     rows: [],
     complete: false,
   };
@@ -227,14 +235,15 @@ function readCommon(
   line: number,
   units: UnitRegistry,
 ): Omit<Row, 'values' | 'sources' | 'publishers' | 'notes'> | undefined {
-  const periodText = cells.get(spec.period);
-  const period = parsePeriod(periodText);
+  const column = periodColumn(spec);
+  const periodText = column === undefined ? '' : cells.get(column);
+  const period = column === undefined ? NO_PERIOD : parsePeriod(periodText);
   if (!period) {
     problems.add(
       file,
-      cells.at(spec.period),
-      `malformed period "${periodText}" in column "${spec.period}"`,
-      'write YYYY-MM for a month or YYYY-MM/MM for a span such as 2025-01/02',
+      cells.at(column!),
+      `malformed period "${periodText}" in column "${column}"`,
+      PERIOD_HINT,
     );
   }
   const categories: Record<string, string> = {};
@@ -323,7 +332,7 @@ function longRows(
     const key = JSON.stringify([common.period.id, common.categories]);
     const row = rows.get(key) ?? { ...common, values: {}, sources: {}, publishers: {}, notes: {} };
     if (measure in row.values) {
-      problems.add(file, cells.at(spec.period), `duplicated ${measure} for period ${common.period.id} (also on line ${row.notes[`@${measure}`] ?? row.line})`, 'keep one row per period and measure');
+      problems.add(file, cells.at(periodColumn(spec) ?? measureColumn), `duplicated ${measure} for period ${common.period.id} (also on line ${row.notes[`@${measure}`] ?? row.line})`, 'keep one row per period and measure');
       continue;
     }
     row.values[measure] = value;
@@ -338,6 +347,33 @@ function longRows(
     for (const k of Object.keys(row.notes)) if (k.startsWith('@')) delete row.notes[k];
   }
   return [...rows.values()];
+}
+
+/**
+ * A period column holds one grain, told by its values (a span of months
+ * counts as months): the first row sets it, and a row of another grain is
+ * refused and left out.
+ */
+function checkGrain(table: Table, spec: TableSpec, problems: Problems): Grain {
+  const column = periodColumn(spec);
+  if (column === undefined) return 'none';
+  const byLine = [...table.rows].sort((a, b) => a.line - b.line);
+  const first = byLine[0];
+  if (!first) return 'month';
+  const grain = grainOf(first.period);
+  const refused = new Set<Row>();
+  for (const row of byLine) {
+    const own = grainOf(row.period);
+    if (own === grain) continue;
+    refused.add(row);
+    problems.add(table.file, { line: row.line, column: 1 }, `period "${row.period.id}" is a ${own}, but column "${column}" holds ${grainNoun(grain)} (first on line ${first.line})`, `write every period of the column as ${examplePeriod(grain)}, or keep ${grainNoun(own)} in a table of their own`);
+  }
+  if (refused.size) table.rows = table.rows.filter((row) => !refused.has(row));
+  return grain;
+}
+
+function examplePeriod(grain: Grain): string {
+  return { year: 'a year such as 2007', quarter: 'a quarter such as 2024-Q3', month: 'a month such as 2025-03 (or a span such as 2025-01/02)', day: 'a day such as 2015-06-30', none: '' }[grain];
 }
 
 /** The measure and unit columns of a long table are not categories. */
@@ -369,7 +405,8 @@ function reportDuplicates(table: Table, spec: TableSpec, problems: Problems): vo
     const first = seen.get(key);
     if (first) {
       const what = table.categories.length ? ` for ${table.categories.map((c) => row.categories[c]).join(', ')}` : '';
-      problems.add(table.file, { line: row.line, column: 1 }, `duplicated period ${row.period.id}${what} (first on line ${first.line})`, 'keep one row per period; correct the period or delete the repeated row');
+      if (table.grain === 'none') problems.add(table.file, { line: row.line, column: 1 }, `duplicated row${what} (first on line ${first.line})`, 'a table without periods holds one row per category: correct the category or delete the repeated row');
+      else problems.add(table.file, { line: row.line, column: 1 }, `duplicated period ${row.period.id}${what} (first on line ${first.line})`, 'keep one row per period; correct the period or delete the repeated row');
     } else {
       seen.set(key, row);
     }

@@ -10,7 +10,7 @@ import { z } from 'zod';
 export const COLUMN_TYPES = ['period', 'number', 'category', 'unit', 'url', 'publisher', 'text'] as const;
 
 /** How a derived measure is computed from a number column. */
-export const DERIVATIONS = ['yoy', 'mom', 'ytd', 'rolling12', 'diff'] as const;
+export const DERIVATIONS = ['yoy', 'mom', 'change', 'change_yoy', 'ytd', 'rolling12', 'diff', 'share', 'index', 'rank'] as const;
 
 /** A unit's name: a built-in one or one declared under `units` (checked against both once all is read). */
 const unit = z.string().min(1);
@@ -38,6 +38,10 @@ export const derivedSchema = z.strictObject({
   op: z.enum(DERIVATIONS),
   of: z.string(),
   minus: z.string().optional(),
+  /** index: the period whose value is 100. */
+  base: z.union([z.string(), z.number()]).transform(String).optional(),
+  /** share, rank: the category column whose values share the total (default: all categories together). */
+  across: z.string().optional(),
   label: z.string().optional(),
   description: z.string().optional(),
 });
@@ -52,8 +56,11 @@ export const tableSchema = z.strictObject({
   file: z.string(),
   title: z.string(),
   description: z.string().optional(),
-  /** Name of the column holding the period. */
-  period: z.string().default('period'),
+  /**
+   * Name of the column holding the period. Default: the column of type
+   * period, if there is one; a table without one is a cross-section.
+   */
+  period: z.string().optional(),
   /**
    * `period` (default): a row stands for its period. `end`: a row is a
    * running total to the end of its span (a year-to-date figure), found and
@@ -88,6 +95,12 @@ export const datasetSchema = z.strictObject({
   units: z.record(z.string(), unitSchema).optional(),
   tables: z.record(z.string(), tableSchema),
 });
+
+/** The table's period column, or undefined for a cross-section without one. */
+export function periodColumn(spec: TableSpec): string | undefined {
+  if (spec.period !== undefined) return spec.period;
+  return Object.entries(spec.columns).find(([, c]) => c.type === 'period')?.[0];
+}
 
 export type DatasetSpec = z.infer<typeof datasetSchema>;
 export type TableSpec = z.infer<typeof tableSchema>;

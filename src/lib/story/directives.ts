@@ -3,7 +3,7 @@ import type { TextDirective, LeafDirective, ContainerDirective } from 'mdast-uti
 import { visit, SKIP } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import type { Dataset } from '../data/model.ts';
-import type { Period } from '../period.ts';
+import { periodEnd, type Period } from '../period.ts';
 import { unitOf } from '../data/model.ts';
 import { describeFilter, resolveKey, valueAt, type Filter } from '../data/keys.ts';
 import { BUILT_IN_UNITS, DEFAULT_LOCALE, formatFits, formatNames, formatValue, defaultFormat, type Unit } from '../format.ts';
@@ -165,7 +165,7 @@ function checkFact(node: TextDirective, at: Position, context: DirectiveContext)
   const result = checkFigure(figure.figure, value, unit);
   const data: FactData = { value, unit, table: found.table, measure: found.measure, row: found.row, rounding: figureRounding(figure.figure, value, unit) };
   if (!result.ok) {
-    const where = `${key} at ${attributes.at}${describeFilter(attributes.filter)}`;
+    const where = `${key}${attributes.at ? ` at ${attributes.at}` : ""}${describeFilter(attributes.filter)}`;
     if (result.rounded === undefined) {
       context.problems.add(context.file, at, `fact "${text}" ${result.message}`, `check the key: ${where} is a measure of another kind`);
       return { ...data, rounding: { decimals: figure.figure.decimals, scale: 1, stated: figure.figure.value, rounded: value } };
@@ -270,14 +270,16 @@ function lookup(attributes: Attributes, at: Position, context: DirectiveContext,
     problems.add(file, at, `${name} needs a key`, `add {key=table.measure at=YYYY-MM}`);
     return undefined;
   }
-  if (!attributes.at) {
-    problems.add(file, at, `${name} needs a period`, `add at=YYYY-MM to {key=${attributes.key} …}`);
-    return undefined;
-  }
   if (!dataset) return undefined; // the dataset's own problems are reported
   const resolved = resolveKey(dataset, attributes.key);
   if (!resolved.ok) {
     problems.add(file, at, resolved.message, resolved.hint);
+    return undefined;
+  }
+  // A table without periods is looked up by its categories alone.
+  if (!attributes.at && resolved.value.table.grain !== 'none') {
+    const example = resolved.value.table.rows.at(-1)?.period.id ?? 'YYYY-MM';
+    problems.add(file, at, `${name} needs a period`, `add at=${example} to {key=${attributes.key} …}`);
     return undefined;
   }
   context.used?.add(attributes.key);
@@ -299,7 +301,7 @@ function lookup(attributes: Attributes, at: Position, context: DirectiveContext,
     return undefined;
   }
   const period = found.value.row.period;
-  if (context.through && period.year * 12 + period.to > context.through.year * 12 + context.through.to) {
+  if (context.through && period.grain !== 'none' && periodEnd(period).getTime() > periodEnd(context.through).getTime()) {
     problems.add(file, at, `${attributes.key} at ${attributes.at} is later than the story's through: ${context.through.id}`, 'raise "through" in index.md once the story covers that month, or state an earlier period');
     return undefined;
   }
