@@ -1,47 +1,105 @@
 /**
  * `npm run build`: validates first, then builds into a fresh folder and
- * swaps it into place. On any problem it refuses to build and the previous
- * dist/ stays exactly as it was.
+ * swaps it into place (siteFolder.ts). On any problem it refuses to build
+ * and the previous site stays exactly as it was; a second build in the
+ * same folder refuses while the first runs. Every line it prints arrives,
+ * even through a pipe.
  */
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { validate } from './validate.ts';
+import { exitWhenFlushed } from './exit.ts';
+import { discardBuild, lockSiteFolder, newBuildFolder, pruneBuilds, siteFolder, swapIn } from './siteFolder.ts';
 import { readTimings } from '../lib/timings.ts';
 
 const astroRoot = resolve(import.meta.dirname, '../..');
-const outDir = resolve(process.env.PLOTLINE_OUT_DIR ?? join(astroRoot, 'dist'));
-const staging = `${outDir}.building`;
+const folder = siteFolder(resolve(process.env.PLOTLINE_OUT_DIR ?? join(astroRoot, 'dist')));
+const { outDir } = folder;
 
-const started = performance.now();
-const valid = validate();
-const checked = performance.now();
-if (!valid) {
-  console.error(`build refused: nothing was written${existsSync(outDir) ? `; ${outDir} is unchanged` : ''}`);
-  process.exit(1);
+/**
+ * For tests of interrupted builds: PLOTLINE_PAUSE_AT=lock|swap|prune makes
+ * the build print "paused before <step>" and wait there, to be killed.
+ */
+async function pauseFor(step: 'lock' | 'swap' | 'prune'): Promise<void> {
+  if (process.env.PLOTLINE_PAUSE_AT !== step) return;
+  console.log(`paused before ${step}`);
+  await new Promise((resolve) => setTimeout(resolve, 600_000));
 }
 
-// Astro is loaded only once the content is sound: a refused build stays quick.
-const { build } = await import('astro');
-rmSync(staging, { recursive: true, force: true });
-try {
-  await build({ root: astroRoot, outDir: staging, logLevel: process.env.PLOTLINE_QUIET ? 'warn' : 'info' });
-} catch (error) {
-  rmSync(staging, { recursive: true, force: true });
-  console.error(error instanceof Error ? error.message : error);
-  console.error('build failed: the previous site is unchanged');
-  process.exit(1);
+async function main(): Promise<number> {
+  const started = performance.now();
+  const valid = validate();
+  const checked = performance.now();
+  if (!valid) {
+    console.error(`build refused: nothing was written${existsSync(outDir) ? `; ${outDir} is unchanged` : ''}`);
+    return 1;
+  }
+  let lock: ReturnType<typeof lockSiteFolder>;
+  try {
+    lock = lockSiteFolder(folder);
+  } catch (error) {
+    console.error(`build failed: ${folder.lock} cannot be written (${codeOf(error)}) — check that the folder that holds ${outDir} can be written; the previous site is unchanged`);
+    return 1;
+  }
+  if (!lock.ok) {
+    console.error(`build refused: another build (process ${lock.holder}) is writing ${outDir} — wait for it to finish, then build again; if no build is running, delete ${folder.lock}`);
+    return 1;
+  }
+  const release = lock.release;
+  let build: string | undefined;
+  // Ctrl-C or a CI cancel leaves neither a half-written build nor the lock.
+  const interrupted = () => {
+    if (build) discardBuild(folder, build);
+    release();
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    await pauseFor('lock');
+    // Astro is loaded only once the content is sound: a refused build stays quick.
+    const { build: astroBuild } = await import('astro');
+    try {
+      build = newBuildFolder(folder);
+    } catch (error) {
+      console.error(`build failed: ${folder.builds} cannot be created (${codeOf(error)}) — check that the folder that holds ${outDir} can be written; the previous site is unchanged`);
+      return 1;
+    }
+    try {
+      await astroBuild({ root: astroRoot, outDir: build, logLevel: process.env.PLOTLINE_QUIET ? 'warn' : 'info' });
+    } catch (error) {
+      discardBuild(folder, build);
+      console.error(error instanceof Error ? error.message : error);
+      console.error('build failed: the previous site is unchanged');
+      return 1;
+    }
+    await pauseFor('swap');
+    const built = build;
+    try {
+      swapIn(folder, built);
+      build = undefined; // it is the site now: an interrupt must not delete it
+    } catch (error) {
+      discardBuild(folder, built);
+      console.error(`build failed: ${outDir} cannot be replaced (${codeOf(error)}) — check that it and the folder that holds it can be written (not read-only, not immutable); the previous site is unchanged`);
+      return 1;
+    }
+    await pauseFor('prune');
+    pruneBuilds(folder);
+    // For `npm run bench`: where the time went, by phase.
+    if (process.env.PLOTLINE_TIMINGS) {
+      const ended = performance.now();
+      const { user, system } = process.cpuUsage();
+      writeFileSync(process.env.PLOTLINE_TIMINGS, JSON.stringify({ totalMs: ended - started, checkMs: checked - started, cpuMs: (user + system) / 1000, phases: readTimings() }));
+    }
+    console.log(`site written to ${outDir}`);
+    return 0;
+  } finally {
+    release();
+  }
 }
-// Swapped by renames, which are atomic: an interrupted build leaves either
-// the old site or the new one in place, never a half-deleted folder.
-const previous = `${outDir}.previous`;
-rmSync(previous, { recursive: true, force: true });
-if (existsSync(outDir)) renameSync(outDir, previous);
-renameSync(staging, outDir);
-rmSync(previous, { recursive: true, force: true });
-// For `npm run bench`: where the time went, by phase.
-if (process.env.PLOTLINE_TIMINGS) {
-  const ended = performance.now();
-  const { user, system } = process.cpuUsage();
-  writeFileSync(process.env.PLOTLINE_TIMINGS, JSON.stringify({ totalMs: ended - started, checkMs: checked - started, cpuMs: (user + system) / 1000, phases: readTimings() }));
+
+function codeOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
 }
-console.log(`site written to ${outDir}`);
+
+await exitWhenFlushed(await main());

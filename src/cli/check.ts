@@ -1,12 +1,16 @@
 /**
  * `npm run check`: validates every story and dataset without building.
  * Prints every problem as `path:line:col  message — hint`, then a count;
- * exits 1 on any problem.
+ * exits 1 on any problem, once every line has been written out.
  */
 import { validate } from './validate.ts';
+import { exitWhenFlushed } from './exit.ts';
 
 const stories = validate();
-if (!stories) process.exit(1);
-const charts = stories.reduce((n, s) => n + s.charts.length, 0);
-const facts = stories.reduce((n, s) => n + s.keys.length, 0);
-console.log(`ok: ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}, ${charts} charts, ${facts} dataset keys checked; no problems found`);
+if (!stories) await exitWhenFlushed(1);
+else {
+  const charts = stories.reduce((n, s) => n + s.charts.length, 0);
+  const facts = stories.reduce((n, s) => n + s.keys.length, 0);
+  console.log(`ok: ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}, ${charts} charts, ${facts} dataset keys checked; no problems found`);
+  await exitWhenFlushed(0);
+}

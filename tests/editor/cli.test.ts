@@ -1,6 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
+import { PROJECT } from '../helpers.ts';
 import { runCli } from '../build/runBuild.ts';
 import { edit, miniProject } from '../fixtures/mini.ts';
 
@@ -51,6 +53,37 @@ describe('npm run check', () => {
       'content/loop:1:1  content/loop is a link that leads back to itself (a link loop) — replace the link with the file or folder itself',
       '1 problem found',
     ]);
+  });
+});
+
+describe('output through a pipe', () => {
+  /** Runs a command whose stderr is a pipe nobody reads for a second, as a busy CI log collector. */
+  function throughSlowPipe(command: 'check' | 'build', root: string): Promise<{ status: number | null; stderr: string }> {
+    const { NODE_ENV: _n, BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...inherited } = process.env;
+    const child = spawn(process.execPath, [`src/cli/${command}.ts`], { cwd: PROJECT, env: { ...inherited, PLOTLINE_ROOT: root, PLOTLINE_OUT_DIR: join(root, 'dist'), PLOTLINE_QUIET: '1' } });
+    let stderr = '';
+    child.stderr.pause();
+    setTimeout(() => child.stderr.on('data', (chunk) => (stderr += chunk)).resume(), 1000);
+    return new Promise((resolve) => child.on('close', (status) => resolve({ status, stderr })));
+  }
+  const manyFaults = () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')},x${i},1,`);
+    return miniProject({ 'data/trade/monthly.csv': `period,exports,imports,note\n${rows.join('\n')}\n` });
+  };
+
+  test('every one of 3,000 problems arrives, then the count', async () => {
+    const result = await throughSlowPipe('check', manyFaults());
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(3001);
+    expect(lines.at(-2)).toMatch(/^data\/trade\/monthly\.csv:3001:9  "x2999" is not a number/);
+    expect(lines.at(-1)).toBe('3000 problems found');
+  });
+
+  test('a refused build ends with its count and the refusal', async () => {
+    const lines = (await throughSlowPipe('build', manyFaults())).stderr.trim().split('\n');
+    expect(lines).toHaveLength(3002);
+    expect(lines.slice(-2)).toEqual(['3000 problems found', 'build refused: nothing was written']);
   });
 });
 
