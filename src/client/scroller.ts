@@ -5,12 +5,13 @@
  * content: it only toggles classes, one transform and one status line.
  */
 import scrollama, { type DecimalType } from 'scrollama';
+import { STATUS_ID } from '../lib/story/pageIds.ts';
 
 const root = document.documentElement;
 const scrolly = document.querySelector<HTMLElement>('.scrolly');
 const steps = [...document.querySelectorAll<HTMLElement>('.scrolly > .step')];
 const figures = [...document.querySelectorAll<HTMLElement>('.scrolly > figure.chart')];
-const status = document.getElementById('chart-status');
+const status = document.getElementById(STATUS_ID);
 const bar = document.querySelector<HTMLElement>('.progress-bar');
 let active = -1;
 let shown = figures.findIndex((f) => f.classList.contains('is-active'));

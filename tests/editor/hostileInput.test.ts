@@ -150,3 +150,34 @@ describe('line positions and hints', () => {
     ]);
   });
 });
+
+describe('section order and ids', () => {
+  const plain = (heading: string) => `---\nheading: ${heading}\n---\n\nText of ${heading}.\n`;
+
+  test('sections are read by number: 100- comes after 11- and 3-', () => {
+    const root = miniProject({ 'content/mini/100-last.md': plain('Last'), 'content/mini/11-middle.md': plain('Middle'), 'content/mini/3-early.md': plain('Early') });
+    const { stories, problems } = checkProject(root);
+    expect(problems).toEqual([]);
+    expect(stories[0].sections.map((s) => s.id)).toEqual(['first', 'second', 'early', 'middle', 'last']);
+  });
+
+  test.each([
+    ['story-sources', 'the page itself'],
+    ['chart-status', 'the page itself'],
+  ])('a section named %s is refused: the page uses that id', (name) => {
+    expect(checkMini({ [`content/mini/03-${name}.md`]: plain('Clash') })).toEqual([
+      `content/mini/03-${name}.md:1:1  section name "${name}" gives the page the id "${name}", which the page itself uses — rename the section file: the name after the number becomes an id on the page and must not repeat one`,
+    ]);
+  });
+
+  test("a section named like another section's chart or heading is refused", () => {
+    expect(checkMini({ 'content/mini/03-mini-first.md': plain('Clash'), 'content/mini/04-second-heading.md': plain('Clash') })).toEqual([
+      'content/mini/03-mini-first.md:1:1  section name "mini-first" gives the page the id "mini-first", which section 01-first.md also uses — rename the section file: the name after the number becomes an id on the page and must not repeat one',
+      'content/mini/04-second-heading.md:1:1  section name "second-heading" gives the page the id "second-heading", which section 02-second.md also uses — rename the section file: the name after the number becomes an id on the page and must not repeat one',
+    ]);
+  });
+
+  test('a section named like a footnote id is refused', () => {
+    expect(checkMini({ 'content/mini/03-user-content-fn-1.md': plain('Clash') })[0]).toContain('section name "user-content-fn-1" gives the page the id "user-content-fn-1", which footnotes use');
+  });
+});

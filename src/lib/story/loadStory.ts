@@ -14,6 +14,7 @@ import { timed } from '../timings.ts';
 import { escapeOf, folders, readText } from '../files.ts';
 import { DEFAULT_LOCALE } from '../format.ts';
 import { STORY_SLUG } from './scaffold.ts';
+import { idClashes } from './pageIds.ts';
 
 const SECTION_FILE = /^(\d+)-([a-z0-9][a-z0-9-]*)\.md$/;
 
@@ -61,7 +62,8 @@ export function loadStory(
   const used = new Set<string>();
   const ledeHtml = renderMarkdown({ file: indexFile, body: index.body, bodyLine: index.bodyLine, dataset, problems, used, through, locale, facts: trace.facts });
 
-  const files = readdirSync(join(root, dir)).filter((name) => name !== 'index.md' && /\.(md|markdown)$/i.test(name)).sort();
+  // By number, so that 100-… comes after 11-…; then by name, for the files whose names are reported.
+  const files = readdirSync(join(root, dir)).filter((name) => name !== 'index.md' && /\.(md|markdown)$/i.test(name)).sort(bySectionNumber);
   const sections: Section[] = [];
   const numbers = new Map<number, string>();
   const named = new Map<string, string>();
@@ -85,6 +87,10 @@ export function loadStory(
     named.set(match[2], name);
     const section = loadSection(root, file, match[2], number, dataset, through, problems, used, name === files[0], locale, trace);
     if (section) sections.push(section);
+  }
+  for (const clash of idClashes(slug, [...named].map(([id, name]) => ({ id, file: `${dir}/${name}` })))) {
+    const holder = clash.holder.endsWith('.md') ? `section ${clash.holder.split('/').at(-1)} also uses` : clash.holder === 'footnotes' ? 'footnotes use' : `${clash.holder} uses`;
+    problems.add(clash.file, undefined, `section name "${clash.section}" gives the page the id "${clash.id}", which ${holder}`, 'rename the section file: the name after the number becomes an id on the page and must not repeat one');
   }
   if (files.length === 0) {
     problems.add(indexFile, undefined, 'story has no sections', `add a section file such as ${dir}/01-intro.md`);
@@ -144,6 +150,11 @@ function loadSection(
   }
   if (problems.size > before) return undefined;
   return { id, number, file, heading: parsed.data.heading, html, chart, shows: 0 };
+}
+
+function bySectionNumber(a: string, b: string): number {
+  const number = (name: string) => Number(SECTION_FILE.exec(name)?.[1] ?? Number.POSITIVE_INFINITY);
+  return number(a) - number(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** Valid fields at a frontmatter path, for did-you-mean hints. */
