@@ -7,6 +7,11 @@ export function isDirectory(path: string): boolean {
   return statOf(path)?.isDirectory() ?? false;
 }
 
+/** Whether `path` is a regular file (following links); false for anything missing or unreadable. */
+export function isFile(path: string): boolean {
+  return statOf(path)?.isFile() ?? false;
+}
+
 /** Sub-folders of `dir` (none when it is missing or not a folder). */
 export function folders(dir: string): string[] {
   return isDirectory(dir) ? readdirSync(dir).filter((name) => isDirectory(join(dir, name))).sort() : [];
@@ -85,12 +90,53 @@ export function readText(root: string, file: string, problems: Problems): string
     problems.add(file, START, `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check that the file is readable by the account that runs the build');
     return undefined;
   }
+  let text: string;
   try {
-    return utf8.decode(bytes).replace(/\r(?!\n)/g, '\n');
+    text = utf8.decode(bytes).replace(/\r(?!\n)/g, '\n');
   } catch {
     // The lossy decoding marks the first bad byte with U+FFFD.
     const lossy = bytes.toString('utf8').replace(/\r(?!\n)/g, '\n');
     problems.add(file, positionAt(lossy, Math.max(0, lossy.indexOf('\uFFFD'))), 'file is not UTF-8 text', 'save it with UTF-8 encoding (in a spreadsheet: "CSV UTF-8"); the position is that of the first byte that is not UTF-8');
     return undefined;
+  }
+  reportHiddenCharacters(file, text, problems);
+  return text;
+}
+
+/**
+ * Characters no editor means to publish: control characters (a vertical
+ * tab pasted from a word processor makes rss.xml malformed), and the
+ * bidirectional controls that display text in another order than the one
+ * checked ("Trojan source": US$\u202e111.68\u202c reads as US$86.111).
+ */
+const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const HIDDEN_NAMES: Record<number, string> = {
+  0x00: 'NULL', 0x0b: 'vertical tab', 0x0c: 'form feed', 0x1b: 'escape', 0x7f: 'delete',
+  0x202a: 'LEFT-TO-RIGHT EMBEDDING', 0x202b: 'RIGHT-TO-LEFT EMBEDDING', 0x202c: 'POP DIRECTIONAL FORMATTING',
+  0x202d: 'LEFT-TO-RIGHT OVERRIDE', 0x202e: 'RIGHT-TO-LEFT OVERRIDE', 0x2066: 'LEFT-TO-RIGHT ISOLATE',
+  0x2067: 'RIGHT-TO-LEFT ISOLATE', 0x2068: 'FIRST STRONG ISOLATE', 0x2069: 'POP DIRECTIONAL ISOLATE',
+};
+const MAX_HIDDEN_REPORTED = 10;
+
+/** `U+000B (vertical tab)`: how a problem names an invisible character. */
+export function nameOfCharacter(char: string): string {
+  const code = char.codePointAt(0)!;
+  const name = HIDDEN_NAMES[code];
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}${name ? ` (${name})` : ''}`;
+}
+
+function reportHiddenCharacters(file: string, text: string, problems: Problems): void {
+  let reported = 0;
+  for (const match of text.matchAll(HIDDEN)) {
+    if (reported++ === MAX_HIDDEN_REPORTED) break;
+    const bidi = match[0] >= '\u202a';
+    problems.add(
+      file,
+      positionAt(text, match.index),
+      `${bidi ? 'bidirectional control' : 'control character'} ${nameOfCharacter(match[0])} in the text`,
+      bidi
+        ? 'delete it: it makes the text display in another order than the one written and checked'
+        : 'delete it (it is invisible; often pasted from a word processor): it cannot be published and breaks the feeds',
+    );
   }
 }

@@ -68,6 +68,13 @@ export function parseYaml(
     const { line, col } = lineCounter.linePos(offset);
     return shift(line, col);
   };
+  // A key "__proto__" would vanish when read into an object (a where:
+  // filter on it silently drops): no field or column may have that name.
+  const proto = protoKey(doc);
+  if (proto !== undefined) {
+    problems.add(file, locateOffset(proto), 'the key "__proto__" is not a field or a column', 'delete it, or use the name of a column of the table');
+    return undefined;
+  }
   const locate = (path: readonly PropertyKey[], key = false): Position => {
     const range = rangeOf(doc, path, key);
     if (!range) return shift(1, 1);
@@ -94,6 +101,20 @@ export function parseYaml(
 
 /** Far more than any dataset.yaml repeats with anchors; yaml's own default. */
 const MAX_ALIAS_COUNT = 100;
+
+function protoKey(doc: Document): number | undefined {
+  let at: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && String(pair.key.value) === '__proto__') {
+        at = pair.key.range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return at;
+}
 
 function firstAlias(doc: Document): number | undefined {
   let at: number | undefined;

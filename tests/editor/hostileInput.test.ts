@@ -181,3 +181,142 @@ describe('section order and ids', () => {
     expect(checkMini({ 'content/mini/03-user-content-fn-1.md': plain('Clash') })[0]).toContain('section name "user-content-fn-1" gives the page the id "user-content-fn-1", which footnotes use');
   });
 });
+
+describe('images, every way they are written', () => {
+  const body = (text: string) => edit(SECTION, 'In March exports', `${text}\n\nIn March exports`);
+  const imageLine = 10;
+
+  test('a remote image through a reference definition is refused at the definition', () => {
+    expect(checkMini(body('![chart][ref]\n\n[ref]: https://evil.example/pixel.png'))).toEqual([
+      `${SECTION}:12:1  image "https://evil.example/pixel.png" is not a file of this site — copy the image into public/ and refer to it by its path, e.g. ![chart](/images/chart.png)`,
+    ]);
+  });
+
+  test.each([
+    ['protocol-relative', '![x](//evil.example/a.png)'],
+    ['inline remote', '![x](https://evil.example/a.png)'],
+    ['reference, collapsed', '![ref][]\n\n[ref]: http://evil.example/a.png'],
+    ['reference, shortcut', '![ref]\n\n[ref]: http://evil.example/a.png'],
+  ])('a remote image written %s is refused', (_, markdown) => {
+    const problems = checkMini(body(markdown));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/is not a file of this site/);
+  });
+
+  test('a local image that does not exist is an error; one that does is published', () => {
+    expect(checkMini(body('![chart](/images/missing.png)'))).toEqual([
+      `${SECTION}:${imageLine}:1  image "/images/missing.png" is not a file in public/ — put the image at public/images/missing.png, or correct the path`,
+    ]);
+    expect(checkMini({ ...body('![chart](/images/here.png)'), 'public/images/here.png': 'png' })).toEqual([]);
+  });
+
+  test('a relative image path, a path out of public/ and a link out of the project are refused', () => {
+    expect(checkMini(body('![chart](chart.png)'))[0]).toBe(`${SECTION}:${imageLine}:1  image "chart.png" is a relative path — write its path from public/, starting with /, e.g. ![chart](/images/chart.png)`);
+    expect(checkMini({ ...body('![x](/../data/trade/monthly.csv)') })[0]).toMatch(/is not a file in public\//);
+    const root = miniProject(body('![x](/secret.png)'));
+    mkdirSync(join(root, 'public'));
+    symlinkSync('/etc/hostname', join(root, 'public/secret.png'));
+    expect(checkProject(root).problems.map(formatProblem)).toEqual([
+      `${SECTION}:${imageLine}:1  image "/secret.png" is not a file in public/ — copy the image itself into public/: a link that leads out of the project is not published`,
+    ]);
+  });
+
+  test('a 5 MB data: URI is refused in a short line that does not repeat it', () => {
+    const [problem, ...rest] = checkMini(body(`![x](data:image/png;base64,${'A'.repeat(5_000_000)})`));
+    expect(rest).toEqual([]);
+    expect(problem).toBe(`${SECTION}:${imageLine}:1  image written as a data: address (4883 KB of text) — save the image as a file in public/ and refer to it by its path, e.g. ![chart](/images/chart.png)`);
+  });
+});
+
+describe('text that fools the check or the reader', () => {
+  test.each([
+    ['\u202e', 'U+202E (RIGHT-TO-LEFT OVERRIDE)', 'bidirectional control'],
+    ['\u2066', 'U+2066 (LEFT-TO-RIGHT ISOLATE)', 'bidirectional control'],
+  ])('a bidi control inside a fact is refused wherever it stands', (char, name, kind) => {
+    const problems = checkEdited('content/mini/02-second.md', 'US$4.5 billion', `US$${char}4.5\u202c billion`);
+    expect(problems[0]).toBe(`content/mini/02-second.md:10:45  ${kind} ${name} in the text — delete it: it makes the text display in another order than the one written and checked`);
+  });
+
+  test.each([
+    ['\u200b', 'U+200B'],
+    ['\u200d', 'U+200D'],
+    ['\u00ad', 'U+00AD'],
+  ])('an invisible %j in a fact, a Markdown heading or a frontmatter heading is refused with its name', (char, name) => {
+    const hint = 'delete it: it prints as nothing, so what the reader sees is not what was checked (retype the text if you cannot find it)';
+    expect(checkEdited('content/mini/02-second.md', 'US$4.5 billion', `US$4.${char}5 billion`)).toEqual([
+      `content/mini/02-second.md:10:36  fact "US$4.${char}5 billion" contains the invisible character ${name} — ${hint}`,
+    ]);
+    expect(checkEdited(SECTION, 'In March', `## Ma${char}rch\n\nIn March`)).toEqual([`${SECTION}:10:1  heading contains the invisible character ${name} — ${hint}`]);
+    expect(checkEdited(SECTION, 'heading: First', `heading: Fi${char}rst`)).toEqual([`${SECTION}:2:10  heading contains the invisible character ${name} — ${hint}`]);
+  });
+
+  test('a vertical tab (or any control character) in a title is refused at its position', () => {
+    expect(checkEdited('content/mini/index.md', 'title: A small story', 'title: A small\u000bstory')).toEqual([
+      'content/mini/index.md:2:15  control character U+000B (vertical tab) in the text — delete it (it is invisible; often pasted from a word processor): it cannot be published and breaks the feeds',
+    ]);
+    expect(checkEdited('data/trade/partners.csv', 'Japan', 'Ja\u0007pan')[0]).toMatch(/^data\/trade\/partners\.csv:3:11  control character U\+0007 in the text/);
+  });
+
+  test.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('where: { %s: … } is refused as a key that is not a column', (key) => {
+    const problems = checkEdited('content/mini/02-second.md', '  x: partner\n', `  x: partner\n  where:\n    ${key}: Japan\n`);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(key === '__proto__'
+      ? /^content\/mini\/02-second\.md:8:5  the key "__proto__" is not a field or a column/
+      : new RegExp(`^content/mini/02-second\\.md:8:5  table partners has no column "${key}" to filter on`));
+  });
+
+  test.each(['__proto__', 'constructor'])('a %s attribute on :fact is refused, not dropped', (key) => {
+    const problems = checkEdited('content/mini/02-second.md', 'partner="United States"', `partner="United States" ${key}=x`);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^content\/mini\/02-second\.md:10:36  /);
+    expect(problems[0]).toMatch(key === '__proto__' ? /attribute "__proto__" on :fact is not a column/ : /unknown attribute "constructor" on :fact/);
+  });
+
+  test('a :fact or :value in frontmatter text is refused: it would be printed unchecked', () => {
+    expect(checkEdited(SECTION, 'heading: First', 'heading: "Up :fact[25 per cent]{key=monthly.exports_yoy at=2025-03}"')).toEqual([
+      `${SECTION}:2:10  :fact in heading is printed as typed, unchecked — frontmatter text is not checked against the data: write the figure in the section's text with :fact or :value, or write the number plainly`,
+    ]);
+    expect(checkEdited(SECTION, 'title: Monthly balance', 'title: "Balance :value{key=monthly.balance at=2025-03}"')[0]).toMatch(/^content\/mini\/01-first\.md:7:10  :value in chart\.title is printed as typed/);
+  });
+
+  test('a :fact in a Markdown heading is checked like any other', () => {
+    expect(checkEdited(SECTION, 'In March', '## Up :fact[52 per cent]{key=monthly.exports_yoy at=2025-03}\n\nIn March')[0]).toMatch(/^content\/mini\/01-first\.md:10:7  fact "52 per cent" does not match/);
+  });
+
+  test('an HTML comment is refused, and its note is not published', () => {
+    expect(checkEdited(SECTION, 'In March', '<!-- draft: check with Sam before publishing -->\n\nIn March')).toEqual([
+      `${SECTION}:10:1  HTML comment in the text — delete it: a comment is published in the page's source for any reader to see; keep draft notes outside content/`,
+    ]);
+    expect(checkEdited(SECTION, 'In March', 'Inline <!-- note --> comment. In March')[0]).toMatch(/^content\/mini\/01-first\.md:10:8  HTML comment in the text/);
+  });
+
+  test('footnotes: a reference without a definition, an unused and a repeated definition are refused', () => {
+    expect(checkEdited(SECTION, 'In March', 'A claim[^1] and another[^2].\n\n[^1]: The source.\n[^1]: Again.\n[^3]: Unused.\n\nIn March')).toEqual([
+      `${SECTION}:10:24  footnote [^2] has no definition — add a line "[^2]: the note" below the paragraph, or delete the reference`,
+      `${SECTION}:13:1  footnote [^1] is defined twice — keep one definition: only the first would be published`,
+      `${SECTION}:14:1  footnote [^3] is never referred to — refer to it in the text with [^3], or delete it`,
+    ]);
+  });
+
+  test('footnotes in two sections get ids unique on the page, and every footnote link has its target', () => {
+    const note = (file: string, text: string) => edit(file, 'In March', `${text}[^1]\n\n[^1]: ${text} note.\n\nIn March`);
+    const root = miniProject({ ...note(SECTION, 'First'), ...edit('content/mini/02-second.md', 'Sales to', 'Second[^1]\n\n[^1]: Second note.\n\nSales to') });
+    const { stories, problems } = checkProject(root);
+    expect(problems).toEqual([]);
+    const html = stories[0].sections.map((s) => s.html).join('\n');
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    const targets = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(targets.length).toBeGreaterThan(0);
+    for (const target of targets) expect(ids).toContain(target);
+  });
+
+  test('a link to a missing #anchor is an error; links to a section, a chart and the sources are fine', () => {
+    expect(checkEdited(SECTION, 'In March', 'See [below](#secnd) and [the method](#story-sources), [the chart](#mini-second), [the step](#second).\n\nIn March')).toEqual([
+      `${SECTION}:10:5  link to "#secnd" goes to nothing on this page — did you mean "second"?`,
+    ]);
+    expect(checkEdited(SECTION, 'In March', 'See [ref].\n\n[ref]: #nowhere\n\nIn March')).toEqual([
+      `${SECTION}:12:1  link to "#nowhere" goes to nothing on this page — use the name of a section, one of first, second, story-sources, chart-status`,
+    ]);
+  });
+});

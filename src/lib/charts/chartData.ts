@@ -108,7 +108,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
   const seriesColumns = [...(timeless ? [] : ['year']), 'measure', ...table.categories];
   if (series && !seriesColumns.includes(series)) problems.push({ field: 'series', message: `table ${table.name} has no column "${series}" to split series by`, hint: suggestion(series, seriesColumns) });
 
-  const filter: Filter = {};
+  const filter: Filter = Object.create(null);
   for (const [column, value] of Object.entries(spec.where ?? {})) {
     if (column !== 'year' && !table.categories.includes(column)) {
       problems.push({ field: `where.${column}`, onKey: true, message: `table ${table.name} has no column "${column}" to filter on`, hint: suggestion(column, ['year', ...table.categories]) });

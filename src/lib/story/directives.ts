@@ -12,6 +12,7 @@ import type { Position, Problems } from '../problems.ts';
 import { checkFigure, figureRounding, parseStatedFigure, restate, unitWordProblem } from './factLiteral.ts';
 import { sentencesAround } from './sentences.ts';
 import type { FactData, FactRecord, Rounding } from '../audit/factRecord.ts';
+import { INVISIBLE_HINT, invisibleIn } from './invisible.ts';
 
 export const DIRECTIVES = ['fact', 'value'] as const;
 
@@ -34,6 +35,12 @@ export interface DirectiveContext {
   locale?: string;
   /** Every :fact and :value met, passing or not, in reading order (the fact ledger's source). */
   facts?: FactRecord[];
+  /** The project folder, where public/ holds the images a page may show. */
+  root?: string;
+  /** Starts every id the Markdown makes (footnotes), unique on the page. */
+  idPrefix?: string;
+  /** Told of every link to an #id on the page, to check once the page's ids are known. */
+  anchor?: (at: Position, id: string) => void;
 }
 
 /**
@@ -127,6 +134,11 @@ function wellFormed(node: TextDirective, at: Position, context: DirectiveContext
   const own = context.body.slice(node.position?.start.offset ?? 0, end);
   const block = /\{[^{}]*\}$/.exec(own)?.[0] ?? '';
   const names: string[] = block.replace(/"[^"]*"|'[^']*'/g, '""').match(/[\w-]+(?==)/g) ?? [];
+  // remark stores attributes in a plain object, where "__proto__" vanishes.
+  const lost = names.find((name) => !Object.hasOwn(node.attributes ?? {}, name));
+  if (lost) {
+    return fail(`attribute "${lost}" on :${node.name} is not a column`, 'use key, at, format, digits or the name of a category column of the key\'s table');
+  }
   const repeated = names.find((name, i) => names.indexOf(name) !== i);
   if (repeated) {
     return fail(`attribute "${repeated}" given twice on :${node.name}`, `keep one ${repeated}=…: only the last would count`);
@@ -145,6 +157,11 @@ function checkFact(node: TextDirective, at: Position, context: DirectiveContext)
   const text = toString(node);
   const attributes = readAttributes(node);
   node.data = { hName: 'data', hProperties: { className: ['fact'] } };
+  const hidden = invisibleIn(text);
+  if (hidden) {
+    context.problems.add(context.file, at, `fact "${text}" contains the invisible character ${hidden}`, INVISIBLE_HINT);
+    return;
+  }
   const figure = parseStatedFigure(text);
   if (!figure.ok) {
     context.problems.add(context.file, at, figure.message, figure.hint);
@@ -251,7 +268,8 @@ const PRINT_ONLY = ['format', 'digits'] as const;
 
 function readAttributes(node: Directive): Attributes {
   const raw = node.attributes ?? {};
-  const filter: Filter = {};
+  // No prototype: every attribute name is an own key, whatever it is.
+  const filter: Filter = Object.create(null);
   for (const [name, value] of Object.entries(raw)) {
     if (!RESERVED.has(name) && value !== null && value !== undefined) filter[name] = [value];
   }

@@ -2,6 +2,7 @@ import matter from 'gray-matter';
 import type { z } from 'zod';
 import { positionAt, type Problems } from '../problems.ts';
 import { parseYaml, reportSchemaIssues, type YamlSource } from '../yamlSource.ts';
+import { INVISIBLE_HINT, invisibleIn } from './invisible.ts';
 
 export interface MarkdownFile<T> {
   file: string;
@@ -50,6 +51,9 @@ export function readMarkdownFile<S extends z.ZodType>(
   // so its first line is the file's first line and positions need no shift.
   const source = parseYaml(file, parsed.matter, problems, 1);
   if (!source) return undefined;
+  const before = problems.size;
+  checkPrintedText(source, problems);
+  if (problems.size > before) return undefined;
   const result = schema.safeParse(source.data);
   if (!result.success) {
     reportSchemaIssues(source, result.error.issues, problems, fieldsAt);
@@ -63,4 +67,27 @@ export function readMarkdownFile<S extends z.ZodType>(
     bodyLine: positionAt(text, bodyOffset).line,
     locate: source.locate,
   };
+}
+
+/**
+ * Frontmatter text (a title, a heading, a chart's notes) is printed as
+ * written: a :fact there would reach readers unchecked, and an invisible
+ * character would make what they see differ from what was written.
+ */
+function checkPrintedText(source: YamlSource, problems: Problems): void {
+  const walk = (value: unknown, path: PropertyKey[]) => {
+    if (typeof value === 'string') {
+      const directive = /(^|[^\\]):{1,3}(fact|value)\b\s*[[{]/.exec(value);
+      if (directive) {
+        problems.add(source.file, source.locate(path), `:${directive[2]} in ${path.join('.')} is printed as typed, unchecked`, 'frontmatter text is not checked against the data: write the figure in the section\'s text with :fact or :value, or write the number plainly');
+      }
+      const hidden = invisibleIn(value);
+      if (hidden) problems.add(source.file, source.locate(path), `${path.join('.')} contains the invisible character ${hidden}`, INVISIBLE_HINT);
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => walk(item, [...path, i]));
+    } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+      for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
+    }
+  };
+  walk(source.data, []);
 }

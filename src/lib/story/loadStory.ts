@@ -1,6 +1,6 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { START, type Problems } from '../problems.ts';
+import { START, type Position, type Problems } from '../problems.ts';
 import type { Dataset } from '../data/model.ts';
 import { parsePeriod } from '../period.ts';
 import { suggestion } from '../suggest.ts';
@@ -14,7 +14,7 @@ import { timed } from '../timings.ts';
 import { escapeOf, folders, readText } from '../files.ts';
 import { DEFAULT_LOCALE } from '../format.ts';
 import { STORY_SLUG } from './scaffold.ts';
-import { idClashes } from './pageIds.ts';
+import { idClashes, idsOfSection, MARKDOWN_ID_PREFIX, PAGE_IDS } from './pageIds.ts';
 
 const SECTION_FILE = /^(\d+)-([a-z0-9][a-z0-9-]*)\.md$/;
 
@@ -60,7 +60,8 @@ export function loadStory(
     problems.add(indexFile, index.locate(['through']), `malformed period through: "${meta.through}"`, 'write YYYY-MM, the last month the story reports');
   }
   const used = new Set<string>();
-  const ledeHtml = renderMarkdown({ file: indexFile, body: index.body, bodyLine: index.bodyLine, dataset, problems, used, through, locale, facts: trace.facts });
+  const anchors: Anchor[] = [];
+  const ledeHtml = renderMarkdown({ file: indexFile, body: index.body, bodyLine: index.bodyLine, dataset, problems, used, through, locale, facts: trace.facts, root, idPrefix: `${MARKDOWN_ID_PREFIX}lede-`, anchor: anchorsOf(indexFile, anchors) });
 
   // By number, so that 100-… comes after 11-…; then by name, for the files whose names are reported.
   const files = readdirSync(join(root, dir)).filter((name) => name !== 'index.md' && /\.(md|markdown)$/i.test(name)).sort(bySectionNumber);
@@ -85,12 +86,18 @@ export function loadStory(
       problems.add(file, undefined, `two sections share the name "${match[2]}" (also ${twin})`, 'rename one of them: the name after the number identifies the step on the page');
     }
     named.set(match[2], name);
-    const section = loadSection(root, file, match[2], number, dataset, through, problems, used, name === files[0], locale, trace);
+    const section = loadSection(root, file, match[2], number, dataset, through, problems, used, name === files[0], locale, trace, anchorsOf(file, anchors));
     if (section) sections.push(section);
   }
   for (const clash of idClashes(slug, [...named].map(([id, name]) => ({ id, file: `${dir}/${name}` })))) {
     const holder = clash.holder.endsWith('.md') ? `section ${clash.holder.split('/').at(-1)} also uses` : clash.holder === 'footnotes' ? 'footnotes use' : `${clash.holder} uses`;
     problems.add(clash.file, undefined, `section name "${clash.section}" gives the page the id "${clash.id}", which ${holder}`, 'rename the section file: the name after the number becomes an id on the page and must not repeat one');
+  }
+  // A link to #id must land on something the page has.
+  const ids = new Set([...PAGE_IDS, ...[...named.keys()].flatMap((id) => idsOfSection(slug, id))]);
+  for (const anchor of anchors) {
+    if (ids.has(anchor.id) || anchor.id.startsWith(MARKDOWN_ID_PREFIX)) continue;
+    problems.add(anchor.file, anchor.at, `link to "#${anchor.id.slice(0, 60)}" goes to nothing on this page`, suggestion(anchor.id, [...named.keys(), ...PAGE_IDS], 'the name of a section, one of'));
   }
   if (files.length === 0) {
     problems.add(indexFile, undefined, 'story has no sections', `add a section file such as ${dir}/01-intro.md`);
@@ -120,6 +127,7 @@ function loadSection(
   first: boolean,
   locale: string,
   trace: StoryTrace,
+  anchor: (at: Position, id: string) => void,
 ): Section | undefined {
   const before = problems.size;
   const text = readText(root, file, problems);
@@ -131,7 +139,7 @@ function loadSection(
   if (parsed.body.trim() === '') {
     problems.add(file, { line: parsed.bodyLine, column: 1 }, 'empty section', 'write the text of this step below the frontmatter, or delete the file');
   }
-  const html = renderMarkdown({ file, body: parsed.body, bodyLine: parsed.bodyLine, dataset, problems, used, through, locale, facts: trace.facts });
+  const html = renderMarkdown({ file, body: parsed.body, bodyLine: parsed.bodyLine, dataset, problems, used, through, locale, facts: trace.facts, root, idPrefix: `${MARKDOWN_ID_PREFIX}s${number}-`, anchor });
   const spec = parsed.data.chart;
   let chart;
   if (spec && dataset) {
@@ -150,6 +158,17 @@ function loadSection(
   }
   if (problems.size > before) return undefined;
   return { id, number, file, heading: parsed.data.heading, html, chart, shows: 0 };
+}
+
+interface Anchor {
+  file: string;
+  at: Position;
+  id: string;
+}
+
+/** Collects a file's links to #ids into `all`, with the file's name. */
+function anchorsOf(file: string, all: Anchor[]): (at: Position, id: string) => void {
+  return (at, id) => all.push({ file, at, id });
 }
 
 function bySectionNumber(a: string, b: string): number {
