@@ -11,6 +11,7 @@ import { validate } from './validate.ts';
 import { exitWhenFlushed } from './exit.ts';
 import { discardBuild, lockSiteFolder, newBuildFolder, pruneBuilds, siteFolder, swapIn } from './siteFolder.ts';
 import { readTimings } from '../lib/timings.ts';
+import { checkBuiltSite } from './checkSite.ts';
 
 const astroRoot = resolve(import.meta.dirname, '../..');
 const folder = siteFolder(resolve(process.env.PLOTLINE_OUT_DIR ?? join(astroRoot, 'dist')));
@@ -71,6 +72,13 @@ async function main(): Promise<number> {
       discardBuild(folder, build);
       console.error(error instanceof Error ? error.message : error);
       console.error('build failed: the previous site is unchanged');
+      return 1;
+    }
+    const faults = checkBuiltSite(build);
+    if (faults.length > 0) {
+      discardBuild(folder, build);
+      for (const fault of faults.slice(0, 50)) console.error(fault);
+      console.error(`build failed: the site written has ${faults.length} fault${faults.length === 1 ? '' : 's'} (above), so it was not published; the previous site is unchanged — report this with the lines above`);
       return 1;
     }
     await pauseFor('swap');
