@@ -37,6 +37,11 @@ export function checkProject(root: string, locale: string = DEFAULT_LOCALE): { s
       if (escape && (folder === 'content' || escape.kind === 'loop')) reportEscape(`${folder}/${name}`, escape, problems);
     }
   }
+  // public/ is copied into the site whole: nothing in it may lead out of the project.
+  for (const file of linksUnder(root, 'public')) {
+    const escape = escapeOf(root, file);
+    if (escape) reportEscape(file, escape, problems);
+  }
   for (const name of folders(contentDir)) {
     if (escapeOf(root, `content/${name}`)) continue;
     if (!existsSync(join(contentDir, name, 'index.md'))) {
@@ -77,4 +82,25 @@ function guarded<T>(file: string, problems: Problems, load: () => T): T | undefi
     problems.add(file, undefined, `could not read ${file}: ${message.split('\n')[0].slice(0, 200)}`, 'simplify what changed last in this story or dataset; if the file is sound, report this line');
     return undefined;
   }
+}
+
+/** Project-relative paths of the symbolic links under `dir` (not followed). */
+function linksUnder(root: string, dir: string): string[] {
+  const links: string[] = [];
+  const walk = (relative: string, depth: number) => {
+    if (depth > 32) return;
+    let found;
+    try {
+      found = readdirSync(join(root, relative), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of found) {
+      const path = `${relative}/${entry.name}`;
+      if (entry.isSymbolicLink()) links.push(path);
+      else if (entry.isDirectory()) walk(path, depth + 1);
+    }
+  };
+  walk(dir, 0);
+  return links.sort();
 }

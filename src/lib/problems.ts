@@ -26,7 +26,8 @@ export class Problems {
 
   add(file: string, at: Position | undefined, message: string, hint?: string): void {
     const { line, column } = at ?? START;
-    this.list.push({ file, line, column, message, ...(hint ? { hint } : {}) });
+    // A problem quotes what was written; what was written may be megabytes.
+    this.list.push({ file, line, column, message: clip(message), ...(hint ? { hint: clip(hint) } : {}) });
   }
 
   get size(): number {
@@ -39,6 +40,13 @@ export class Problems {
       (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
     );
   }
+}
+
+/** Longest message or hint printed; longer ones end in "…". */
+export const MAX_PROBLEM_TEXT = 600;
+
+function clip(text: string): string {
+  return text.length > MAX_PROBLEM_TEXT ? `${text.slice(0, MAX_PROBLEM_TEXT - 1)}…` : text;
 }
 
 /** `path:line:col  message — hint`, the one format every tool prints. */

@@ -218,6 +218,7 @@ describe('images, every way they are written', () => {
     symlinkSync('/etc/hostname', join(root, 'public/secret.png'));
     expect(checkProject(root).problems.map(formatProblem)).toEqual([
       `${SECTION}:${imageLine}:1  image "/secret.png" is not a file in public/ — copy the image itself into public/: a link that leads out of the project is not published`,
+      'public/secret.png:1:1  public/secret.png is a link to /etc/hostname, outside the project — copy the file or folder into the project instead of linking to it: everything Plotline reads may be published',
     ]);
   });
 
@@ -317,6 +318,23 @@ describe('text that fools the check or the reader', () => {
     ]);
     expect(checkEdited(SECTION, 'In March', 'See [ref].\n\n[ref]: #nowhere\n\nIn March')).toEqual([
       `${SECTION}:12:1  link to "#nowhere" goes to nothing on this page — use the name of a section, one of first, second, story-sources, chart-status`,
+    ]);
+  });
+});
+
+describe('what a problem repeats', () => {
+  test('a megabyte cell is quoted in a short line', () => {
+    const [problem] = checkEdited('data/trade/monthly.csv', '2025-03,15,9,', `2025-03,${'9x'.repeat(500_000)},9,`);
+    expect(problem.length).toBeLessThan(1300);
+    expect(problem).toMatch(/^data\/trade\/monthly\.csv:5:9  "9x9x.*…/);
+  });
+
+  test('a link in public/ that leads out of the project is refused: public/ is published whole', () => {
+    const root = miniProject({ 'public/images/ok.png': 'png' });
+    symlinkSync('/etc/hostname', join(root, 'public/images/leak.txt'));
+    symlinkSync('ok.png', join(root, 'public/images/same.png'));
+    expect(checkProject(root).problems.map(formatProblem)).toEqual([
+      `public/images/leak.txt:1:1  public/images/leak.txt is a link to /etc/hostname, outside the project — copy the file or folder into the project instead of linking to it: everything Plotline reads may be published`,
     ]);
   });
 });
