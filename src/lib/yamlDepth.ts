@@ -52,8 +52,11 @@ export function tooDeepAt(text: string, max = MAX_YAML_DEPTH): number | undefine
       }
       const before = i === 0 ? ' ' : line[i - 1];
       if (c === '#' && /\s/.test(before)) break;
+      // Outside brackets, [ and { open a collection only where a value starts
+      // ("key: [", "- {"); in "rose [sic]" they are plain text.
+      const valueStarts = flow > 0 || /(^|[:-])$/.test(line.slice(0, i).trimEnd());
       if ((c === '"' || c === "'") && /[\s[{,:]/.test(before)) quote = c;
-      else if (c === '[' || c === '{') {
+      else if ((c === '[' || c === '{') && valueStarts) {
         flow++;
         if (indents.length + flow > max) return lineStart + i;
       } else if ((c === ']' || c === '}') && flow > 0) flow--;

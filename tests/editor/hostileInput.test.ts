@@ -10,6 +10,7 @@ import { checkProject } from '../../src/lib/check.ts';
 import { z } from 'zod';
 import { formatProblem, Problems } from '../../src/lib/problems.ts';
 import { parseYaml, reportSchemaIssues } from '../../src/lib/yamlSource.ts';
+import { tooDeepAt } from '../../src/lib/yamlDepth.ts';
 import { checkEdited, checkMini, edit, MINI, miniProject } from '../fixtures/mini.ts';
 
 const SECTION = 'content/mini/01-first.md';
@@ -337,4 +338,10 @@ describe('what a problem repeats', () => {
       `public/images/leak.txt:1:1  public/images/leak.txt is a link to /etc/hostname, outside the project — copy the file or folder into the project instead of linking to it: everything Plotline reads may be published`,
     ]);
   });
+});
+
+test('brackets inside plain text do not count as nesting', () => {
+  const words = Array.from({ length: 40 }, (_, i) => `note${i}: rose [sic ${'{'.repeat(3)}`).join('\n');
+  expect(tooDeepAt(words)).toBeUndefined();
+  expect(tooDeepAt(`a: ${'['.repeat(40)}`)).toBe(3 + 31);
 });
