@@ -8,6 +8,25 @@ import { formatProblem, type Problem } from '../src/lib/problems.ts';
 
 export const PROJECT = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * The engine tests' own project: a frozen dataset and two stories on it that
+ * editors never touch. Tests of the generator read this, never the
+ * project's content/ and data/, which belong to the editors (the tests in
+ * tests/content/ check those, whatever they hold).
+ */
+export const FIXTURE = join(PROJECT, 'tests/fixtures/newsroom');
+
+/** A temporary copy of the fixture project's `parts` (content and data), plus `files`. */
+export function fixtureProject(files: Record<string, string> = {}, parts: ('content' | 'data')[] = ['content', 'data']): string {
+  const root = tempProject();
+  for (const part of parts) cpSync(join(FIXTURE, part), join(root, part), { recursive: true });
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
 /** Writes `files` (path → text) into a fresh temporary folder; returns it. */
 export function tempProject(files: Record<string, string> = {}, copy: string[] = []): string {
   const root = mkdtempSync(join(tmpdir(), 'plotline-'));

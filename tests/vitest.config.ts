@@ -13,5 +13,9 @@ export default defineConfig({
     // Concurrent tests (the broken-copy runs) spawn Node: two at a time on two cores.
     maxConcurrency: 2,
     env: { TZ: 'UTC' },
+    // Browser tests wait for the page to settle with expect.poll: on a busy
+    // machine that can take seconds, so they wait long (a pass returns at
+    // once; only a real failure waits the whole time).
+    expect: { poll: { timeout: 20_000, interval: 50 } },
   },
 });

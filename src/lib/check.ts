@@ -19,8 +19,9 @@ export function projectRoot(): string {
 }
 
 /**
- * Validates every story and dataset under `root`. Lists every problem;
- * stories come back only when they are sound.
+ * Validates every story under content/ and every dataset under data/
+ * (used by a story or not). Lists every problem; stories come back only
+ * when they are sound.
  */
 export function checkProject(root: string, locale: string = DEFAULT_LOCALE): { stories: Story[]; problems: Problem[]; traces: Map<string, StoryTrace> } {
   const problems = new Problems();
@@ -58,6 +59,9 @@ export function checkProject(root: string, locale: string = DEFAULT_LOCALE): { s
   // Kept for every story, sound or not: `npm run diff` reports what failed.
   const traces = new Map<string, StoryTrace>(slugs.map((slug) => [slug, { facts: [], charts: [] }]));
   const stories = slugs.map((slug) => guarded(`content/${slug}/index.md`, problems, () => loadStory(root, slug, dataset, problems, locale, traces.get(slug)))).filter((s) => s !== undefined);
+  // A dataset no story uses yet is checked too: the editor who writes the
+  // first story on it should not meet its problems only then.
+  for (const name of folders(join(root, 'data'))) dataset(name);
   return { stories, problems: problems.sorted(), traces };
 }
 

@@ -1,17 +1,20 @@
 /**
- * `npm run bench`: page weight, build time and how it grows, and rebuild
- * times, checked against the budgets below. Prints a table, writes
+ * `npm run bench`: page weight, build time and how it grows, rebuild
+ * times and how smoothly each story scrolls, checked against the budgets
+ * below: everything that depends on the machine's speed is measured here,
+ * never in `npm test`. Prints a table, writes
  * bench/results.json, and exits 1 when any figure is over its budget.
  * BENCH_RUNS sets how many builds each median is taken over (default 5).
  */
 import { cpus } from 'node:os';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashTree, PROJECT, tempProject } from '../helpers.ts';
+import { fixtureProject, hashTree, PROJECT, tempProject } from '../helpers.ts';
 import { pageWeights, type PageWeight } from './weight.ts';
 import { kb, ms, spreadByPhase, textTable, timedBuild, type BuildTime } from './measure.ts';
 import { writeSyntheticSite } from './synthetic.ts';
 import { measureRebuilds } from './rebuilds.ts';
+import { measureScrolling } from './scrolling.ts';
 
 const BUDGET = {
   pageGzip: 60 * 1024,
@@ -19,6 +22,8 @@ const BUDGET = {
   svgGzip: 25 * 1024,
   /** CPU time per added chart at 400 charts, over the same at 100. */
   growth: 1.25,
+  /** Tasks over 50 ms while scrolling a story on a phone with a 4× slower CPU, in the best of three runs. */
+  longTasks: 0,
 };
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const SIZES = [10, 100, 400];
@@ -53,6 +58,11 @@ for (const page of weights) {
 }
 checks.push({ what: `dist/ identical over ${RUNS} builds`, figure: `${hashes.size} distinct`, budget: '1 distinct', ok: hashes.size === 1 });
 
+// Smoothness of every story of the site, scrolled on a slowed-down phone.
+log('scrolling every story on a phone with a 4× slower CPU…');
+const scrolling = await measureScrolling(dist);
+for (const story of scrolling) check(`${story.page}: tasks over 50 ms while scrolling (best of ${story.runs.length})`, story.best, BUDGET.longTasks, (n) => String(n));
+
 // 2. Synthetic sites of growing size, built in turn so that noise falls on every size alike.
 log(`building synthetic sites of ${SIZES.join(', ')} charts, ${RUNS} times each…`);
 const synthetic = SIZES.map((charts) => {
@@ -79,11 +89,11 @@ check('CPU time per added chart at 400 charts ÷ at 100', growth, BUDGET.growth,
 
 // 3. Rebuilds after one sentence and one CSV value change, on a copy of the site and on the 100-chart one.
 log('rebuilding after small edits…');
-const copy = tempProject({}, ['content', 'data']);
+const copy = fixtureProject();
 const rebuilds = {
-  site: await measureRebuilds(
+  fixture: await measureRebuilds(
     // The surplus of March 2023: a chart draws it, no sentence states it.
-    { root: copy, page: '/china-trade-surplus/', section: 'content/china-trade-surplus/05-monthly-surplus.md', csv: 'data/china-trade/monthly.csv', value: /^(2023-03,[\d.]+,[\d.]+,)([\d.]+)/m },
+    { root: copy, page: '/surplus/', section: 'content/surplus/05-monthly-surplus.md', csv: 'data/trade/monthly.csv', value: /^(2023-03,[\d.]+,[\d.]+,)([\d.]+)/m },
     RUNS,
   ),
   synthetic100: await measureRebuilds(
@@ -118,7 +128,9 @@ const sections = [
       `${s.perChartMs.toFixed(1)} ms`, perChart(s.addedChartMs), perChart(s.addedChartCpuMs), kb(s.largestSvg.gzip),
     ]),
   ]),
-  'Rebuilds after an edit',
+  'Scrolling on a phone, CPU slowed 4× (tasks over 50 ms while scrolling, per run)',
+  textTable([['page', 'wheel turns', 'long tasks by run'], ...scrolling.map((s) => [s.page, s.turns, s.runs.map((r) => r.length).join(', ')])]),
+  'Rebuilds after an edit (the engine tests\' fixture project and the 100-chart synthetic site)',
   textTable([
     ['site', 'edit', 'npm run build', 'npm run dev reload (median)'],
     ...Object.entries(rebuilds).flatMap(([name, r]) => [
@@ -144,6 +156,7 @@ const results = {
   synthetic: scaled,
   growth,
   rebuilds,
+  scrolling,
   budgets: checks,
   seconds,
 };

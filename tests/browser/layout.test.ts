@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { buildAndServe, CHARTLESS_SECTION, openPage, screenshotPath, scrollStepTo, STORY, VIEWPORTS, type BuiltSite } from './site.ts';
+import { expectInline, layout, type Placed } from './pageChecks.ts';
 
 let site: BuiltSite;
 
@@ -12,51 +12,16 @@ afterAll(async () => {
   await site?.close();
 });
 
-interface Placed {
-  kind: 'step' | 'figure';
-  id: string;
-  top: number;
-  bottom: number;
-  visible: boolean;
-  drawingWidth: number;
-}
-
-/** Every step and figure of the story, in document order, with where it is drawn. */
-function layout(page: Page): Promise<Placed[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.scrolly > .step, .scrolly > figure.chart')].map((el) => {
-      const box = el.getBoundingClientRect();
-      const style = getComputedStyle(el);
-      const drawing = [...el.querySelectorAll('.chart-drawing svg')].find((svg) => svg.getBoundingClientRect().width > 0);
-      return {
-        kind: el.tagName === 'FIGURE' ? 'figure' : 'step',
-        id: el.id,
-        top: box.top + window.scrollY,
-        bottom: box.bottom + window.scrollY,
-        visible: style.display !== 'none' && style.visibility === 'visible' && Number(style.opacity) === 1 && box.height > 0,
-        drawingWidth: drawing?.getBoundingClientRect().width ?? 0,
-      } as const;
-    }),
-  );
-}
-
-/** Each section's own chart is visible, right after it and before the next section. */
-function expectInline(placed: Placed[], pageWidth: number): void {
-  const figures = placed.filter((p) => p.kind === 'figure');
-  expect(figures.length).toBeGreaterThanOrEqual(10);
-  for (let i = 1; i < placed.length; i++) {
-    expect(placed[i].top, `${placed[i].id} comes below ${placed[i - 1].id}`).toBeGreaterThanOrEqual(placed[i - 1].bottom - 1);
-  }
-  for (const figure of figures) {
-    expect(figure.visible, figure.id).toBe(true);
-    expect(figure.drawingWidth, figure.id).toBeGreaterThan(Math.min(300, pageWidth * 0.8));
-  }
+/** The fixture story's charts, each shown inline: at least ten of them. */
+function expectAllInline(placed: Placed[], pageWidth: number): void {
+  expect(placed.filter((p) => p.kind === 'figure').length).toBeGreaterThanOrEqual(10);
+  expectInline(placed, pageWidth);
 }
 
 describe.each(Object.entries(VIEWPORTS))('on a %s', (name, viewport) => {
   test('without JavaScript every chart is shown inline after its section, in reading order', async () => {
     const { page, problems } = await openPage(site, `${STORY}/`, { viewport, javaScriptEnabled: false });
-    expectInline(await layout(page), Math.min(viewport.width, 700));
+    expectAllInline(await layout(page), Math.min(viewport.width, 700));
     await page.screenshot({ path: screenshotPath(`${name}-no-script`), fullPage: false });
     expect(problems).toEqual([]);
     await page.context().close();
@@ -65,7 +30,7 @@ describe.each(Object.entries(VIEWPORTS))('on a %s', (name, viewport) => {
   test('in print every chart is shown inline after its section, without the data table', async () => {
     const { page, problems } = await openPage(site, `${STORY}/`, { viewport });
     await page.emulateMedia({ media: 'print' });
-    expectInline(await layout(page), Math.min(viewport.width, 600));
+    expectAllInline(await layout(page), Math.min(viewport.width, 600));
     expect(await page.locator('.chart-data').first().isVisible()).toBe(false);
     // A reader in dark mode still prints black on white.
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' });

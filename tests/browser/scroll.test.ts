@@ -22,7 +22,7 @@ async function activeStep(page: Page): Promise<number> {
 }
 
 async function expectShowing(page: Page, figure: number): Promise<void> {
-  await expect.poll(() => visibleFigures(page), { timeout: 3000 }).toEqual([figure]);
+  await expect.poll(() => visibleFigures(page)).toEqual([figure]);
 }
 
 describe.each(Object.entries(VIEWPORTS))('story page on a %s', (name, viewport) => {
@@ -107,9 +107,9 @@ describe.each(Object.entries(VIEWPORTS))('story page on a %s', (name, viewport) 
     await expectShowing(page, steps[last].shows);
     // Straight to the end and back to the top, as a scrollbar drag would.
     await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
-    await expect.poll(() => activeStep(page), { timeout: 3000 }).toBe(steps.length - 1);
+    await expect.poll(() => activeStep(page)).toBe(steps.length - 1);
     await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
-    await expect.poll(() => activeStep(page), { timeout: 3000 }).toBe(0);
+    await expect.poll(() => activeStep(page)).toBe(0);
     await expectShowing(page, steps[0].shows);
     expect(problems).toEqual([]);
     await page.context().close();

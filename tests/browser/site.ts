@@ -2,12 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { PROJECT, tempProject } from '../helpers.ts';
+import { PROJECT, fixtureProject } from '../helpers.ts';
 import { runCli } from '../build/runBuild.ts';
 import { launchChrome } from './chrome.ts';
 import { serveStatic, type StaticServer } from './serve.ts';
 
-export const STORY = 'china-trade-surplus';
+export const STORY = 'surplus';
 export const VIEWPORTS = {
   desktop: { width: 1280, height: 800 },
   phone: { width: 390, height: 844 },
@@ -28,9 +28,13 @@ export interface BuiltSite {
   close(): Promise<void>;
 }
 
-/** Builds the project's content (plus `files`) into a temp folder, serves it and starts Chromium. */
-export async function buildAndServe(files: Record<string, string> = {}): Promise<BuiltSite> {
-  const root = tempProject(files, ['content', 'data']);
+/** Builds the fixture project (plus `files`) in a temp folder, serves it and starts Chromium. */
+export function buildAndServe(files: Record<string, string> = {}): Promise<BuiltSite> {
+  return serveBuild(fixtureProject(files));
+}
+
+/** Builds the project under `root` into `root/dist`, serves it and starts Chromium. */
+export async function serveBuild(root: string): Promise<BuiltSite> {
   const dist = join(root, 'dist');
   const built = runCli('build', root, dist);
   expect(built.status, built.stderr).toBe(0);

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { hashTree, tempProject } from '../helpers.ts';
+import { fixtureProject, hashTree } from '../helpers.ts';
 import { runCli } from './runBuild.ts';
 
 let root: string;
@@ -11,23 +11,23 @@ let page: string;
 
 
 beforeAll(() => {
-  root = tempProject({}, ['content', 'data']);
+  root = fixtureProject();
   dist = join(root, 'dist');
   const result = runCli('build', root, dist);
   expect(result.status, result.stderr).toBe(0);
-  page = readFileSync(join(dist, 'china-trade-surplus/index.html'), 'utf8');
+  page = readFileSync(join(dist, 'surplus/index.html'), 'utf8');
 });
 
 describe('npm run build', () => {
   test('the index links to the story', () => {
-    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toMatch(/href="\/china-trade-surplus\/"/);
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toMatch(/href="\/surplus\/"/);
   });
 
   test('the story page has one step per section and one figure per charted section', () => {
     const steps = page.match(/<section class="step"/g) ?? [];
     const figures = page.match(/<figure class="chart/g) ?? [];
-    const sections = readdirSync(join(root, 'content/china-trade-surplus')).filter((f) => /^\d+-.*\.md$/.test(f));
-    const charted = sections.filter((f) => /^chart:/m.test(readFileSync(join(root, 'content/china-trade-surplus', f), 'utf8')));
+    const sections = readdirSync(join(root, 'content/surplus')).filter((f) => /^\d+-.*\.md$/.test(f));
+    const charted = sections.filter((f) => /^chart:/m.test(readFileSync(join(root, 'content/surplus', f), 'utf8')));
     expect(steps.length).toBe(sections.length);
     expect(steps.length).toBeGreaterThanOrEqual(8);
     expect(figures.length).toBe(charted.length);
@@ -62,20 +62,20 @@ describe('npm run build', () => {
   });
 
   test('writes one CSV per chart with exactly the drawn figures', () => {
-    const csv = readFileSync(join(dist, 'china-trade-surplus/data/china-trade-surplus-united-states.csv'), 'utf8');
+    const csv = readFileSync(join(dist, 'surplus/data/surplus-united-states.csv'), 'utf8');
     expect(csv.split('\n')[0]).toBe('period,series,key,value,unit,source_url');
     expect(csv).toContain('2025-11,,destinations.exports_yoy,-28.6,pct,https://particle.news/');
   });
 
   test('a figure that no longer matches the data fails the build and names the file and line', () => {
     const before = hashTree(dist);
-    const csvPath = join(root, 'data/china-trade/monthly.csv');
+    const csvPath = join(root, 'data/trade/monthly.csv');
     const original = readFileSync(csvPath, 'utf8');
     writeFileSync(csvPath, original.replace('2025-11,330.3,218.7,111.68', '2025-11,330.3,218.7,111.98'));
     try {
       const result = runCli('build', root, dist);
       expect(result.status).toBe(1);
-      expect(result.stderr).toMatch(/content\/china-trade-surplus\/05-monthly-surplus\.md:\d+:\d+ {2}fact "US\$111\.68 billion" does not match monthly\.balance at 2025-11: the text says US\$111\.68 billion, the data gives US\$111\.98 billion/);
+      expect(result.stderr).toMatch(/content\/surplus\/05-monthly-surplus\.md:\d+:\d+ {2}fact "US\$111\.68 billion" does not match monthly\.balance at 2025-11: the text says US\$111\.68 billion, the data gives US\$111\.98 billion/);
       expect(hashTree(dist)).toBe(before);
     } finally {
       writeFileSync(csvPath, original);
@@ -83,12 +83,12 @@ describe('npm run build', () => {
   });
 
   test("a mistyped key in a copied section fails with file, line and a suggestion", async () => {
-    const file = join(root, 'content/china-trade-surplus/12-copy.md');
+    const file = join(root, 'content/surplus/12-copy.md');
     writeFileSync(file, '---\nheading: Copy\n---\n\nExports were :value{key=monthly.exprts at=2025-11}.\n');
     try {
       const result = runCli('check', root);
       expect(result.status).toBe(1);
-      expect(result.stderr).toContain('content/china-trade-surplus/12-copy.md:5:14  unknown dataset key "monthly.exprts" — did you mean "monthly.exports"?');
+      expect(result.stderr).toContain('content/surplus/12-copy.md:5:14  unknown dataset key "monthly.exprts" — did you mean "monthly.exports"?');
     } finally {
       writeFileSync(file, '');
       // An empty section is itself an error; remove it for the other tests.

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { PROJECT } from '../helpers.ts';
+import { FIXTURE } from '../helpers.ts';
 import { checkProject } from '../../src/lib/site.ts';
 import { describeChart } from '../../src/lib/charts/describe.ts';
 import { makeFigure } from '../../src/lib/charts/figure.ts';
@@ -12,9 +12,9 @@ const shown = (d: Datum, chart: ChartData) => formatValue(d.y!, chart.unit, unde
 let charts: Map<string, ChartData>;
 
 beforeAll(() => {
-  const { stories, problems } = checkProject(PROJECT);
+  const { stories, problems } = checkProject(FIXTURE);
   expect(problems).toEqual([]);
-  charts = new Map(stories[0].charts.map((c) => [c.section.id, c.chart]));
+  charts = new Map(stories.find((s) => s.slug === 'surplus')!.charts.map((c) => [c.section.id, c.chart]));
 });
 
 describe('describeChart()', () => {

@@ -3,9 +3,9 @@ import { checkProject } from '../../src/lib/site.ts';
 import { makeFigure } from '../../src/lib/charts/figure.ts';
 import { plotOptions, SIZES } from '../../src/lib/charts/plotOptions.ts';
 import { renderChart } from '../../src/lib/charts/render.ts';
-import { PROJECT } from '../helpers.ts';
+import { FIXTURE } from '../helpers.ts';
 
-const { stories } = checkProject(PROJECT);
+const { stories } = checkProject(FIXTURE);
 const charts = stories.flatMap((s) => s.charts);
 
 describe('makeFigure()', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { PROJECT } from '../helpers.ts';
+import { FIXTURE, PROJECT } from '../helpers.ts';
 import { contrastRatio, luminance } from '../../src/lib/charts/contrast.ts';
 import { ACCENT, MUTED, PRIMARY, SERIES } from '../../src/lib/charts/palette.ts';
 import { checkProject } from '../../src/lib/site.ts';
@@ -58,8 +58,8 @@ describe.each(['light', 'dark'] as const)('the %s theme', (theme) => {
 });
 
 describe('renderChart() in both themes', () => {
-  const { stories } = checkProject(PROJECT);
-  const { chart } = stories[0].charts.find((c) => c.section.id === 'trillion')!;
+  const { stories } = checkProject(FIXTURE);
+  const { chart } = stories.find((s) => s.slug === 'surplus')!.charts.find((c) => c.section.id === 'trillion')!;
 
   test('marks gridlines with a class, so the stylesheet gives them each theme\'s --grid', () => {
     const svg = renderChart(plotOptions(chart, SIZES.wide), 'x');

@@ -6,9 +6,9 @@ import { plotOptions, SIZES } from '../../src/lib/charts/plotOptions.ts';
 import { renderChart } from '../../src/lib/charts/render.ts';
 import { ACCENT, PRIMARY } from '../../src/lib/charts/palette.ts';
 import { chartSchema } from '../../src/lib/story/schema.ts';
-import { PROJECT } from '../helpers.ts';
+import { FIXTURE } from '../helpers.ts';
 
-const dataset = loadDataset(PROJECT, 'china-trade', new Problems())!;
+const dataset = loadDataset(FIXTURE, 'trade', new Problems())!;
 
 function svgFor(spec: Record<string, unknown>): string {
   const result = chartData(dataset, chartSchema.parse(spec));

@@ -6,10 +6,10 @@ import { plotOptions, SIZES } from '../../src/lib/charts/plotOptions.ts';
 import { renderChart, cleanSvg } from '../../src/lib/charts/render.ts';
 import { chartSchema } from '../../src/lib/story/schema.ts';
 import { parsePeriod } from '../../src/lib/period.ts';
-import { PROJECT } from '../helpers.ts';
+import { FIXTURE } from '../helpers.ts';
 
 const problems = new Problems();
-const dataset = loadDataset(PROJECT, 'china-trade', problems)!;
+const dataset = loadDataset(FIXTURE, 'trade', problems)!;
 
 function chart(spec: Record<string, unknown>): ChartData {
   const result = chartData(dataset, chartSchema.parse({ title: 't', ...spec }), parsePeriod('2025-11'));

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { loadDataset } from '../../src/lib/data/loadDataset.ts';
 import { listKeys, resolveKey, valueAt } from '../../src/lib/data/keys.ts';
 import { Problems } from '../../src/lib/problems.ts';
-import { PROJECT, expectProblem, tempProject } from '../helpers.ts';
+import { FIXTURE, tempProject, expectProblem } from '../helpers.ts';
 
 const YAML = 'data/d/dataset.yaml';
 
@@ -16,9 +16,9 @@ function load(yaml: string, csv = 'period,x\n2025-01,1\n') {
 const HEAD = 'title: T\npublisher: P\nsource: S\nlicence: L\nsources: [{ name: N, url: "https://example.org" }]\n';
 
 describe('loadDataset()', () => {
-  test('loads the china-trade dataset without a problem', () => {
+  test('loads the fixture trade dataset without a problem', () => {
     const problems = new Problems();
-    const dataset = loadDataset(PROJECT, 'china-trade', problems);
+    const dataset = loadDataset(FIXTURE, 'trade', problems);
     expect(problems.sorted()).toEqual([]);
     expect(listKeys(dataset!)).toEqual(expect.arrayContaining(['monthly.exports', 'ytd.balance', 'destinations.exports_yoy', 'commodities.quantity']));
   });
@@ -45,7 +45,7 @@ describe('loadDataset()', () => {
 });
 
 describe('valueAt()', () => {
-  const dataset = loadDataset(PROJECT, 'china-trade', new Problems())!;
+  const dataset = loadDataset(FIXTURE, 'trade', new Problems())!;
   const key = (k: string) => {
     const r = resolveKey(dataset, k);
     if (!r.ok) throw new Error(r.message);

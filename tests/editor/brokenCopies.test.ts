@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { hashTree, tempProject } from '../helpers.ts';
+import { fixtureProject, hashTree } from '../helpers.ts';
 import { runCli, runCliAsync } from '../build/runBuild.ts';
 import { FAULTS } from './faults.ts';
 
@@ -9,7 +9,7 @@ let built: string;
 
 beforeAll(() => {
   // One real build; every broken copy below must leave it as it is.
-  const root = tempProject({}, ['content', 'data']);
+  const root = fixtureProject();
   dist = join(root, 'dist');
   const result = runCli('build', root, dist);
   expect(result.status, result.stderr).toBe(0);
@@ -24,7 +24,7 @@ describe.concurrent('npm run check and npm run build on broken copies of the sto
   });
 
   test.for(FAULTS.map((f) => [f.name, f] as const))('%s: both refuse, naming the file and line', async ([, fault], { expect }) => {
-    const root = tempProject({}, ['content', 'data']);
+    const root = fixtureProject();
     fault.apply(root);
     const where = `${fault.file}:${fault.line}:`;
 

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { PROJECT } from '../helpers.ts';
 import { runCli } from '../build/runBuild.ts';
-import { edit, miniProject } from '../fixtures/mini.ts';
+import { edit, MINI, miniProject } from '../fixtures/mini.ts';
 
 describe('npm run check', () => {
   test('lists every problem of several sections and a CSV in one run, then the count', () => {
@@ -24,6 +24,15 @@ describe('npm run check', () => {
       'data/trade/monthly.csv:5:9  "fifteen" is not a number in column "exports" — write a plain number such as 123.4, or leave the cell empty when the figure is missing',
       '4 problems found',
     ]);
+  });
+
+  test('checks a dataset no story uses, as npm run new will', () => {
+    const unused = MINI['data/trade/dataset.yaml'].replace('unit: usd_bn, label: Exports', 'unit: dollars, label: Exports');
+    const root = miniProject({ 'data/spare/dataset.yaml': unused, 'data/spare/monthly.csv': MINI['data/trade/monthly.csv'], 'data/spare/ytd.csv': MINI['data/trade/ytd.csv'], 'data/spare/partners.csv': MINI['data/trade/partners.csv'] });
+    const result = runCli('check', root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^data\/spare\/dataset\.yaml:14:38 {2}invalid tables\.monthly\.columns\.exports\.unit: dollars/m);
+    expect(result.stderr).toMatch(/^1 problem found$/m);
   });
 
   test('says so plainly when everything is fine', () => {

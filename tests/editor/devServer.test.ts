@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChrome } from '../browser/chrome.ts';
-import { PROJECT, tempProject } from '../helpers.ts';
+import { PROJECT, fixtureProject } from '../helpers.ts';
 
-const STORY = 'rare-earths-and-soybeans';
+const STORY = 'commodities';
 const SECTION = `content/${STORY}/03-june-peak.md`;
 
 /** A port nobody listens on right now. */
@@ -23,7 +23,7 @@ function freePort(): Promise<number> {
 }
 
 /** Retries `probe` until it returns a truthy value or `ms` pass; survives page reloads. */
-async function poll<T>(what: string, probe: () => Promise<T>, ms = 30_000): Promise<T> {
+async function poll<T>(what: string, probe: () => Promise<T>, ms = 90_000): Promise<T> {
   const deadline = Date.now() + ms;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -60,7 +60,7 @@ describe('npm run dev', () => {
   let original: string;
 
   beforeAll(async () => {
-    root = tempProject({}, ['content', 'data']);
+    root = fixtureProject();
     original = readFileSync(join(root, SECTION), 'utf8');
     const port = await freePort();
     url = `http://127.0.0.1:${port}/`;
@@ -76,7 +76,7 @@ describe('npm run dev', () => {
     await poll('the dev server to answer', async () => {
       if (server.exitCode !== null) throw new Error(`astro dev exited (${server.exitCode}):\n${log}`);
       return (await fetch(url)).ok;
-    }, 60_000).catch((error) => {
+    }, 120_000).catch((error) => {
       throw new Error(`${error.message}\n--- astro dev output ---\n${log}`);
     });
     browser = await launchChrome();
@@ -98,7 +98,7 @@ describe('npm run dev', () => {
   test('the index lists every story', async () => {
     const html = await (await fetch(url)).text();
     expect(html).toContain(`href="/${STORY}/"`);
-    expect(html).toContain('href="/china-trade-surplus/"');
+    expect(html).toContain('href="/surplus/"');
   });
 
   test('an edited section shows in the open page without reloading it by hand', async () => {
@@ -132,11 +132,11 @@ describe('npm run dev', () => {
   });
 
   test('a data error shows in the overlay and the terminal, and the page recovers when the CSV is fixed', async () => {
-    const csv = join(root, 'data/china-trade/commodities.csv');
+    const csv = join(root, 'data/trade/commodities.csv');
     const good = readFileSync(csv, 'utf8');
     const bad = good.replace('2025-06,rare_earths,export,7742.2,', '2025-06,rare_earths,export,7742.2t,');
     const line = bad.split('\n').findIndex((l) => l.includes('7742.2t')) + 1;
-    const expected = new RegExp(`data/china-trade/commodities\\.csv:${line}:\\d+  "7742\\.2t" is not a number in column "quantity" — `);
+    const expected = new RegExp(`data/trade/commodities\\.csv:${line}:\\d+  "7742\\.2t" is not a number in column "quantity" — `);
     const logBefore = log.length;
     writeFileSync(csv, bad);
     const overlay = await poll('the error overlay', async () => {

@@ -16,8 +16,8 @@ export interface Fault {
   apply(root: string): void;
 }
 
-const STORY = 'content/china-trade-surplus';
-const DATA = 'data/china-trade';
+const STORY = 'content/surplus';
+const DATA = 'data/trade';
 
 /** Replaces `from` with `to` in `file`; fails when the real file no longer holds `from`. */
 function replace(file: string, from: string | RegExp, to: string) {
@@ -50,7 +50,7 @@ export const FAULTS: Fault[] = [
   fault('series column the table lacks', `${STORY}/02-running-total.md`, 7, 'no column "yaer" to split series by', replace(`${STORY}/02-running-total.md`, 'series: year', 'series: yaer')),
   fault('where column the table lacks', `${STORY}/06-united-states.md`, 6, 'no column "country" to filter on', replace(`${STORY}/06-united-states.md`, 'where: { destination:', 'where: { country:')),
   // Data references
-  fault('unknown dataset', `${STORY}/index.md`, 6, 'unknown dataset "china-trad" — did you mean "china-trade"?', replace(`${STORY}/index.md`, 'dataset: china-trade', 'dataset: china-trad')),
+  fault('unknown dataset', `${STORY}/index.md`, 6, 'unknown dataset "trad" — did you mean "trade"?', replace(`${STORY}/index.md`, 'dataset: trade', 'dataset: trad')),
   fault('unknown table', `${STORY}/03-november-exports.md`, 12, 'unknown table "quarterly"', replace(`${STORY}/03-november-exports.md`, 'key=monthly.exports at', 'key=quarterly.exports at')),
   fault('unknown key', `${STORY}/04-imports.md`, 12, 'unknown dataset key "monthly.import" — did you mean "monthly.imports"?', replace(`${STORY}/04-imports.md`, 'key=monthly.imports at', 'key=monthly.import at')),
   fault('period outside the data', `${STORY}/05-monthly-surplus.md`, 13, 'no monthly.balance for 2026-11 — monthly runs from 2023-01 to 2025-11; state a period inside it', replace(`${STORY}/05-monthly-surplus.md`, 'key=monthly.balance at=2025-11', 'key=monthly.balance at=2026-11')),

@@ -6,14 +6,14 @@ import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { frontMatterSchemas } from '../../src/lib/story/jsonSchemas.ts';
 import { CHART_TYPES } from '../../src/lib/story/schema.ts';
-import { PROJECT } from '../helpers.ts';
+import { FIXTURE, PROJECT } from '../helpers.ts';
 
 const generated = frontMatterSchemas();
 const committed = (name: string) => readFileSync(join(PROJECT, 'src/schemas', name), 'utf8');
 
-/** Frontmatter of every Markdown file under content/, read as the YAML extension reads it. */
+/** Frontmatter of every Markdown file of the fixture project, read as the YAML extension reads it. */
 function frontMatters(kind: 'index' | 'section'): { file: string; data: unknown }[] {
-  const content = join(PROJECT, 'content');
+  const content = join(FIXTURE, 'content');
   return readdirSync(content, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .flatMap((d) =>
@@ -35,7 +35,7 @@ describe('frontMatterSchemas()', () => {
   const story = ajv.compile(JSON.parse(generated['story.schema.json']));
   const section = ajv.compile(JSON.parse(generated['section.schema.json']));
 
-  test('frontMatterSchemas() accepts the frontmatter of every story and section in content/', () => {
+  test('frontMatterSchemas() accepts the frontmatter of every story and section of the fixture project', () => {
     const stories = frontMatters('index');
     const sections = frontMatters('section');
     expect(stories.length).toBeGreaterThanOrEqual(2);
@@ -47,7 +47,7 @@ describe('frontMatterSchemas()', () => {
     expect(section({ chart: { data: 'monthly.exports', title: 't', captoin: 'x' } })).toBe(false);
     expect(section({ chart: { data: 'monthly.exports', title: 't', type: 'pie' } })).toBe(false);
     expect(section({ chart: { data: 'monthly.exports' } })).toBe(false);
-    expect(story({ title: 't', published: '8 December 2025', dataset: 'china-trade' })).toBe(false);
+    expect(story({ title: 't', published: '8 December 2025', dataset: 'trade' })).toBe(false);
   });
 
   test('frontMatterSchemas() offers the chart types and field descriptions for completion', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { slugProblem } from '../../src/lib/story/scaffold.ts';
 import { runCli, type RunResult } from '../build/runBuild.ts';
-import { PROJECT, tempProject } from '../helpers.ts';
+import { PROJECT, fixtureProject } from '../helpers.ts';
 
 /** Runs `npm run new -- …args` the way an editor would, on the project under `root`. */
 function runNew(root: string, ...args: string[]): RunResult {
@@ -32,7 +32,7 @@ describe('npm run new', () => {
   const out = () => join(root, 'dist');
 
   beforeAll(() => {
-    root = tempProject({}, ['data']);
+    root = fixtureProject({}, ['data']);
     created = runNew(root, 'steel-exports');
     built = runCli('build', root, out());
   });
@@ -43,7 +43,7 @@ describe('npm run new', () => {
     expect(created.stdout).toContain('created content/steel-exports/index.md');
     const section = readFileSync(join(root, 'content/steel-exports/01-intro.md'), 'utf8');
     expect(section).toMatch(/^chart:\n {2}data: [a-z_]+\.[a-z_]+$/m);
-    expect(readFileSync(join(root, 'content/steel-exports/index.md'), 'utf8')).toMatch(/^dataset: china-trade$/m);
+    expect(readFileSync(join(root, 'content/steel-exports/index.md'), 'utf8')).toMatch(/^dataset: trade$/m);
   });
 
   test('the new story passes npm run check and builds into a page listed on the index', () => {
@@ -68,9 +68,9 @@ describe('npm run new', () => {
     expect(bad.stderr).toContain('"Steel_Exports" is not a valid story name — use lower-case letters');
     expect(existsSync(join(root, 'content/Steel_Exports'))).toBe(false);
     expect(runNew(root).stderr).toContain('no story name given');
-    const unknown = runNew(root, 'grain', '--dataset', 'china-grain');
+    const unknown = runNew(root, 'grain', '--dataset', 'grain');
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toContain('unknown dataset "china-grain" — datasets under data/: china-trade');
+    expect(unknown.stderr).toContain('unknown dataset "grain" — datasets under data/: trade');
     expect(existsSync(join(root, 'content/grain'))).toBe(false);
   });
 });

@@ -4,13 +4,13 @@ import { loadSite } from '../../src/lib/site.ts';
 import type { Story } from '../../src/lib/story/model.ts';
 import { newestFirst, rfc822, robotsTxt, rssXml, sitemapXml } from '../../src/lib/share/feeds.ts';
 import { normaliseBase, siteUrls } from '../../src/lib/share/urls.ts';
-import { PROJECT } from '../helpers.ts';
+import { FIXTURE } from '../helpers.ts';
 
 let story: Story;
 const urls = siteUrls('https://newsroom.github.io', '/plotline');
 
 beforeAll(() => {
-  story = loadSite(PROJECT).stories[0].story;
+  story = loadSite(FIXTURE).stories.find((s) => s.story.slug === 'surplus')!.story;
 });
 
 /** A copy of the real story with other front matter. */

@@ -1,7 +1,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { tempProject } from '../helpers.ts';
+import { fixtureProject } from '../helpers.ts';
 import { runCli } from '../build/runBuild.ts';
 import { listFiles, parsePage } from './html.ts';
 
@@ -30,11 +30,11 @@ let dist: string;
 let documents: { file: string; document: Document }[];
 
 beforeAll(() => {
-  const root = tempProject({ 'content/china-trade-surplus/12-payload.md': SECTION }, ['content', 'data']);
-  appendFileSync(join(root, 'data/china-trade/destinations.csv'), `2025-11,"${LABEL}",,5.0,,"${NOTE.replace(/"/g, '""')}"\n`);
-  const yamlPath = join(root, 'data/china-trade/dataset.yaml');
+  const root = fixtureProject({ 'content/surplus/12-payload.md': SECTION });
+  appendFileSync(join(root, 'data/trade/destinations.csv'), `2025-11,"${LABEL}",,5.0,,"${NOTE.replace(/"/g, '""')}"\n`);
+  const yamlPath = join(root, 'data/trade/dataset.yaml');
   writeFileSync(yamlPath, readFileSync(yamlPath, 'utf8').replace(/^notes:\n/m, `notes:\n  - ${JSON.stringify(NOTE)}\n`));
-  const indexPath = join(root, 'content/china-trade-surplus/index.md');
+  const indexPath = join(root, 'content/surplus/index.md');
   writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace(/^dek: .*$/m, 'dek: "</script><script>alert(17)</script> dek"'));
   dist = join(root, 'dist');
   const result = runCli('build', root, dist, { BASE_PATH: '/plotline/', SITE_URL: 'https://newsroom.github.io' });
@@ -46,7 +46,7 @@ beforeAll(() => {
 
 describe('a story whose data and copy carry markup', () => {
   test('builds, and shows every payload as text', () => {
-    const story = documents.find((d) => d.file === 'china-trade-surplus/index.html')?.document as Document;
+    const story = documents.find((d) => d.file === 'surplus/index.html')?.document as Document;
     const text = story.body.textContent ?? '';
     for (const payload of ['<img src=x onerror=alert(5)> heading', '<script>alert(6)</script> chart title', '<script>alert(8)</script>', 'onclick="alert(11)"', '<b onmouseover=alert(7)>caption</b>', '<svg onload=alert(3)>']) {
       expect(text).toContain(payload);
@@ -80,7 +80,7 @@ describe('a story whose data and copy carry markup', () => {
   });
 
   test('the JSON-LD block holds the dek as data, with "<" escaped', () => {
-    const story = documents.find((d) => d.file === 'china-trade-surplus/index.html')?.document as Document;
+    const story = documents.find((d) => d.file === 'surplus/index.html')?.document as Document;
     const [block] = story.querySelectorAll('script[type="application/ld+json"]');
     expect(block.textContent).not.toContain('<');
     expect(JSON.parse(block.textContent ?? '').description).toBe('</script><script>alert(17)</script> dek');

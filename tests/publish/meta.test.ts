@@ -3,13 +3,13 @@ import { loadSite, type SiteStory } from '../../src/lib/site.ts';
 import { clip, leadChart, storyCard, storyShare } from '../../src/lib/share/meta.ts';
 import { jsonForScript } from '../../src/lib/share/xml.ts';
 import { siteUrls } from '../../src/lib/share/urls.ts';
-import { PROJECT } from '../helpers.ts';
+import { FIXTURE } from '../helpers.ts';
 
 let entry: SiteStory;
 const urls = siteUrls('https://newsroom.github.io', '/plotline/');
 
 beforeAll(() => {
-  entry = loadSite(PROJECT).stories[0];
+  entry = loadSite(FIXTURE).stories.find((s) => s.story.slug === 'surplus')!;
 });
 
 function withMeta(meta: Partial<SiteStory['story']['meta']>): SiteStory {
@@ -47,7 +47,7 @@ describe('storyCard()', () => {
 describe('storyShare()', () => {
   test('gives an absolute image URL under the base, alt text and a NewsArticle', () => {
     const share = storyShare(withMeta({ updated: '2025-12-10' }), urls);
-    expect(share?.image).toMatchObject({ url: 'https://newsroom.github.io/plotline/china-trade-surplus/share.png', width: 1200, height: 630 });
+    expect(share?.image).toMatchObject({ url: 'https://newsroom.github.io/plotline/surplus/share.png', width: 1200, height: 630 });
     expect(share?.image.alt).toContain(entry.story.meta.title);
     expect(share?.image.alt.length).toBeLessThanOrEqual(400);
     const article = JSON.parse(share?.jsonLd ?? '');
@@ -57,8 +57,8 @@ describe('storyShare()', () => {
       datePublished: '2025-12-08',
       dateModified: '2025-12-10',
       author: [{ name: 'Plotline data desk' }],
-      image: ['https://newsroom.github.io/plotline/china-trade-surplus/share.png'],
-      mainEntityOfPage: 'https://newsroom.github.io/plotline/china-trade-surplus/',
+      image: ['https://newsroom.github.io/plotline/surplus/share.png'],
+      mainEntityOfPage: 'https://newsroom.github.io/plotline/surplus/',
     });
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { tempProject } from '../helpers.ts';
+import { fixtureProject } from '../helpers.ts';
 import { runCli } from '../build/runBuild.ts';
 import { launchChrome } from '../browser/chrome.ts';
 import { serveStatic, type StaticServer } from '../browser/serve.ts';
@@ -20,7 +20,7 @@ let pages: string[];
 
 /** Builds the repository's content in its own temporary project, as GitHub Pages would. */
 function buildUnderSubPath(): string {
-  const root = tempProject({}, ['content', 'data']);
+  const root = fixtureProject();
   const out = join(root, 'dist');
   const result = runCli('build', root, out, { SITE_URL: SITE, BASE_PATH: BASE });
   expect(result.status, result.stderr).toBe(0);
@@ -55,10 +55,10 @@ describe('npm run build under BASE_PATH=/plotline/', () => {
   });
 
   test('writes the site furniture: .nojekyll, 404, robots.txt, sitemap, RSS, icons, share image', () => {
-    for (const file of ['.nojekyll', '404.html', 'robots.txt', 'sitemap.xml', 'rss.xml', 'favicon.svg', 'apple-touch-icon.png', 'china-trade-surplus/share.png']) {
+    for (const file of ['.nojekyll', '404.html', 'robots.txt', 'sitemap.xml', 'rss.xml', 'favicon.svg', 'apple-touch-icon.png', 'surplus/share.png']) {
       expect(existsSync(join(dist, file)), file).toBe(true);
     }
-    expect(pngSize(readFileSync(join(dist, 'china-trade-surplus/share.png')))).toEqual({ width: 1200, height: 630 });
+    expect(pngSize(readFileSync(join(dist, 'surplus/share.png')))).toEqual({ width: 1200, height: 630 });
     expect(pngSize(readFileSync(join(dist, 'apple-touch-icon.png')))).toEqual({ width: 180, height: 180 });
   });
 
@@ -111,9 +111,9 @@ describe('npm run build under BASE_PATH=/plotline/', () => {
   });
 
   test('the story page has canonical, Open Graph, Twitter and NewsArticle tags on the published origin', () => {
-    const document = parsePage(readFileSync(join(dist, 'china-trade-surplus/index.html'), 'utf8'));
+    const document = parsePage(readFileSync(join(dist, 'surplus/index.html'), 'utf8'));
     const meta = (key: string) => document.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content');
-    const story = `${SITE}${BASE}china-trade-surplus/`;
+    const story = `${SITE}${BASE}surplus/`;
     expect(document.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(story);
     expect(meta('og:url')).toBe(story);
     expect(meta('og:type')).toBe('article');
@@ -163,7 +163,7 @@ describe('npm run build under BASE_PATH=/plotline/', () => {
 });
 
 describe(`pages served with ${CSP}`, () => {
-  test.each(['', 'china-trade-surplus/', 'missing-page/'])('/plotline/%s loads with no CSP violation or console error', async (path) => {
+  test.each(['', 'surplus/', 'missing-page/'])('/plotline/%s loads with no CSP violation or console error', async (path) => {
     const page = await browser.newPage();
     const misses = server.misses.length;
     const errors: string[] = [];

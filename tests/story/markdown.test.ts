@@ -3,9 +3,9 @@ import { renderMarkdown } from '../../src/lib/story/markdown.ts';
 import { loadDataset } from '../../src/lib/data/loadDataset.ts';
 import { Problems } from '../../src/lib/problems.ts';
 import { parsePeriod } from '../../src/lib/period.ts';
-import { PROJECT, expectProblem } from '../helpers.ts';
+import { FIXTURE, expectProblem } from '../helpers.ts';
 
-const dataset = loadDataset(PROJECT, 'china-trade', new Problems());
+const dataset = loadDataset(FIXTURE, 'trade', new Problems());
 const FILE = 'content/s/01-a.md';
 
 function render(body: string) {

@@ -1,26 +1,23 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildAndServe, STORY, VIEWPORTS, type BuiltSite } from './site.ts';
+/**
+ * Scrolls a story page on a phone with a 4× slower CPU, a wheel turn at a
+ * time, recording long tasks and layout shifts. Shared by the layout-shift
+ * test (shifts do not depend on machine speed) and `npm run bench` (long
+ * tasks are timed by the wall clock, so they are a budget, not a test).
+ */
+import type { Browser } from 'playwright-core';
+import { VIEWPORTS } from './site.ts';
 
-let site: BuiltSite;
-
-beforeAll(async () => {
-  site = await buildAndServe();
-});
-
-afterAll(async () => {
-  await site?.close();
-});
-
-interface Recorded {
+export interface Recorded {
   /** Set when scrolling starts: long tasks before it belong to loading. */
   scrollFrom: number;
   longTasks: { start: number; duration: number }[];
   shifts: { at: number; value: number; sources: string[] }[];
+  turns: number;
 }
 
 /** Runs in the page before any of its own code: records long tasks and layout shifts. */
 function observe(): void {
-  const recorded: Recorded = { scrollFrom: Infinity, longTasks: [], shifts: [] };
+  const recorded = { scrollFrom: Infinity, longTasks: [], shifts: [], turns: 0 } as Recorded;
   (window as unknown as { recorded: Recorded }).recorded = recorded;
   const describe = (node: Node | null) => {
     if (!(node instanceof Element)) return node ? node.nodeName : '(gone)';
@@ -43,15 +40,19 @@ function observe(): void {
   }).observe({ type: 'layout-shift', buffered: true });
 }
 
-/** Loads the story on a phone with a 4× slower CPU and scrolls it to the end, a wheel turn at a time. */
-async function scrollStory(): Promise<Recorded & { turns: number }> {
-  const context = await site.browser.newContext({ viewport: VIEWPORTS.phone, deviceScaleFactor: 1 });
+/**
+ * Loads `url` on a phone with a 4× slower CPU and scrolls it to the end.
+ * The waits only let the page settle; no result depends on their length
+ * except the long-task list, which the bench alone reads.
+ */
+export async function scrollStory(browser: Browser, url: string): Promise<Recorded> {
+  const context = await browser.newContext({ viewport: VIEWPORTS.phone, deviceScaleFactor: 1 });
   const page = await context.newPage();
   try {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.addInitScript(observe);
-    await page.goto(`${site.server.url}${STORY}/`, { waitUntil: 'load' });
+    await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(500);
     await page.evaluate(() => ((window as unknown as { recorded: Recorded }).recorded.scrollFrom = performance.now()));
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
@@ -68,21 +69,8 @@ async function scrollStory(): Promise<Recorded & { turns: number }> {
   }
 }
 
-describe('story page on a phone with a 4× slower CPU', () => {
-  test('scrolling the whole story runs no task over 50 ms and shifts no layout', async () => {
-    // Long tasks are timed by the wall clock, so a busy machine can make one
-    // by itself: a pass counts as smooth if any of three runs is.
-    const runs: (Recorded & { turns: number })[] = [];
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const run = await scrollStory();
-      runs.push(run);
-      expect(run.turns, 'the story should take many wheel turns to scroll through').toBeGreaterThan(10);
-      // Layout shifts do not depend on timing: every run, from the first paint on, must have none.
-      const cls = run.shifts.reduce((sum, s) => sum + s.value, 0);
-      expect({ cls, shifts: run.shifts }, 'layout shifts while loading and scrolling').toEqual({ cls: 0, shifts: [] });
-      if (run.longTasks.every((t) => t.start < run.scrollFrom)) break;
-    }
-    const whileScrolling = runs.map((run) => run.longTasks.filter((t) => t.start >= run.scrollFrom));
-    expect(whileScrolling.some((tasks) => tasks.length === 0), `tasks over 50 ms while scrolling, by run: ${JSON.stringify(whileScrolling)}`).toBe(true);
-  });
-});
+/** Total layout shift of a run. */
+export const layoutShift = (run: Recorded) => run.shifts.reduce((sum, s) => sum + s.value, 0);
+
+/** Long tasks that started after scrolling began. */
+export const tasksWhileScrolling = (run: Recorded) => run.longTasks.filter((t) => t.start >= run.scrollFrom);

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkProject } from '../../src/lib/site.ts';
-import { PROJECT } from '../helpers.ts';
+import { FIXTURE } from '../helpers.ts';
 
-const SLUG = 'rare-earths-and-soybeans';
-const dir = join(PROJECT, 'content', SLUG);
+const SLUG = 'commodities';
+const dir = join(FIXTURE, 'content', SLUG);
 
 /** The Markdown body with every :fact[…]{…} and :value{…} taken out. */
 function proseOutsideDirectives(text: string): string {
@@ -13,13 +13,13 @@ function proseOutsideDirectives(text: string): string {
   return body.replace(/:fact\[[^\]]*\]\{[^}]*\}/g, '').replace(/:value\{[^}]*\}/g, '');
 }
 
-describe(`content/${SLUG}`, () => {
-  const { stories, problems } = checkProject(PROJECT);
+describe(`the fixture story content/${SLUG}`, () => {
+  const { stories, problems } = checkProject(FIXTURE);
   const story = stories.find((s) => s.slug === SLUG);
 
   test('checkProject() accepts the story and every figure in it', () => {
     expect(problems).toEqual([]);
-    expect(story?.meta.dataset).toBe('china-trade');
+    expect(story?.meta.dataset).toBe('trade');
   });
 
   test('the story has at least four sections, each with its own chart', () => {
