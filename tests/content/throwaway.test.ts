@@ -29,7 +29,7 @@ function shellEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 function run(root: string, command: string, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', env: shellEnv(env), timeout: 900_000 });
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', env: shellEnv(env), timeout: LONG });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
@@ -41,6 +41,13 @@ function freeName(dir: string, wanted: string): string {
 }
 
 const inside = process.env.PLOTLINE_THROWAWAY === '1';
+
+/**
+ * Each step runs whole commands (a build, a test run with Chromium): on a
+ * busy machine that takes minutes, so they get all the time they need; a
+ * real failure still fails on its exit status, not on a clock.
+ */
+const LONG = 900_000;
 
 describe.skipIf(inside)('a throwaway copy of the project with a story added and one removed', () => {
   let root: string;
@@ -70,12 +77,12 @@ describe.skipIf(inside)('a throwaway copy of the project with a story added and 
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
-  test('npm run check passes', () => {
+  test('npm run check passes', { timeout: LONG }, () => {
     const checked = run(root, 'npm', ['run', '--silent', 'check']);
     expect(checked.status, checked.output).toBe(0);
   });
 
-  test('npm run build makes the new story, and no page for the removed one', () => {
+  test('npm run build makes the new story, and no page for the removed one', { timeout: LONG }, () => {
     const built = run(root, 'npm', ['run', '--silent', 'build']);
     expect(built.status, built.output).toBe(0);
     expect(existsSync(join(root, 'dist', added, 'index.html'))).toBe(true);
@@ -85,7 +92,7 @@ describe.skipIf(inside)('a throwaway copy of the project with a story added and 
     if (removed) expect(home).not.toContain(`/${removed}/`);
   });
 
-  test('the content tests pass there', () => {
+  test('the content tests pass there', { timeout: LONG }, () => {
     const files = readdirSync(join(PROJECT, 'tests/content')).filter((f) => f.endsWith('.test.ts') && f !== 'throwaway.test.ts').map((f) => `tests/content/${f}`);
     const tested = run(root, process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--config', 'tests/vitest.config.ts', ...files], { PLOTLINE_THROWAWAY: '1', NO_COLOR: '1' });
     const output = tested.output.replace(/\x1b\[[0-9;]*m/g, '');

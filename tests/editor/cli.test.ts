@@ -31,7 +31,7 @@ describe('npm run check', () => {
     const root = miniProject({ 'data/spare/dataset.yaml': unused, 'data/spare/monthly.csv': MINI['data/trade/monthly.csv'], 'data/spare/ytd.csv': MINI['data/trade/ytd.csv'], 'data/spare/partners.csv': MINI['data/trade/partners.csv'] });
     const result = runCli('check', root);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^data\/spare\/dataset\.yaml:14:38 {2}invalid tables\.monthly\.columns\.exports\.unit: dollars/m);
+    expect(result.stderr).toMatch(/^data\/spare\/dataset\.yaml:14:38 {2}table monthly: unknown unit "dollars" for column "exports"/m);
     expect(result.stderr).toMatch(/^1 problem found$/m);
   });
 
