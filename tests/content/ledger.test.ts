@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkProject } from '../../src/lib/check.ts';
 import { buildLedger } from '../../src/lib/audit/ledger.ts';
-import { PROJECT } from '../helpers.ts';
+import { CONTENT_ROOT as PROJECT } from './root.ts';
 
 const { stories, problems } = checkProject(PROJECT);
 const DIRECTIVE = /(?<!\\):(fact\[|value\{)/g;
