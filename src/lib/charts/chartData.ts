@@ -6,6 +6,8 @@ import { DEFAULT_LOCALE, ownDigits, type Unit } from '../format.ts';
 import { suggestion } from '../suggest.ts';
 import type { ChartSpec, ChartType } from '../story/schema.ts';
 import { annotatedDatum, resolveAnnotations, type Annotation } from './annotate.ts';
+import { matchPlaces } from './geo/places.ts';
+import { ATLAS_NOTE } from './geo/atlas.ts';
 
 export { annotatedDatum };
 
@@ -63,6 +65,13 @@ export interface ChartData {
   notes: string[];
   /** The spec's annotations, resolved against the data (see annotate.ts). */
   annotations: Annotation[];
+  /** For maps: each place drawn (a datum's x) → the atlas ids of its countries. */
+  places?: Map<string, string[]>;
+}
+
+/** Chart types drawn on a world map. */
+export function isMap(type: ChartType): boolean {
+  return type === 'choropleth' || type === 'symbolMap';
 }
 
 /** A fault in a chart spec; `field` is its path under `chart:`, `onKey` points at the key rather than its value. */
@@ -71,6 +80,8 @@ export interface ChartProblem {
   hint?: string;
   field: string;
   onKey?: boolean;
+  /** When the fault is in a CSV row rather than the spec: where. */
+  at?: { file: string; line: number };
 }
 
 export type ChartResult = { ok: true; chart: ChartData } | { ok: false; problems: ChartProblem[] };
@@ -97,7 +108,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
   const timeless = table.grain === 'none';
   const numbers = [...table.measures.keys()];
   const columns = [...(timeless ? [] : ['period', 'month', 'year']), ...table.categories, ...numbers];
-  const x = spec.x ?? ((spec.type === 'barX' || timeless) && table.categories.length ? table.categories[0] : timeless ? numbers.find((n) => !keys.includes(`${table.name}.${n}`)) ?? 'period' : 'period');
+  const x = spec.x ?? ((spec.type === 'barX' || isMap(spec.type) || timeless) && table.categories.length ? table.categories[0] : timeless ? numbers.find((n) => !keys.includes(`${table.name}.${n}`)) ?? 'period' : 'period');
   if (!columns.includes(x)) {
     const hint = timeless && ['period', 'month', 'year'].includes(x) ? `table ${table.name} has no periods: use x: ${[...table.categories, ...numbers][0] ?? 'a category'}` : suggestion(x, columns);
     problems.push({ field: 'x', message: `table ${table.name} has no column "${x}" to use as x`, hint });
@@ -170,6 +181,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
     if (problem.field.endsWith('.at')) followOn(problem);
     else problems.push(problem);
   }
+  const places = isMap(spec.type) ? matchPlaces(data, spec, x, table, problems) : undefined;
   if (problems.length || !table.complete) return { ok: false, problems };
 
   const chart: ChartData = {
@@ -187,7 +199,13 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
     highlightsSeries: series !== undefined && [...highlights].some((h) => data.some((d) => d.series === h)),
     notes: notesFor(table, data, found.map((f) => f.measure), xKind),
     annotations: noted.annotations,
+    ...(places ? { places } : {}),
   };
+  if (places) {
+    const unmapped = [...places].filter(([, ids]) => ids.length === 0).map(([name]) => name);
+    if (unmapped.length) chart.notes.push(`Too small for this map: ${unmapped.join('; ')}.`);
+    chart.notes.push(ATLAS_NOTE);
+  }
   return { ok: true, chart };
 }
 

@@ -2,7 +2,7 @@ import { formatValue, ownDigits, unitHeading } from '../format.ts';
 import { periodLabel } from '../period.ts';
 import { shownDigits, type ChartData, type Datum } from './chartData.ts';
 
-const TYPE_NAMES = { line: 'Line chart', area: 'Area chart', bar: 'Bar chart', barX: 'Bar chart', dot: 'Dot chart' } as const;
+const TYPE_NAMES = { line: 'Line chart', area: 'Area chart', bar: 'Bar chart', barX: 'Bar chart', dot: 'Dot chart', choropleth: 'World map shaded by value', symbolMap: 'World map with circles sized by value' } as const;
 
 /**
  * A text description of what a chart shows, made from its data: what kind
@@ -18,7 +18,9 @@ export function describeChart(chart: ChartData): string {
 
   if (chart.xKind === 'category') {
     const sorted = [...drawn].sort((a, b) => b.y! - a.y!);
-    sentences.push(`${sorted.map((d) => `${d.label} ${value(d)}`).join(', ')}.`);
+    // A long ranking is told by its ends; the data table has the rest.
+    if (sorted.length > 12) sentences.push(`Highest: ${sorted.slice(0, 5).map((d) => `${d.label} ${value(d)}`).join(', ')}. Lowest: ${sorted.slice(-3).map((d) => `${d.label} ${value(d)}`).join(', ')}.`);
+    else sentences.push(`${sorted.map((d) => `${d.label} ${value(d)}`).join(', ')}.`);
   } else {
     for (const series of groupBySeries(drawn)) {
       const [first, last] = [series.data[0], series.data.at(-1)!];

@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { formatShort, formatTick, unitHeading } from '../format.ts';
 import { monthName } from '../period.ts';
-import { shownDigits, type ChartData, type Datum } from './chartData.ts';
+import { isMap, shownDigits, type ChartData, type Datum } from './chartData.ts';
+import { mapOptions } from './geo/mapOptions.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
 import { seriesColours } from './seriesColours.ts';
 import { labelLines, labelWidth, layoutEndLabels, stackHeight } from './lineLabels.ts';
@@ -29,6 +30,7 @@ export const SIZES = {
  * <figure>, and labels read better on a phone).
  */
 export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
+  if (isMap(chart.type)) return mapOptions(chart, size);
   const narrow = size.width < 480;
   const drawn = chart.data.filter((d) => d.y !== null);
   const { colour: colours, context } = seriesColours(chart);

@@ -152,7 +152,8 @@ function loadSection(
     } else {
       for (const p of result.problems) {
         const path = ['chart', ...p.field.split('.')];
-        problems.add(file, parsed.locate(path, p.onKey), p.message, p.hint);
+        if (p.at) problems.add(p.at.file, { line: p.at.line, column: 1 }, p.message, p.hint);
+        else problems.add(file, parsed.locate(path, p.onKey), p.message, p.hint);
       }
     }
   }

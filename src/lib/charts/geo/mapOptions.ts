@@ -1,0 +1,189 @@
+/**
+ * World maps with Plot's geo marks, drawn at build time: a choropleth
+ * (each country shaded by its place's value, in classes with a key above
+ * the map) or a symbol map (a circle per place, its area in proportion to
+ * the value, on grey land). Both use the Equal Earth projection, which
+ * keeps areas true, and shapes simplified to the drawing's width. Places
+ * are named with their value where there is room: all of them when there
+ * are a few, the highlighted ones when there are many.
+ */
+import * as Plot from '@observablehq/plot';
+import { geoArea, geoCentroid } from 'd3-geo';
+import type { Feature, Geometry } from 'geojson';
+import { formatShort, formatTick, UNITS } from '../../format.ts';
+import type { ChartData, Datum } from '../chartData.ts';
+import { ACCENT, PRIMARY } from '../palette.ts';
+import { textWidth } from '../../share/textWidth.ts';
+import { countryShapes } from './shapes.ts';
+
+export interface MapSize {
+  width: number;
+  height: number;
+}
+
+/** Places labelled by default: all of them up to this many. */
+const FEW = 8;
+const KEY_HEIGHT = 34;
+
+export function mapOptions(chart: ChartData, size: MapSize): Plot.PlotOptions {
+  const narrow = size.width < 480;
+  const shapes = countryShapes(size.width);
+  const features = [...shapes.values()];
+  const idsOf = (d: Datum) => (chart.places?.get(String(d.x)) ?? []).filter((id) => shapes.has(id));
+  // Places too small for the map (Malta, Barbados) are in the description and table, not drawn.
+  const drawn = chart.data.filter((d) => d.y !== null && idsOf(d).length > 0);
+  // The map itself is about twice as wide as it is tall.
+  const mapHeight = Math.round(size.width * 0.5);
+  const choropleth = chart.type === 'choropleth';
+  const marginTop = choropleth ? KEY_HEIGHT : 8;
+  const frame = { width: size.width, height: mapHeight + marginTop + 4, marginTop, marginRight: 4, marginBottom: 4, marginLeft: 4 };
+  const marks: Plot.Markish[] = [];
+  const projection = { type: 'equal-earth', domain: { type: 'FeatureCollection', features } } as const;
+
+  if (choropleth) {
+    const classes = colourClasses(drawn.map((d) => d.y!));
+    const valueOf = new Map<string, number>();
+    for (const d of drawn) for (const id of idsOf(d)) valueOf.set(id, d.y!);
+    const shaded = features.filter((f) => valueOf.has(featureId(f)));
+    const rest = features.filter((f) => !valueOf.has(featureId(f)));
+    marks.push(
+      Plot.geo(rest, { fill: 'currentColor', fillOpacity: 0.1, stroke: 'currentColor', strokeOpacity: 0.25, strokeWidth: 0.5 }),
+      Plot.geo(shaded, { fill: (f: Feature) => classes.colour(valueOf.get(featureId(f))!), stroke: 'currentColor', strokeOpacity: 0.35, strokeWidth: 0.5 }),
+      colourKey(classes, chart, frame),
+    );
+  } else {
+    marks.push(Plot.geo(features, { fill: 'currentColor', fillOpacity: 0.1, stroke: 'currentColor', strokeOpacity: 0.25, strokeWidth: 0.5 }));
+    const spots = drawn.map((d) => ({ ...d, ...spot(idsOf(d), shapes) })).sort((a, b) => b.y! - a.y!);
+    marks.push(
+      Plot.dot(spots, {
+        x: 'lon',
+        y: 'lat',
+        r: 'y',
+        fill: (d: Datum) => (d.highlight ? ACCENT : PRIMARY),
+        fillOpacity: 0.55,
+        stroke: (d: Datum) => (d.highlight ? ACCENT : PRIMARY),
+        strokeWidth: 1,
+      } as Plot.DotOptions),
+    );
+  }
+  marks.push(...placeLabels(chart, drawn, shapes, narrow, choropleth ? undefined : (d) => rMaxOf(narrow) * Math.sqrt(d.y! / Math.max(...drawn.map((e) => e.y!)))));
+  // Circle areas in proportion to the values: a square-root scale from zero.
+  const r = choropleth ? undefined : { type: 'sqrt', domain: [0, Math.max(...drawn.map((d) => d.y!))], range: [0, rMaxOf(narrow)] };
+  return { ...frame, projection, style: undefined, marks, ...(r ? { r } : {}) } as unknown as Plot.PlotOptions;
+}
+
+const rMaxOf = (narrow: boolean) => (narrow ? 16 : 26);
+
+function featureId(f: Feature): string {
+  return f.id === undefined ? (f.properties as { name: string }).name : String(f.id);
+}
+
+/** Where a place is marked: the centre of its largest country (a region's too, so a label never lands at sea). */
+function spot(ids: string[], shapes: Map<string, Feature<Geometry, { name: string }>>): { lon: number; lat: number } {
+  const largest = ids.map((id) => shapes.get(id)).filter((f) => f !== undefined).sort((a, b) => geoArea(b) - geoArea(a))[0];
+  if (!largest) return { lon: 0, lat: 0 };
+  const [lon, lat] = geoCentroid(mainPart(largest));
+  return { lon, lat };
+}
+
+/** A country's biggest polygon (France without its overseas parts). */
+function mainPart(f: Feature<Geometry, { name: string }>): Feature<Geometry, { name: string }> {
+  if (f.geometry.type !== 'MultiPolygon') return f;
+  const parts = f.geometry.coordinates.map((coordinates) => ({ ...f, geometry: { type: 'Polygon' as const, coordinates } }));
+  return parts.sort((a, b) => geoArea(b) - geoArea(a))[0];
+}
+
+/** Name and value beside each place that has room: all when there are a few, highlighted ones when many. */
+function placeLabels(chart: ChartData, drawn: Datum[], shapes: Map<string, Feature<Geometry, { name: string }>>, narrow: boolean, radius?: (d: Datum) => number): Plot.Markish[] {
+  const which = chart.spec.values ?? (drawn.length <= FEW ? 'all' : 'highlighted');
+  if (which === 'none') return [];
+  const chosen = drawn.filter((d) => which === 'all' || d.highlight);
+  const text = (d: Datum) => (narrow ? `${d.label}\n${formatShort(d.y!, chart.unit)}` : `${d.label} ${formatShort(d.y!, chart.unit)}`);
+  const options = { x: 'lon', y: 'lat', text: 'text', fontWeight: 'bold', fontSize: narrow ? 9 : 11, lineHeight: 1.1, fill: 'currentColor', className: 'halo' };
+  const labelled = chosen.map((d) => ({ ...d, ...spot(chart.places?.get(String(d.x)) ?? [], shapes), text: text(d) }));
+  // On a choropleth the label sits on its place; beside a circle, to its right.
+  if (!radius) return [Plot.text(labelled, options as Plot.TextOptions)];
+  return labelled.map((d) => Plot.text([d], { ...options, textAnchor: 'start', dx: Math.ceil(radius(d)) + 3 } as Plot.TextOptions));
+}
+
+interface Classes {
+  edges: number[];
+  colours: string[];
+  colour: (v: number) => string;
+}
+
+/**
+ * Five or six classes of equal width over a nice range; values of both
+ * signs get a diverging scheme centred on zero (red below, blue above),
+ * values of one sign a sequential one.
+ */
+export function colourClasses(values: number[]): Classes {
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const diverging = low < 0 && high > 0;
+  let edges: number[];
+  if (diverging) {
+    const step = niceStep(Math.max(-low, high) / 3);
+    edges = [-3, -2, -1, 0, 1, 2, 3].map((k) => k * step);
+  } else {
+    const [a, b] = low >= 0 ? [0, high] : [low, 0];
+    const step = niceStep((b - a) / 5);
+    const start = Math.floor(a / step) * step;
+    const count = Math.max(3, Math.ceil((b - start) / step));
+    edges = Array.from({ length: count + 1 }, (_, k) => start + k * step);
+  }
+  const n = edges.length - 1;
+  const scheme = diverging ? 'RdBu' : low >= 0 ? 'Blues' : 'Reds';
+  const scale = Plot.scale({ color: { type: 'quantize', domain: [edges[0], edges.at(-1)!], n, scheme, ...(low < 0 && !diverging ? { reverse: true } : {}) } });
+  const colours = (scale.range as string[]).slice(0, n);
+  const colour = (v: number) => {
+    let i = 0;
+    while (i < n - 1 && v > edges[i + 1]) i++;
+    return colours[i];
+  };
+  return { edges, colours, colour };
+}
+
+function niceStep(raw: number): number {
+  if (!(raw > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / power;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * power;
+}
+
+/** The classes as a row of swatches above the map, with the edges written under them. */
+function colourKey(classes: Classes, chart: ChartData, frame: { width: number; marginLeft: number }): Plot.RenderFunction {
+  return (_index, _scales, _values, _dimensions, context) => {
+    const doc = context.document;
+    const ns = 'http://www.w3.org/2000/svg';
+    const g = doc.createElementNS(ns, 'g');
+    const unit = UNITS[chart.unit].label;
+    const title = unit === '%' ? 'per cent' : unit;
+    const swatch = Math.min(40, (frame.width - 120) / classes.colours.length);
+    const left = frame.marginLeft + Math.max(textWidth(title, 10) + 10, 0);
+    const label = doc.createElementNS(ns, 'text');
+    label.setAttribute('x', String(frame.marginLeft));
+    label.setAttribute('y', '12');
+    label.setAttribute('text-anchor', 'start');
+    label.textContent = title;
+    g.append(label);
+    classes.colours.forEach((colour, i) => {
+      const rect = doc.createElementNS(ns, 'rect');
+      rect.setAttribute('x', String(left + i * swatch));
+      rect.setAttribute('y', '4');
+      rect.setAttribute('width', String(swatch - 1));
+      rect.setAttribute('height', '10');
+      rect.setAttribute('fill', colour);
+      g.append(rect);
+    });
+    classes.edges.forEach((edge, i) => {
+      const text = doc.createElementNS(ns, 'text');
+      text.setAttribute('x', String(left + i * swatch - 0.5));
+      text.setAttribute('y', '26');
+      text.setAttribute('text-anchor', 'middle');
+      text.textContent = formatTick(edge, chart.unit);
+      g.append(text);
+    });
+    return g as SVGElement;
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Places in a map's data, matched to the atlas: a country by any of its
+ * names or ISO codes, or a region the chart declares as a list of
+ * countries (`regions: { European Union: [Austria, …] }`). A name that
+ * matches nothing is an error at its CSV row, with the nearest name.
+ */
+import type { Table } from '../../data/model.ts';
+import type { ChartSpec } from '../../story/schema.ts';
+import { closest } from '../../suggest.ts';
+import type { ChartProblem, Datum } from '../chartData.ts';
+import { atlasIndex, findCountry, tooSmallToDraw } from './atlas.ts';
+
+export function matchPlaces(data: readonly Datum[], spec: ChartSpec, column: string, table: Table, problems: ChartProblem[]): Map<string, string[]> {
+  const places = new Map<string, string[]>();
+  const names = atlasIndex().names;
+  const regions = spec.regions ?? {};
+  for (const [region, members] of Object.entries(regions)) {
+    const ids: string[] = [];
+    for (const [i, member] of members.entries()) {
+      const country = findCountry(member);
+      if (country) ids.push(country.id);
+      else if (!tooSmallToDraw(member)) problems.push({ field: `regions.${region}.${i}`, message: `region "${region}": no country on the map matches "${member}"`, hint: nearest(member, names) ?? 'write a country name or an ISO code (FRA, FR, 250)' });
+    }
+    places.set(region, ids);
+  }
+  const seen = new Map<string, number>();
+  for (const d of data) {
+    const name = String(d.x);
+    seen.set(name, (seen.get(name) ?? 0) + (d.y === null ? 0 : 1));
+    if (places.has(name)) continue;
+    const country = findCountry(name);
+    if (country) {
+      places.set(name, [country.id]);
+      continue;
+    }
+    places.set(name, []);
+    if (tooSmallToDraw(name)) continue;
+    const hint = nearest(name, [...names, ...Object.keys(regions)]);
+    problems.push({
+      field: 'x',
+      at: d.row === undefined ? undefined : { file: table.file, line: d.row.line },
+      message: `no country on the map matches ${column} "${name}"`,
+      hint: hint ? `${hint}; or declare "${name}" under the chart's regions: as a list of countries` : `declare "${name}" under the chart's regions: as a list of countries, or write a country name or ISO code`,
+    });
+  }
+  const below = spec.type === 'symbolMap' ? data.find((d) => d.y !== null && d.y < 0) : undefined;
+  if (below) problems.push({ field: 'type', message: `a symbol map sizes circles by value, and ${column} "${below.label}" is below zero (${below.y})`, hint: 'use type: choropleth for changes and other values that can fall below zero' });
+  for (const [name, count] of seen) {
+    if (count > 1) {
+      problems.push({ field: 'x', message: `a map shows one value per place, and ${column} "${name}" has ${count} drawn values`, hint: 'pin one period with from: and to:, or filter with where:' });
+      break;
+    }
+  }
+  return places;
+}
+
+function nearest(word: string, candidates: readonly string[]): string | undefined {
+  const near = closest(word, candidates);
+  return near ? `did you mean "${near}"?` : undefined;
+}
