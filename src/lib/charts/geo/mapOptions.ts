@@ -10,7 +10,7 @@
 import * as Plot from '@observablehq/plot';
 import { geoArea, geoCentroid } from 'd3-geo';
 import type { Feature, Geometry } from 'geojson';
-import { formatShort, formatTick, UNITS } from '../../format.ts';
+import { formatShort, formatTick, unitHeading } from '../../format.ts';
 import type { ChartData, Datum } from '../chartData.ts';
 import { ACCENT, PRIMARY } from '../palette.ts';
 import { textWidth } from '../../share/textWidth.ts';
@@ -98,7 +98,7 @@ function placeLabels(chart: ChartData, drawn: Datum[], shapes: Map<string, Featu
   const which = chart.spec.values ?? (drawn.length <= FEW ? 'all' : 'highlighted');
   if (which === 'none') return [];
   const chosen = drawn.filter((d) => which === 'all' || d.highlight);
-  const text = (d: Datum) => (narrow ? `${d.label}\n${formatShort(d.y!, chart.unit)}` : `${d.label} ${formatShort(d.y!, chart.unit)}`);
+  const text = (d: Datum) => (narrow ? `${d.label}\n${formatShort(d.y!, chart.unit, undefined, chart.locale)}` : `${d.label} ${formatShort(d.y!, chart.unit, undefined, chart.locale)}`);
   const options = { x: 'lon', y: 'lat', text: 'text', fontWeight: 'bold', fontSize: narrow ? 9 : 11, lineHeight: 1.1, fill: 'currentColor', className: 'halo' };
   const labelled = chosen.map((d) => ({ ...d, ...spot(chart.places?.get(String(d.x)) ?? [], shapes), text: text(d) }));
   // On a choropleth the label sits on its place; beside a circle, to its right.
@@ -157,8 +157,7 @@ function colourKey(classes: Classes, chart: ChartData, frame: { width: number; m
     const doc = context.document;
     const ns = 'http://www.w3.org/2000/svg';
     const g = doc.createElementNS(ns, 'g');
-    const unit = UNITS[chart.unit].label;
-    const title = unit === '%' ? 'per cent' : unit;
+    const title = unitHeading(chart.unit);
     const swatch = Math.min(40, (frame.width - 120) / classes.colours.length);
     const left = frame.marginLeft + Math.max(textWidth(title, 10) + 10, 0);
     const label = doc.createElementNS(ns, 'text');
@@ -181,7 +180,7 @@ function colourKey(classes: Classes, chart: ChartData, frame: { width: number; m
       text.setAttribute('x', String(left + i * swatch - 0.5));
       text.setAttribute('y', '26');
       text.setAttribute('text-anchor', 'middle');
-      text.textContent = formatTick(edge, chart.unit);
+      text.textContent = formatTick(edge, chart.unit, chart.locale);
       g.append(text);
     });
     return g as SVGElement;
