@@ -23,7 +23,7 @@ export function projectRoot(): string {
  * (used by a story or not). Lists every problem; stories come back only
  * when they are sound.
  */
-export function checkProject(root: string, locale: string = DEFAULT_LOCALE): { stories: Story[]; problems: Problem[]; traces: Map<string, StoryTrace> } {
+export function checkProject(root: string, locale: string = DEFAULT_LOCALE): { stories: Story[]; problems: Problem[]; traces: Map<string, StoryTrace>; datasets: Map<string, Dataset | undefined> } {
   const problems = new Problems();
   const datasets = new Map<string, Dataset | undefined>();
   const dataset = (name: string) => {
@@ -62,7 +62,7 @@ export function checkProject(root: string, locale: string = DEFAULT_LOCALE): { s
   // A dataset no story uses yet is checked too: the editor who writes the
   // first story on it should not meet its problems only then.
   for (const name of folders(join(root, 'data'))) dataset(name);
-  return { stories, problems: problems.sorted(), traces };
+  return { stories, problems: problems.sorted(), traces, datasets };
 }
 
 /** Names in `dir`, none when it cannot be listed. */
