@@ -98,11 +98,12 @@ if (steps.length > 0 && figures.length > 0) {
   });
 
   // Keyboard readers can Tab from step to step: a step reached that way is
-  // brought to the reading line, which makes it the active one.
+  // brought just past the reading line (its scroll-margin-top, set in the
+  // CSS), which makes it the active one.
   steps.forEach((step) => {
     step.tabIndex = 0;
     step.addEventListener('focus', () => {
-      if (step.matches(':focus-visible')) step.scrollIntoView({ block: 'center' });
+      if (step.matches(':focus-visible')) step.scrollIntoView({ block: 'start' });
     });
   });
 }
