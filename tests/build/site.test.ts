@@ -63,7 +63,7 @@ describe('npm run build', () => {
 
   test('writes one CSV per chart with exactly the drawn figures', () => {
     const csv = readFileSync(join(dist, 'surplus/data/surplus-united-states.csv'), 'utf8');
-    expect(csv.split('\n')[0]).toBe('period,series,key,value,unit,source_url');
+    expect(csv.split('\n')[0]).toBe('period,series,key,value,unit,source_url,monthly_average');
     expect(csv).toContain('2025-11,,destinations.exports_yoy,-28.6,pct,https://particle.news/');
   });
 

@@ -30,14 +30,25 @@ export interface Datum {
   source: string;
   /** The data row the value comes from. */
   row?: Row;
+  /**
+   * Set when the row reports several months as one figure (January–February)
+   * of an amount: `y` is then the average per month, so that the span is
+   * drawn and described like the single months around it.
+   */
+  span?: { months: number; total: number };
+}
+
+/** How a datum's value reads: its period, and for a span that it is a monthly average. */
+export function valueLabel(d: Datum): string {
+  return d.span ? `${d.label}, average per month` : d.label;
 }
 
 /**
  * Decimals to print a datum with: a reported figure as its source wrote it
- * (up to two), a computed one to at most one.
+ * (up to two), a computed one (or a span's average per month) to at most one.
  */
 export function shownDigits(d: Datum): number {
-  return d.y === null ? 0 : ownDigits(d.y, d.measure.derived ? 1 : 2);
+  return d.y === null ? 0 : ownDigits(d.y, d.measure.derived || d.span ? 1 : 2);
 }
 
 /** What runs along x: time, the months of a year, a category, or the values of a number column. */
@@ -197,7 +208,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
     series,
     data,
     highlightsSeries: series !== undefined && [...highlights].some((h) => data.some((d) => d.series === h)),
-    notes: notesFor(table, data, found.map((f) => f.measure), xKind),
+    notes: notesFor(data, found.map((f) => f.measure), xKind),
     annotations: noted.annotations,
     ...(places ? { places } : {}),
   };
@@ -223,17 +234,19 @@ function makeDatum(
   const p = row.period;
   // A running total belongs at the end of its span; a flow spans its months.
   const atEnd = table.index === 'end';
+  const averaged = isSpan(p) && value !== null && xKind !== 'category' && averagesOverSpan(table, measure, row);
   const position: Date | number | string =
     xKind === 'time'
       ? atEnd ? periodMiddle({ ...p, from: p.to }) : periodMiddle(p)
-      : xKind === 'month' ? p.to : xKind === 'number' ? row.values[x] ?? Number.NaN : categoryOrPart(row, x);
+      : xKind === 'month' ? (averaged ? (p.from + p.to) / 2 : p.to) : xKind === 'number' ? row.values[x] ?? Number.NaN : categoryOrPart(row, x);
   const seriesName =
     series === 'measure' ? measure.label : series === 'year' ? String(p.year) : series ? row.categories[series] ?? '' : keyCount > 1 ? measure.label : '';
   const label = xKind === 'category' ? String(position) : xKind === 'number' || p.grain === 'none' ? rowName(table, row) : atEnd && isSpan(p) ? `${monthName(p.from)}–${periodLabel({ ...p, from: p.to })}` : periodLabel(p);
   return {
     x: position,
     ...(xKind === 'time' && !atEnd ? { x1: periodStart(p), x2: periodEnd(p) } : {}),
-    y: value,
+    y: averaged ? value! / (p.to - p.from + 1) : value,
+    ...(averaged ? { span: { months: p.to - p.from + 1, total: value! } } : {}),
     series: seriesName,
     period: p,
     label,
@@ -287,17 +300,38 @@ export function withGaps(data: Datum[]): Datum[] {
   return out;
 }
 
+/** Unit kinds whose amounts add up over months: money, mass, counts. */
+const ADDITIVE_KINDS = new Set(['usd', 'mass', 'count']);
+
+/**
+ * True when a figure for several months is an amount that adds up over them
+ * (a flow: exports, tonnes), so that its average per month compares with a
+ * single month. Rates (per cent, points), running totals, other derived
+ * measures and units of a
+ * kind not known to add up (a dataset's own index or ratio) are left as
+ * reported.
+ */
+export function averagesOverSpan(table: Table, measure: Measure, row: Row): boolean {
+  if (table.index !== 'period') return false;
+  const unit = unitOf(measure, row);
+  if (!unit || !ADDITIVE_KINDS.has(unit.kind)) return false;
+  // A reported amount, or the difference of two: other derived measures are rates, totals or ranks.
+  const op = measure.derived?.op;
+  return op === undefined || op === 'diff';
+}
+
 /** A datum is highlighted by its period (or last month), series or category. */
 function isHighlighted(d: Datum, values: Set<string>): boolean {
   if (values.size === 0) return false;
   return values.has(d.period.id) || values.has(lastMonthId(d.period)) || values.has(d.series) || (typeof d.x === 'string' && values.has(d.x));
 }
 
-function notesFor(table: Table, data: Datum[], measures: Measure[], xKind: XKind): string[] {
+function notesFor(data: Datum[], measures: Measure[], xKind: XKind): string[] {
   const notes: string[] = [];
   const drawn = data.filter((d) => d.y !== null);
-  if (table.index === 'period' && drawn.some((d) => d.period.from === 1 && d.period.to === 2)) {
-    notes.push('Customs reports January and February together; that figure covers both months.');
+  const spans = [...new Set(drawn.filter((d) => d.span).map((d) => d.label))];
+  if (spans.length > 0) {
+    notes.push(`${listed(spans)} ${spans.length === 1 ? 'is' : 'are'} reported as one figure for several months; the chart shows the average per month.`);
   }
   if (measures.some((m) => m.derived?.op === 'ytd' || m.derived?.op === 'rolling12')) {
     notes.push('Running totals are sums of monthly figures as first reported; official year-to-date totals differ slightly because customs revises earlier months.');
@@ -312,6 +346,10 @@ function notesFor(table: Table, data: Datum[], measures: Measure[], xKind: XKind
     );
   }
   return notes;
+}
+
+function listed(items: string[]): string {
+  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 function readPeriod(text: string | undefined, field: string, problems: ChartProblem[]): Period | undefined {

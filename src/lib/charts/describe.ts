@@ -1,6 +1,6 @@
 import { formatValue, ownDigits, unitHeading } from '../format.ts';
 import { periodLabel } from '../period.ts';
-import { shownDigits, type ChartData, type Datum } from './chartData.ts';
+import { shownDigits, valueLabel, type ChartData, type Datum } from './chartData.ts';
 
 const TYPE_NAMES = { line: 'Line chart', area: 'Area chart', bar: 'Bar chart', barX: 'Bar chart', dot: 'Dot chart', choropleth: 'World map shaded by value', symbolMap: 'World map with circles sized by value' } as const;
 
@@ -13,7 +13,8 @@ const TYPE_NAMES = { line: 'Line chart', area: 'Area chart', bar: 'Bar chart', b
 export function describeChart(chart: ChartData): string {
   const drawn = chart.data.filter((d) => d.y !== null);
   const value = (d: Datum) => formatValue(d.y!, chart.unit, undefined, shownDigits(d), chart.locale);
-  const at = (d: Datum) => `${value(d)} in ${d.label}`;
+  // A span's figure is its average per month, said so, so that months compare with months.
+  const at = (d: Datum) => (d.span ? `${value(d)} a month on average in ${d.label}` : `${value(d)} in ${d.label}`);
   const sentences = [`${TYPE_NAMES[chart.type]} of ${lower(measureNames(chart))} (${unitWords(chart)})${byWhat(chart)}${spanOf(chart, drawn)}.`];
 
   if (chart.xKind === 'category') {
@@ -42,7 +43,7 @@ export function describeChart(chart: ChartData): string {
     const names = [...new Set(drawn.filter((d) => d.highlight).map((d) => d.series))];
     sentences.push(`Highlighted: ${names.join(' and ')}.`);
   } else if (highlighted.length > 0 && highlighted.length <= 6) {
-    const named = (d: Datum) => (d.series && !d.label.includes(d.series) ? `${d.series}, ${d.label}` : d.label);
+    const named = (d: Datum) => (d.series && !d.label.includes(d.series) ? `${d.series}, ${valueLabel(d)}` : valueLabel(d));
     sentences.push(`Highlighted: ${highlighted.map((d) => `${named(d)}, ${value(d)}`).join('; ')}.`);
   }
   sentences.push(...annotationSentences(chart));

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatShort, formatTick, unitHeading } from '../format.ts';
-import { monthName } from '../period.ts';
+import { monthName, periodMiddle } from '../period.ts';
 import { isMap, shownDigits, type ChartData, type Datum } from './chartData.ts';
 import { mapOptions } from './geo/mapOptions.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
@@ -53,18 +53,20 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   switch (chart.type) {
     case 'line':
     case 'area':
+      // A span's monthly average runs flat across its months.
+      const spread = spreadSpans(chart);
       if (chart.type === 'area') {
-        marks.push(Plot.areaY(chart.data, { x: xValue, y: 'y', z: 'series', fill: lineColour, fillOpacity: 0.18, curve: 'linear' }));
+        marks.push(Plot.areaY(spread, { x: xValue, y: 'y', z: 'series', fill: lineColour, fillOpacity: 0.18, curve: 'linear' }));
       }
       // Data denser than the pixels is thinned, not drawn point by point.
-      const lineData = chart.type === 'line' ? thinLine(chart.data, size.width - LEFT_MARGIN - rightMargin) : chart.data;
+      const lineData = chart.type === 'line' ? thinLine(spread, size.width - LEFT_MARGIN - rightMargin) : spread;
       // Grey context lines go beneath, thinner; coloured ones on top.
       const behind = lineData.filter((d) => context.has(d.series));
       const front = lineData.filter((d) => !context.has(d.series));
       if (behind.length) marks.push(Plot.lineY(behind, { x: xValue, y: 'y', z: 'series', stroke: lineColour, strokeWidth: 1.5, curve: 'linear' }));
       if (front.length) marks.push(Plot.lineY(front, { x: xValue, y: 'y', z: 'series', stroke: lineColour, strokeWidth: 2.5, curve: 'linear' }));
       // Isolated points (a month between two gaps) would be invisible as a line.
-      const alone = isolated(chart.data);
+      const alone = isolated(spread);
       if (alone.length) marks.push(Plot.dot(alone, { x: xValue, y: 'y', fill: lineColour, r: 2.5 }));
       break;
     case 'dot':
@@ -162,9 +164,26 @@ function xScale(chart: ChartData, narrow: boolean): Plot.ScaleOptions {
   }
 }
 
-/** A highlighted value as the prose quotes it, so chart and text agree (111.68, not 112). */
+/**
+ * A highlighted value as the prose quotes it, so chart and text agree (111.68,
+ * not 112); a span's average per month says so.
+ */
 export function highlightLabel(d: Datum, chart: ChartData): string {
-  return formatShort(d.y!, chart.unit, shownDigits(d), chart.locale);
+  const text = formatShort(d.y!, chart.unit, shownDigits(d), chart.locale);
+  return d.span ? `${text} a month` : text;
+}
+
+/**
+ * The data with each averaged span (January–February) as one point per
+ * month it covers, all at its average: a line then runs flat across them
+ * instead of peaking at a two-month total.
+ */
+export function spreadSpans(chart: ChartData): Datum[] {
+  return chart.data.flatMap((d) => {
+    if (!d.span || chart.xKind === 'category') return [d];
+    const months = Array.from({ length: d.period.to - d.period.from + 1 }, (_, i) => d.period.from + i);
+    return months.map((m) => ({ ...d, x: chart.xKind === 'month' ? m : periodMiddle({ id: '', year: d.period.year, from: m, to: m }) }));
+  });
 }
 
 /** How many months the drawn time axis covers, from the first start to the last end. */

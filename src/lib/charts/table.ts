@@ -1,5 +1,5 @@
 import { formatValue } from '../format.ts';
-import type { ChartData, Datum } from './chartData.ts';
+import { valueLabel, type ChartData, type Datum } from './chartData.ts';
 import { formatSafeCsv } from '../csvSafe.ts';
 
 export interface DataTable {
@@ -13,11 +13,11 @@ export function chartTable(chart: ChartData): DataTable {
   const seriesNames = [...new Set(chart.data.map((d) => d.series))];
   const first = chart.xKind === 'category' ? chart.x.charAt(0).toUpperCase() + chart.x.slice(1) : 'Period';
   const valueHeading = (name: string) => `${name || chart.measures[0].label} (${chart.unit.label})`;
-  const labels = [...new Set(chart.data.map((d) => d.label))];
+  const labels = [...new Set(chart.data.map(valueLabel))];
   // The first datum of each label and series, as a search would find it.
   const byCell = new Map<string, Datum>();
   for (const d of chart.data) {
-    const cell = JSON.stringify([d.label, d.series]);
+    const cell = JSON.stringify([valueLabel(d), d.series]);
     if (!byCell.has(cell)) byCell.set(cell, d);
   }
   const decimals = decimalsOf(chart);
@@ -33,19 +33,22 @@ export function chartTable(chart: ChartData): DataTable {
 
 /**
  * Exactly the data drawn, for download: one line per value, with its
- * period, series, dataset key, unit and the source of that figure. Text
+ * period, series, dataset key, unit and the source of that figure; for
+ * a figure covering several months, `value` is the figure as reported and
+ * `monthly_average` the average per month that the chart draws. Text
  * that a spreadsheet would run as a formula is neutralised (csvSafe.ts).
  */
 export function chartCsv(chart: ChartData): string {
-  const header = ['period', ...(chart.xKind === 'category' ? [chart.x] : []), 'series', 'key', 'value', 'unit', 'source_url'];
+  const header = ['period', ...(chart.xKind === 'category' ? [chart.x] : []), 'series', 'key', 'value', 'unit', 'source_url', 'monthly_average'];
   const lines = chart.data.map((d) => [
     d.period.id,
     ...(chart.xKind === 'category' ? [String(d.x)] : []),
     d.series,
     d.key,
-    d.y,
+    d.span ? d.span.total : d.y,
     chart.unit.name,
     d.source,
+    d.span && d.y !== null ? Math.round(d.y * 1000) / 1000 : null,
   ]);
   // Category names and source addresses come from the dataset: never a live formula.
   return formatSafeCsv([header, ...lines]);
