@@ -49,7 +49,7 @@ describe(`the fixture story content/${SLUG}`, () => {
     const ytd = charts.find((c) => c.chart.keys[0] === 'commodities.quantity_ytd')!;
     const nov = ytd.chart.data.find((d) => d.period.id === '2025-11')!;
     const months = charts.find((c) => c.chart.keys[0] === 'commodities.quantity' && c.chart.data.some((d) => d.period.id === '2025-01/02'))!;
-    const sum = months.chart.data.filter((d) => d.period.year === 2025 && d.y !== null).reduce((n, d) => n + d.y!, 0);
+    const sum = months.chart.data.filter((d) => d.period.year === 2025 && d.y !== null).reduce((n, d) => n + (d.span ? d.span.total : d.y!), 0);
     expect(nov.y).toBeCloseTo(sum, 6);
   });
 });
