@@ -208,7 +208,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
     series,
     data,
     highlightsSeries: series !== undefined && [...highlights].some((h) => data.some((d) => d.series === h)),
-    notes: notesFor(data, found.map((f) => f.measure), xKind),
+    notes: notesFor(table, data, found.map((f) => f.measure), xKind),
     annotations: noted.annotations,
     ...(places ? { places } : {}),
   };
@@ -326,7 +326,7 @@ function isHighlighted(d: Datum, values: Set<string>): boolean {
   return values.has(d.period.id) || values.has(lastMonthId(d.period)) || values.has(d.series) || (typeof d.x === 'string' && values.has(d.x));
 }
 
-function notesFor(data: Datum[], measures: Measure[], xKind: XKind): string[] {
+function notesFor(table: Table, data: Datum[], measures: Measure[], xKind: XKind): string[] {
   const notes: string[] = [];
   const drawn = data.filter((d) => d.y !== null);
   const spans = [...new Set(drawn.filter((d) => d.span).map((d) => d.label))];
