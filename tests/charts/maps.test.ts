@@ -54,7 +54,7 @@ describe('choropleth', () => {
     expect(text).toMatch(/^World map shaded by value of share of population \(per cent\), 62 countries, Jan–Dec 2005\. Highest: China 25\.43%, India 22\.50%/);
     expect(text).toContain('Highlighted: India, 22.50%.');
     expect(chartTable(chart).rows).toHaveLength(62);
-    expect(chartCsv(chart).split('\n')[0]).toBe('period,country,series,key,value,unit,source_url');
+    expect(chartCsv(chart).split('\n')[0]).toBe('period,country,series,key,value,unit,source_url,monthly_average');
   });
 
   test('a world map stays within its budget of 15 KB gzipped at either width', () => {
