@@ -131,9 +131,20 @@ export function periodMiddle(p: Period): Date {
   return new Date((periodStart(p).getTime() + periodEnd(p).getTime()) / 2);
 }
 
+/** Start of the period in milliseconds since 1970 (periodStart without a Date). */
+export function startTime(p: Period): number {
+  return Date.UTC(p.year, p.from - 1, p.day ?? 1);
+}
+
+/** End of the period in milliseconds since 1970 (periodEnd without a Date). */
+export function endTime(p: Period): number {
+  return p.day === undefined ? Date.UTC(p.year, p.to, 1) : Date.UTC(p.year, p.from - 1, p.day + 1);
+}
+
 /** Whether `b` starts where `a` ends: no period missing between them. */
 export function follows(a: Period, b: Period): boolean {
-  return periodEnd(a).getTime() === periodStart(b).getTime();
+  if (a.day === undefined && b.day === undefined) return a.year * 12 + a.to === b.year * 12 + b.from - 1;
+  return endTime(a) === startTime(b);
 }
 
 /** The period of the same grain after `p` (the month after a span's last month). */

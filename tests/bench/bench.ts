@@ -15,6 +15,7 @@ import { kb, ms, spreadByPhase, textTable, timedBuild, type BuildTime } from './
 import { writeSyntheticSite } from './synthetic.ts';
 import { measureRebuilds } from './rebuilds.ts';
 import { measureScrolling } from './scrolling.ts';
+import { timeDailyCheck } from './dailyData.ts';
 
 const BUDGET = {
   pageGzip: 60 * 1024,
@@ -24,6 +25,8 @@ const BUDGET = {
   growth: 1.25,
   /** Tasks over 50 ms while scrolling a story on a phone with a 4× slower CPU, in the best of three runs. */
   longTasks: 0,
+  /** Loading, checking and deriving 20 years × 50 daily series, CPU time. */
+  dailyCheckMs: 2000,
 };
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const SIZES = [10, 100, 400];
@@ -87,6 +90,12 @@ const at100root = () => synthetic.find((s) => s.charts === 100)!.root;
 const growth = at(400).addedChartCpuMs! / at(100).addedChartCpuMs!;
 check('CPU time per added chart at 400 charts ÷ at 100', growth, BUDGET.growth, (n) => `${n.toFixed(2)}×`);
 
+// 2b. A daily dataset of 20 years × 50 series: the data step must stay linear.
+log('checking a daily dataset of 20 years × 50 series…');
+const daily = timeDailyCheck(RUNS);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+check(`daily data, ${daily.rows} rows: load, check and derive (CPU)`, median(daily.cpuMs), BUDGET.dailyCheckMs, ms);
+
 // 3. Rebuilds after one sentence and one CSV value change, on a copy of the site and on the 100-chart one.
 log('rebuilding after small edits…');
 const copy = fixtureProject();
@@ -130,7 +139,14 @@ const sections = [
   ]),
   'Scrolling on a phone, CPU slowed 4× (tasks over 50 ms while scrolling, per run)',
   textTable([['page', 'wheel turns', 'long tasks by run'], ...scrolling.map((s) => [s.page, s.turns, s.runs.map((r) => r.length).join(', ')])]),
+  `Daily dataset (${daily.rows} rows, ${RUNS} checks)`,
+  textTable([
+    ['figure', 'median', 'min', 'max'],
+    ['wall clock', ms(median(daily.ms)), ms(Math.min(...daily.ms)), ms(Math.max(...daily.ms))],
+    ['CPU time', ms(median(daily.cpuMs)), ms(Math.min(...daily.cpuMs)), ms(Math.max(...daily.cpuMs))],
+  ]),
   'Rebuilds after an edit (the engine tests\' fixture project and the 100-chart synthetic site)',
+  'Rebuilds after an edit',
   textTable([
     ['site', 'edit', 'npm run build', 'npm run dev reload (median)'],
     ...Object.entries(rebuilds).flatMap(([name, r]) => [
@@ -157,6 +173,7 @@ const results = {
   growth,
   rebuilds,
   scrolling,
+  daily,
   budgets: checks,
   seconds,
 };

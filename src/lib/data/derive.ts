@@ -1,5 +1,5 @@
 import type { Measure, Row, Table } from './model.ts';
-import { follows, periodEnd, periodStart, yearEarlierId, type Period } from '../period.ts';
+import { endTime, follows, startTime, yearEarlierId, type Period } from '../period.ts';
 
 /**
  * Computes every derived measure of `table` in place. Detail rows are left
@@ -55,7 +55,7 @@ function computeMeasure(measure: Measure, rows: Row[]): void {
       break;
     case 'rolling12':
       windowSums(rows, value, (p) => {
-        const end = periodEnd(p);
+        const end = new Date(endTime(p));
         return Date.UTC(end.getUTCFullYear() - 1, end.getUTCMonth(), end.getUTCDate());
       }, results);
       break;
@@ -142,8 +142,8 @@ function windowSums(
     }
     add(rows[i], 1);
     const start = windowStart(rows[i].period);
-    while (lo < i && periodStart(rows[lo].period).getTime() < start) add(rows[lo++], -1);
-    results[i] = missing === 0 && periodStart(rows[lo].period).getTime() === start ? sum : null;
+    while (lo < i && startTime(rows[lo].period) < start) add(rows[lo++], -1);
+    results[i] = missing === 0 && startTime(rows[lo].period) === start ? sum : null;
   }
 }
 

@@ -1,4 +1,4 @@
-import { parsePeriod, comparePeriods, within, grainOf, grainNoun, NO_PERIOD, PERIOD_HINT, type Grain } from '../period.ts';
+import { parsePeriod, within, grainOf, grainNoun, NO_PERIOD, PERIOD_HINT, type Grain } from '../period.ts';
 import { BUILT_IN_UNITS, UNITS, type Unit, type UnitRegistry } from '../format.ts';
 import { closest, suggestion } from '../suggest.ts';
 import type { Position, Problems } from '../problems.ts';
@@ -59,9 +59,7 @@ export function parseTable(
   const rows = spec.long
     ? longRows(spec, body, columns, file, problems, units)
     : body.map((record) => wideRow(spec, record, columns, file, problems, units)).filter((r) => r !== undefined);
-  table.rows = rows.sort(
-    (a, b) => comparePeriods(a.period, b.period) || categoryKey(table, a).localeCompare(categoryKey(table, b)),
-  );
+  table.rows = sortRows(table, rows);
   table.grain = checkGrain(table, spec, problems);
   reportDuplicates(table, spec, problems);
   // Running totals nest by nature (Jan–Oct lies inside Jan–Nov): no detail rows there.
@@ -294,8 +292,17 @@ function wideRow(
   const source = urlColumn(spec) ? cells.get(urlColumn(spec)!) : '';
   const note = noteColumn(spec) ? cells.get(noteColumn(spec)!) : '';
   const publisher = publisherColumn(spec) ? cells.get(publisherColumn(spec)!) : '';
-  return { ...common!, values, sources: { '': source }, publishers: { '': publisher }, notes: { '': note } };
+  // Rows without a source, publisher or note share one empty record each: fewer objects for long files.
+  return {
+    ...common!,
+    values,
+    sources: source === '' ? NO_TEXT : { '': source },
+    publishers: publisher === '' ? NO_TEXT : { '': publisher },
+    notes: note === '' ? NO_TEXT : { '': note },
+  };
 }
+
+const NO_TEXT: Record<string, string> = Object.freeze({ '': '' }) as Record<string, string>;
 
 function longRows(
   spec: TableSpec,
@@ -393,6 +400,25 @@ function noteColumn(spec: TableSpec): string | undefined {
   return Object.entries(spec.columns).find(([, c]) => c.type === 'text')?.[0];
 }
 
+/**
+ * Rows by period (as comparePeriods orders them), then by categories in
+ * the collator's order; each row's keys are made once, not at every
+ * comparison, and rows already in order (most files) cost one pass.
+ */
+function sortRows(table: Table, rows: Row[]): Row[] {
+  const period = rows.map((row) => ((row.period.year * 13 + row.period.to) * 13 + row.period.from) * 32 + (row.period.day ?? 0));
+  const category = rows.map((row) => categoryKey(table, row));
+  const compare = (i: number, j: number) => period[i] - period[j] || (category[i] === category[j] ? 0 : COLLATOR.compare(category[i], category[j]));
+  const order = rows.map((_, i) => i);
+  let sorted = true;
+  for (let i = 1; i < order.length && sorted; i++) sorted = compare(i - 1, i) <= 0;
+  if (!sorted) order.sort(compare);
+  return order.map((i) => rows[i]);
+}
+
+/** The order localeCompare gives, made once. */
+const COLLATOR = new Intl.Collator();
+
 function categoryKey(table: Table, row: Row): string {
   return table.categories.map((c) => row.categories[c]).join('\u0000');
 }
@@ -400,8 +426,10 @@ function categoryKey(table: Table, row: Row): string {
 function reportDuplicates(table: Table, spec: TableSpec, problems: Problems): void {
   if (spec.long) return; // checked per measure while reading
   const seen = new Map<string, Row>();
+  const keyOf = new Map<Row, string>();
+  for (const row of table.rows) keyOf.set(row, `${row.period.id}\u0000${categoryKey(table, row)}`);
   for (const row of [...table.rows].sort((a, b) => a.line - b.line)) {
-    const key = `${row.period.id}\u0000${categoryKey(table, row)}`;
+    const key = keyOf.get(row)!;
     const first = seen.get(key);
     if (first) {
       const what = table.categories.length ? ` for ${table.categories.map((c) => row.categories[c]).join(', ')}` : '';
@@ -411,11 +439,13 @@ function reportDuplicates(table: Table, spec: TableSpec, problems: Problems): vo
       seen.set(key, row);
     }
   }
-  table.rows = table.rows.filter((row) => seen.get(`${row.period.id}\u0000${categoryKey(table, row)}`) === row);
+  if (seen.size < table.rows.length) table.rows = table.rows.filter((row) => seen.get(keyOf.get(row)!) === row);
 }
 
 /** Marks rows that lie inside a longer period of the same series and year. */
 function markDetailRows(table: Table): void {
+  // Only spans of months hold other periods: a table without one has no detail rows.
+  if (table.grain !== 'month' || !table.rows.some((row) => row.period.to > row.period.from)) return;
   const groups = new Map<string, Row[]>();
   for (const row of table.rows) {
     const key = `${row.period.year}\u0000${categoryKey(table, row)}`;
@@ -424,6 +454,7 @@ function markDetailRows(table: Table): void {
     else groups.set(key, [row]);
   }
   for (const rows of groups.values()) {
-    for (const row of rows) row.detail = rows.some((other) => within(row.period, other.period));
+    const spans = rows.filter((row) => row.period.to > row.period.from);
+    for (const row of rows) row.detail = spans.some((other) => within(row.period, other.period));
   }
 }
