@@ -146,7 +146,6 @@ const sections = [
     ['CPU time', ms(median(daily.cpuMs)), ms(Math.min(...daily.cpuMs)), ms(Math.max(...daily.cpuMs))],
   ]),
   'Rebuilds after an edit (the engine tests\' fixture project and the 100-chart synthetic site)',
-  'Rebuilds after an edit',
   textTable([
     ['site', 'edit', 'npm run build', 'npm run dev reload (median)'],
     ...Object.entries(rebuilds).flatMap(([name, r]) => [
