@@ -68,7 +68,7 @@ export const FAULTS: Fault[] = [
   fault('lead that does not exist', `${STORY}/index.md`, 8, 'lead section "trillon" does not exist — did you mean "trillion"?', replace(`${STORY}/index.md`, 'lead: trillion', 'lead: trillon')),
   // CSV and dataset.yaml
   fault('non-number in a number column', `${DATA}/monthly.csv`, 34, '"33o.3" is not a number in column "exports"', replace(`${DATA}/monthly.csv`, '2025-11,330.3,', '2025-11,33o.3,')),
-  fault('malformed period', `${DATA}/destinations.csv`, 2, 'malformed period "2025-11-01"', replace(`${DATA}/destinations.csv`, '2025-11,United States,', '2025-11-01,United States,')),
+  fault('malformed period', `${DATA}/destinations.csv`, 2, 'malformed period "2025-13"', replace(`${DATA}/destinations.csv`, '2025-11,United States,', '2025-13,United States,')),
   fault('duplicated period', `${DATA}/monthly.csv`, 34, 'duplicated period 2025-10 (first on line 33)', replace(`${DATA}/monthly.csv`, '2025-11,330.3,', '2025-10,330.3,')),
   fault('missing required column', `${DATA}/commodities.csv`, 1, 'missing required column "flow"', replace(`${DATA}/commodities.csv`, /^(period,commodity),flow,/, '$1,')),
   fault('row with too few cells', `${DATA}/destinations.csv`, 4, 'too few cells: 5 where the header has 6', replace(`${DATA}/destinations.csv`, '2025-11,Japan,,4.3,', '2025-11,Japan,4.3,')),

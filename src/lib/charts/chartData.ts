@@ -27,6 +27,8 @@ export interface Datum {
   highlight: boolean;
   key: string;
   measure: Measure;
+  /** The row's categories, by column. */
+  category?: Record<string, string>;
   source: string;
   /** The data row the value comes from. */
   row?: Row;
@@ -177,6 +179,8 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
   if (data.every((d) => d.y === null)) {
     followOn({ field: 'data', message: `chart has nothing to draw: ${keys.join(', ')} has no values${describe(filter, from, last)}`, hint: 'check where, from and to against the CSV' });
   }
+  const zigzag = xKind === 'time' && (spec.type === 'line' || spec.type === 'area') ? oneLineThroughMany(table, data) : undefined;
+  if (zigzag) problems.push(zigzag);
   if (units.size > 1) {
     problems.push({ field: 'data', message: `chart mixes units (${[...units].map((u) => u.label).join(', ')})`, hint: 'filter to one commodity, or draw each unit in its own chart' });
   }
@@ -253,9 +257,37 @@ function makeDatum(
     highlight: false,
     key,
     measure,
+    category: row.categories,
     source: row.sources[measure.name] ?? row.sources[''] ?? '',
     row,
   };
+}
+
+/**
+ * A line that would pass through several values of one period (the
+ * categories of a table drawn as one series) zig-zags between them and
+ * means nothing: refused, naming the category that splits them.
+ */
+function oneLineThroughMany(table: Table, data: Datum[]): ChartProblem | undefined {
+  const seen = new Map<string, Datum>();
+  for (const d of data) {
+    const slot = `${d.series}\u0000${d.period.id}`;
+    const first = seen.get(slot);
+    if (!first) {
+      seen.set(slot, d);
+      continue;
+    }
+    const rows = data.filter((o) => o.series === d.series && o.period.id === d.period.id);
+    const column = table.categories.find((c) => new Set(rows.map((o) => o.category?.[c])).size > 1) ?? table.categories[0] ?? 'a category';
+    const values = [...new Set(data.map((o) => o.category?.[column]).filter((v) => v !== undefined))];
+    const some = values.slice(0, 3).map((v) => JSON.stringify(v)).join(', ');
+    return {
+      field: 'data',
+      message: `one line would zig-zag through ${values.length} values of "${column}" in each period`,
+      hint: `add series: ${column} for one line per ${column}, with where: { ${column}: [${some}] } to pick a few; or type: barX with where: on one period`,
+    };
+  }
+  return undefined;
 }
 
 /** A row of a table without periods is named by its categories. */

@@ -1,4 +1,4 @@
-import type { Dataset } from '../data/model.ts';
+import type { Dataset, Table } from '../data/model.ts';
 import { listKeys, resolveKey, valueAt } from '../data/keys.ts';
 import { chartData } from '../charts/chartData.ts';
 import { chartSchema } from './schema.ts';
@@ -14,12 +14,14 @@ export function slugProblem(slug: string | undefined): string | undefined {
 }
 
 export interface Starter {
+  /** The chart that suits the table: a line, one line per category, or bars by category. */
+  chart: { type: 'line' | 'barX'; series?: string; where?: Record<string, string[]>; x?: string };
   /** A dataset key that draws a chart on its own, without filters. */
   key: string;
   /** Label of the key's measure, for the chart title. */
   label: string;
-  /** A period at which the key has a single value, for an example :value. */
-  at?: string;
+  /** Where the key has a single value, for an example :value: a period (none for a cross-section) and categories. */
+  example?: { at?: string; filter: Record<string, string> };
 }
 
 /**
@@ -28,24 +30,56 @@ export interface Starter {
  */
 export function starterKey(dataset: Dataset): Starter | undefined {
   for (const key of listKeys(dataset)) {
-    const spec = chartSchema.parse({ data: key, title: key });
-    const result = chartData(dataset, spec);
-    if (!result.ok) continue;
     const resolved = resolveKey(dataset, key);
     if (!resolved.ok) continue;
-    const periods = result.chart.data.filter((d) => d.y !== null).map((d) => d.period.id);
-    const at = periods.reverse().find((p) => valueAt(resolved.value, p, {}).ok);
-    return { key, label: result.chart.measures[0].label, ...(at ? { at } : {}) };
+    const chart = suitedChart(resolved.value.table);
+    const spec = chartSchema.parse({ data: key, title: key, ...chart });
+    const result = chartData(dataset, spec);
+    if (!result.ok) continue;
+    const drawn = result.chart.data.filter((d) => d.y !== null);
+    const filter = Object.fromEntries(Object.entries(chart.where ?? {}).map(([c, v]) => [c, [v[0]]]));
+    const periods = drawn.map((d) => d.period.id);
+    const at = resolved.value.table.grain === 'none' ? undefined : [...periods].reverse().find((p) => valueAt(resolved.value, p, filter).ok);
+    const example = at === undefined && resolved.value.table.grain !== 'none' ? undefined : { at, filter: Object.fromEntries(Object.entries(filter).map(([c, v]) => [c, v[0]])) };
+    return { key, label: result.chart.measures[0].label, chart, ...(example && (at !== undefined || valueAt(resolved.value, undefined, filter).ok) ? { example } : {}) };
   }
   return undefined;
+}
+
+/**
+ * The first chart for a table: a line for one series; one line for each
+ * of the first few values of its first category (chosen with where:, the
+ * other categories at their first value); bars by category for a table
+ * without periods.
+ */
+function suitedChart(table: Table): Starter['chart'] {
+  const [first, ...others] = table.categories;
+  const firstValues = (column: string) => [...new Set(table.rows.map((r) => r.categories[column]))];
+  const where: Record<string, string[]> = {};
+  for (const column of others) where[column] = firstValues(column).slice(0, 1);
+  if (table.grain === 'none') {
+    if (first === undefined) return { type: 'barX' };
+    return { type: 'barX', x: first, ...(others.length ? { where } : {}) };
+  }
+  if (first === undefined) return { type: 'line' };
+  where[first] = firstValues(first).slice(0, 4);
+  return { type: 'line', series: first, where };
 }
 
 /** The files of a new story, path (relative to the project) → text. */
 export function scaffoldStory(slug: string, dataset: string, starter: Starter, today: string): Record<string, string> {
   const dir = `content/${slug}`;
-  const example = starter.at
-    ? ` The figure here is printed from the data: :value{key=${starter.key} at=${starter.at}}.`
+  const attributes = starter.example
+    ? [`key=${starter.key}`, ...(starter.example.at ? [`at=${starter.example.at}`] : []), ...Object.entries(starter.example.filter).map(([c, v]) => `${c}=${JSON.stringify(v)}`)].join(' ')
     : '';
+  const example = starter.example ? ` The figure here is printed from the data: :value{${attributes}}.` : '';
+  const { type, series, where, x } = starter.chart;
+  const chartLines = [
+    `  type: ${type}`,
+    ...(x ? [`  x: ${x}`] : []),
+    ...(series ? [`  series: ${series}`] : []),
+    ...(where ? [`  where:`, ...Object.entries(where).map(([c, v]) => `    ${c}: [${v.map((s) => JSON.stringify(s)).join(', ')}]`)] : []),
+  ].join('\n');
   return {
     [`${dir}/index.md`]: `---
 title: Working title for ${slug}
@@ -61,7 +95,7 @@ An optional lede. Delete this paragraph if the story starts with its first secti
 heading: First step
 chart:
   data: ${starter.key}
-  type: line
+${chartLines}
   title: ${yamlText(starter.label)}
   caption: Say what the chart shows.
 ---
