@@ -28,11 +28,13 @@ function show(stepIndex: number): void {
   steps.forEach((step, i) => step.classList.toggle('is-active', i === stepIndex));
   const figure = Number(steps[stepIndex].dataset.shows ?? 0);
   if (figure === shown) return;
+  const sameChart = figures[shown]?.dataset.group === figures[figure]?.dataset.group;
   shown = figure;
   figures.forEach((f, i) => f.classList.toggle('is-active', i === figure));
-  // Announced once per change of chart, never for a step that keeps it.
+  // Announced once per change of chart, never for a step that keeps it or
+  // changes its state (the step's text says what changed).
   const title = figures[figure]?.querySelector('.chart-title')?.textContent;
-  if (status && title) status.textContent = `Chart: ${title}`;
+  if (status && title && !sameChart) status.textContent = `Chart: ${title}`;
 }
 
 /** The last step whose top has passed the reading line (the first before any has). */

@@ -8,6 +8,7 @@ import type { ChartSpec, ChartType } from '../story/schema.ts';
 import { annotatedDatum, resolveAnnotations, type Annotation } from './annotate.ts';
 import { matchPlaces } from './geo/places.ts';
 import { ATLAS_NOTE } from './geo/atlas.ts';
+import type { Domains } from './states.ts';
 
 export { annotatedDatum };
 
@@ -74,6 +75,8 @@ export interface ChartData {
   data: Datum[];
   /** True when `highlight` names whole series (colour them) rather than points. */
   highlightsSeries: boolean;
+  /** Scales shared with the other states of the same chart (see states.ts); Plot's own when absent. */
+  domains?: Domains;
   /** Notes the data itself requires (spans, running sums). */
   notes: string[];
   /** The spec's annotations, resolved against the data (see annotate.ts). */

@@ -43,9 +43,9 @@ export function makeFigure(id: string, chart: ChartData, defaultSource: string):
  * drawing is recognised whatever section or story it is in.
  */
 function drawingKey(chart: ChartData): string {
-  const { spec, type, unit, locale, xKind, x, series, highlightsSeries, data } = chart;
+  const { spec, type, unit, locale, xKind, x, series, highlightsSeries, data, domains } = chart;
   const points = data.map((d) => [d.x, d.x1, d.x2, d.y, d.series, d.label, d.highlight, d.period.id]);
-  return contentKey(spec, type, unit, locale, xKind, x, series, highlightsSeries, points);
+  return contentKey(spec, type, unit, locale, xKind, x, series, highlightsSeries, points, domains ? [domains.x?.map((t) => t.getTime()), domains.y] : null);
 }
 
 /**

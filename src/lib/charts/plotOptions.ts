@@ -126,13 +126,18 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   return {
     ...frame,
     style: undefined,
-    x: xScale(chart, narrow),
+    x: withDomain(xScale(chart, narrow), chart.type === 'barX' ? chart.domains?.y : chart.domains?.x),
     y:
       chart.type === 'barX'
         ? { label: null, domain: [...drawn].sort((a, b) => b.y! - a.y!).map((d) => d.label) }
-        : { label: unitHeading(chart.unit), grid: true, nice: true, zero: zero || undefined, tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale), ticks: narrow ? 5 : 7 },
+        : withDomain({ label: unitHeading(chart.unit), grid: true, nice: true, zero: zero || undefined, tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale), ticks: narrow ? 5 : 7 }, chart.domains?.y),
     marks,
   } as Plot.PlotOptions;
+}
+
+/** A scale held to the domain shared by a chart's states, when it has one. */
+function withDomain(scale: Plot.ScaleOptions, domain: readonly (number | Date)[] | undefined): Plot.ScaleOptions {
+  return domain ? { ...scale, domain: [...domain] } : scale;
 }
 
 function xScale(chart: ChartData, narrow: boolean): Plot.ScaleOptions {

@@ -5,7 +5,8 @@ import type { Dataset } from '../data/model.ts';
 import { parsePeriod } from '../period.ts';
 import { suggestion } from '../suggest.ts';
 import { chartData } from '../charts/chartData.ts';
-import { annotationSchema, chartSchema, sectionSchema, storySchema, updateSchema } from './schema.ts';
+import { fixScales, stateOf } from '../charts/states.ts';
+import { annotationSchema, chartSchema, sectionSchema, storySchema, updateSchema, type ChartSpec } from './schema.ts';
 import { checkUpdates } from './updates.ts';
 import { readMarkdownFile } from './frontMatter.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -68,6 +69,8 @@ export function loadStory(
   const sections: Section[] = [];
   const numbers = new Map<number, string>();
   const named = new Map<string, string>();
+  // The spec of the chart on screen so far: what a `state:` step changes.
+  const chain: { spec?: ChartSpec } = {};
   for (const name of files) {
     const file = `${dir}/${name}`;
     const match = SECTION_FILE.exec(name);
@@ -86,7 +89,7 @@ export function loadStory(
       problems.add(file, undefined, `two sections share the name "${match[2]}" (also ${twin})`, 'rename one of them: the name after the number identifies the step on the page');
     }
     named.set(match[2], name);
-    const section = loadSection(root, file, match[2], number, dataset, through, problems, used, name === files[0], locale, trace, anchorsOf(file, anchors));
+    const section = loadSection(root, file, match[2], number, dataset, through, problems, used, name === files[0], locale, trace, anchorsOf(file, anchors), chain);
     if (section) sections.push(section);
   }
   for (const clash of idClashes(slug, [...named].map(([id, name]) => ({ id, file: `${dir}/${name}` })))) {
@@ -109,9 +112,15 @@ export function loadStory(
 
   const charts: Story['charts'] = [];
   for (const section of sections) {
-    if (section.chart) charts.push({ id: `${slug}-${section.id}`, section, chart: section.chart });
+    if (section.chart) {
+      const id = `${slug}-${section.id}`;
+      // A state shares its chart's group (and scales) with the states before it.
+      const group = section.state && charts.length ? charts.at(-1)!.group ?? charts.at(-1)!.id : id;
+      charts.push({ id, section, chart: section.chart, group });
+    }
     section.shows = Math.max(0, charts.length - 1);
   }
+  fixScales(charts);
   return { slug, file: indexFile, meta, ledeHtml, dataset, through, sections, charts, keys: [...used].sort(), facts: trace.facts };
 }
 
@@ -128,6 +137,7 @@ function loadSection(
   locale: string,
   trace: StoryTrace,
   anchor: (at: Position, id: string) => void,
+  chain: { spec?: ChartSpec },
 ): Section | undefined {
   const before = problems.size;
   const text = readText(root, file, problems);
@@ -136,11 +146,19 @@ function loadSection(
   if (first && !parsed.data.chart) {
     problems.add(file, START, 'the first section has no chart', 'add a chart: block: later sections without one keep the chart before them, the first has none to keep');
   }
+  const { chart: own, state } = parsed.data;
+  if (own && state) {
+    problems.add(file, parsed.locate(['state'], true), 'a section has both chart: and state:', 'keep chart: to draw a new chart, or state: to change the one before');
+  } else if (state && !chain.spec && !first) {
+    problems.add(file, parsed.locate(['state'], true), 'state: has no chart before it to change', 'give an earlier section a chart:, or write chart: here');
+  }
   if (parsed.body.trim() === '') {
     problems.add(file, { line: parsed.bodyLine, column: 1 }, 'empty section', 'write the text of this step below the frontmatter, or delete the file');
   }
   const html = renderMarkdown({ file, body: parsed.body, bodyLine: parsed.bodyLine, dataset, problems, used, through, locale, facts: trace.facts, root, idPrefix: `${MARKDOWN_ID_PREFIX}s${number}-`, anchor });
-  const spec = parsed.data.chart;
+  const spec = own ?? (state && chain.spec ? stateOf(chain.spec, state) : undefined);
+  if (spec) chain.spec = spec;
+  const field = own ? 'chart' : 'state';
   let chart;
   if (spec && dataset) {
     const result = timed('charts', () => chartData(dataset, spec, through, locale));
@@ -151,14 +169,16 @@ function loadSection(
       for (const key of chart.keys) used.add(key);
     } else {
       for (const p of result.problems) {
-        const path = ['chart', ...p.field.split('.')];
+        // A state's fault in a field it inherits is reported at its state: key.
+        const inherited = field === 'state' && !Object.hasOwn(state ?? {}, p.field.split('.')[0]);
+        const path = inherited ? ['state'] : [field, ...p.field.split('.')];
         if (p.at) problems.add(p.at.file, { line: p.at.line, column: 1 }, p.message, p.hint);
-        else problems.add(file, parsed.locate(path, p.onKey), p.message, p.hint);
+        else problems.add(file, parsed.locate(path, inherited || p.onKey), inherited ? `${p.message} (in the chart this state changes)` : p.message, p.hint);
       }
     }
   }
   if (problems.size > before) return undefined;
-  return { id, number, file, heading: parsed.data.heading, html, chart, shows: 0 };
+  return { id, number, file, heading: parsed.data.heading, html, chart, ...(state && !own ? { state: true } : {}), shows: 0 };
 }
 
 interface Anchor {
@@ -185,7 +205,7 @@ export function fieldsOfStory(path: readonly PropertyKey[]): string[] {
 
 export function fieldsOfSection(path: readonly PropertyKey[]): string[] {
   if (path.length === 0) return Object.keys(sectionSchema.shape);
-  if (path[0] === 'chart' && path.length === 1) return Object.keys(chartSchema.shape);
-  if (path[0] === 'chart' && path[1] === 'annotations') return Object.keys(annotationSchema.shape);
+  if ((path[0] === 'chart' || path[0] === 'state') && path.length === 1) return Object.keys(chartSchema.shape);
+  if ((path[0] === 'chart' || path[0] === 'state') && path[1] === 'annotations') return Object.keys(annotationSchema.shape);
   return [];
 }

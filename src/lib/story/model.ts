@@ -13,8 +13,10 @@ export interface Section {
   file: string;
   heading?: string;
   html: string;
-  /** The section's own chart, if it names one. */
+  /** The section's own chart, if it names one (or, with `state`, the previous chart changed). */
   chart?: ChartData;
+  /** True when `chart` is a state of the chart before: same chart, changed in place. */
+  state?: boolean;
   /** Index into `Story.charts` of the chart shown while this section is active. */
   shows: number;
 }
@@ -28,8 +30,11 @@ export interface Story {
   dataset: Dataset;
   through?: Period;
   sections: Section[];
-  /** Every chart of the story, in order, each with the section that named it. */
-  charts: { id: string; section: Section; chart: ChartData }[];
+  /**
+   * Every chart of the story, in order, each with the section that named it.
+   * States of one chart share a `group` (the id of its first state) and scales.
+   */
+  charts: { id: string; section: Section; chart: ChartData; group?: string }[];
   /** Dataset keys the prose and charts use. */
   keys: string[];
   /** Every :fact and :value, in reading order (index.md first), with what it was checked against. */

@@ -56,9 +56,21 @@ export const chartSchema = z.strictObject({
   values: z.enum(['highlighted', 'all', 'none']).optional().describe('Which marks have their value written beside them: highlighted ones (default), all, or none.'),
 });
 
+/**
+ * A step that keeps the previous chart and changes it: any chart field,
+ * each replacing the previous state's (annotations, highlight, data, from/to).
+ */
+export const stateSchema = z.strictObject({
+  ...chartSchema.shape,
+  data: chartSchema.shape.data.optional(),
+  type: z.enum(CHART_TYPES).optional().describe('Chart type (default: the previous state\'s).'),
+  title: words.optional().describe('Chart title (default: the previous state\'s).'),
+});
+
 export const sectionSchema = z.strictObject({
   heading: z.string().optional().describe('Heading of this step.'),
   chart: chartSchema.optional().describe('The chart shown with this step; without one, the previous chart stays.'),
+  state: stateSchema.optional().describe("Keeps the previous chart and changes it: the previous chart's fields, with these replacing them."),
 });
 
 export const updateSchema = z.strictObject({
@@ -79,6 +91,7 @@ export const storySchema = z.strictObject({
 });
 
 export type ChartSpec = z.infer<typeof chartSchema>;
+export type StateSpec = z.infer<typeof stateSchema>;
 export type SectionFrontMatter = z.infer<typeof sectionSchema>;
 export type StoryFrontMatter = z.infer<typeof storySchema>;
 export type StoryUpdate = z.infer<typeof updateSchema>;

@@ -1,0 +1,65 @@
+import type { ChartSpec, StateSpec } from '../story/schema.ts';
+import type { ChartData } from './chartData.ts';
+
+/** Scale domains shared by the states of one chart. */
+export interface Domains {
+  /** The time axis, for charts over time. */
+  x?: [Date, Date];
+  /** The value axis (the horizontal one for barX). */
+  y?: [number, number];
+}
+
+/**
+ * The chart a `state:` step shows: the previous state's spec with the
+ * step's fields replacing its own, so every chart field (annotations of any
+ * kind, highlight, data, from/to) can change. A replaced `description` was
+ * written for the drawing before, so it is dropped unless the state gives one.
+ */
+export function stateOf(previous: ChartSpec, state: StateSpec): ChartSpec {
+  const { description: _description, ...kept } = previous;
+  const changed = Object.fromEntries(Object.entries(state).filter(([, value]) => value !== undefined));
+  return { ...kept, ...changed } as ChartSpec;
+}
+
+/**
+ * Gives the states of each chart one set of scales, so that what a step
+ * changes (a series added, a highlight, a line) is the only thing that
+ * moves. A state that zooms (its own from/to) keeps scales of its own.
+ */
+export function fixScales(charts: readonly { id: string; chart: ChartData; group?: string }[]): void {
+  const groups = new Map<string, ChartData[]>();
+  for (const { id, chart, group } of charts) {
+    const key = group ?? id;
+    groups.set(key, [...(groups.get(key) ?? []), chart]);
+  }
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const [first] = members;
+    const shared = members.filter((c) => c.spec.from === first.spec.from && c.spec.to === first.spec.to && c.xKind === first.xKind);
+    if (shared.length < 2) continue;
+    const domains = sharedDomains(shared);
+    for (const chart of shared) chart.domains = domains;
+  }
+}
+
+/** The extent of every state's values (with zero where its marks need it) and of its time axis. */
+export function sharedDomains(charts: readonly ChartData[]): Domains {
+  const values: number[] = [];
+  const times: number[] = [];
+  for (const chart of charts) {
+    const drawn = chart.data.filter((d) => d.y !== null);
+    values.push(...drawn.map((d) => d.y!));
+    values.push(...(chart.spec.annotations ?? []).flatMap((a) => (a.value === undefined ? [] : [a.value])));
+    if (chart.spec.zero ?? (chart.type !== 'line' && chart.type !== 'dot')) values.push(0);
+    if (chart.xKind === 'time') {
+      for (const d of chart.data) {
+        const bar = chart.type === 'bar' && d.x1 && d.x2;
+        times.push(...(bar ? [d.x1!.getTime(), d.x2!.getTime()] : d.x instanceof Date ? [d.x.getTime()] : []));
+      }
+    }
+  }
+  const domains: Domains = {};
+  if (values.length) domains.y = [Math.min(...values), Math.max(...values)];
+  if (times.length) domains.x = [new Date(Math.min(...times)), new Date(Math.max(...times))];
+  return domains;
+}
