@@ -1,15 +1,21 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 
+/** Where content/ and data/ live: PLOTLINE_ROOT, or the working directory. */
+const root = process.env.PLOTLINE_ROOT || process.cwd();
+
 /**
- * Sub-path the site is served under, e.g. /plotline/ on GitHub Pages, with
- * one leading and one trailing slash whatever the variable holds
- * (actions/configure-pages gives "/plotline", or "" for a user site).
+ * Origin and sub-path the site is published at (canonical URLs, share
+ * images, feeds, every link), from content/site.yaml; SITE_URL and
+ * BASE_PATH win over it, as the Pages workflow sets them. Read by Node
+ * itself, not bundled with this config: src/lib is plain TypeScript. A
+ * faulty site.yaml falls back to the defaults here; the check that every
+ * build and `npm run dev` run first reports it.
  */
-const trimmed = (process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '');
-const base = trimmed ? `/${trimmed}/` : '/';
-/** Origin the site is published at (canonical URLs, share images, feeds). */
-const site = process.env.SITE_URL || 'https://example.org';
+const { loadSettings } = await import(new URL('./src/lib/settings.ts', import.meta.url).href);
+const { settings } = loadSettings(root);
+const site = settings.origin;
+const base = settings.base;
 
 /**
  * Content and data are read by src/lib at build time, outside Vite's module
@@ -22,12 +28,17 @@ function reloadOnContentChange() {
     name: 'plotline:reload-on-content',
     /** @param {import('vite').ViteDevServer} server */
     configureServer(server) {
-      const root = process.env.PLOTLINE_ROOT || process.cwd();
       server.watcher.add([`${root}/content`, `${root}/data`]);
       /** @type {ReturnType<typeof setTimeout> | undefined} */
       let timer;
       const changed = (/** @type {string} */ file) => {
-        if (!/[\\/](content|data)[\\/]/.test(file)) return;
+        if (!/[\\/](content|data)([\\/]|$)/.test(file)) return;
+        // Astro keeps each route's getStaticPaths() until content changes:
+        // say it did, so that a story folder created while dev runs gets its
+        // page (and a deleted one loses it) without a restart.
+        for (const [name, environment] of Object.entries(server.environments ?? {})) {
+          if (name !== 'client') environment.hot?.send?.('astro:content-changed', {});
+        }
         server.ws.send({ type: 'full-reload', path: '*' });
         // One save can fire several events: check once they settle.
         clearTimeout(timer);
@@ -36,6 +47,8 @@ function reloadOnContentChange() {
       server.watcher.on('change', changed);
       server.watcher.on('add', changed);
       server.watcher.on('unlink', changed);
+      server.watcher.on('addDir', changed);
+      server.watcher.on('unlinkDir', changed);
       server.httpServer?.once('listening', () => reportProblems(root));
       // Astro sends a page's error to the overlay 200 ms after the page, and a
       // slow browser may connect later and show a blank page: tell each page

@@ -7,8 +7,8 @@ import { listStories, loadStory } from './story/loadStory.ts';
 import type { Story, StoryTrace } from './story/model.ts';
 import { timed } from './timings.ts';
 import { escapeOf, folders, reportEscape } from './files.ts';
-import { DEFAULT_LOCALE } from './format.ts';
 import { STORY_SLUG } from './story/scaffold.ts';
+import { readSettings, type Settings } from './settings.ts';
 
 // Kept apart from site.ts, which renders charts: `npm run check` and a
 // refused build never load Plot or a DOM.
@@ -19,12 +19,15 @@ export function projectRoot(): string {
 }
 
 /**
- * Validates every story under content/ and every dataset under data/
- * (used by a story or not). Lists every problem; stories come back only
- * when they are sound.
+ * Validates the site settings (content/site.yaml), every story under
+ * content/ and every dataset under data/ (used by a story or not). Lists
+ * every problem; stories come back only when they are sound. Figures are
+ * read and written in `locale`: the settings' locale unless one is given.
  */
-export function checkProject(root: string, locale: string = DEFAULT_LOCALE): { stories: Story[]; problems: Problem[]; traces: Map<string, StoryTrace>; datasets: Map<string, Dataset | undefined> } {
+export function checkProject(root: string, locale?: string): { stories: Story[]; problems: Problem[]; traces: Map<string, StoryTrace>; datasets: Map<string, Dataset | undefined>; settings: Settings } {
   const problems = new Problems();
+  const settings = readSettings(root, problems);
+  const storyLocale = locale ?? settings.locale;
   const datasets = new Map<string, Dataset | undefined>();
   const dataset = (name: string) => {
     if (!datasets.has(name)) datasets.set(name, timed('data', () => guarded(`data/${name}/dataset.yaml`, problems, () => loadDataset(root, name, problems))));
@@ -58,11 +61,11 @@ export function checkProject(root: string, locale: string = DEFAULT_LOCALE): { s
   }
   // Kept for every story, sound or not: `npm run diff` reports what failed.
   const traces = new Map<string, StoryTrace>(slugs.map((slug) => [slug, { facts: [], charts: [] }]));
-  const stories = slugs.map((slug) => guarded(`content/${slug}/index.md`, problems, () => loadStory(root, slug, dataset, problems, locale, traces.get(slug)))).filter((s) => s !== undefined);
+  const stories = slugs.map((slug) => guarded(`content/${slug}/index.md`, problems, () => loadStory(root, slug, dataset, problems, storyLocale, traces.get(slug)))).filter((s) => s !== undefined);
   // A dataset no story uses yet is checked too: the editor who writes the
   // first story on it should not meet its problems only then.
   for (const name of folders(join(root, 'data'))) dataset(name);
-  return { stories, problems: problems.sorted(), traces, datasets };
+  return { stories, problems: problems.sorted(), traces, datasets, settings };
 }
 
 /** Names in `dir`, none when it cannot be listed. */

@@ -6,6 +6,7 @@ import type { Story } from './story/model.ts';
 import { makeFigure, type Figure } from './charts/figure.ts';
 import { timed } from './timings.ts';
 import { buildLedger, type Ledger } from './audit/ledger.ts';
+import type { Settings } from './settings.ts';
 
 export interface SiteStory {
   story: Story;
@@ -18,19 +19,22 @@ export interface SiteStory {
 export interface Site {
   stories: SiteStory[];
   problems: Problem[];
+  /** The newsroom's settings from content/site.yaml, defaults filled in. */
+  settings: Settings;
 }
 
 export { checkProject, projectRoot } from './check.ts';
 
 /** The whole site model: validated stories with their rendered figures. */
 export function loadSite(root = projectRoot()): Site {
-  const { stories, problems } = checkProject(root);
+  const { stories, problems, settings } = checkProject(root);
   const result = stories.map((story) => ({
-    story,
+    // A story without a byline of its own carries the newsroom's default one.
+    story: story.meta.byline || !settings.byline ? story : { ...story, meta: { ...story.meta, byline: settings.byline } },
     figures: story.charts.map(({ id, chart }) => timed('charts', () => makeFigure(id, chart, story.dataset.spec.source))),
     ledger: buildLedger(story),
   }));
-  return { stories: result, problems };
+  return { stories: result, problems, settings };
 }
 
 let cached: { site: Site } | undefined;

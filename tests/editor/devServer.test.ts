@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -148,5 +148,29 @@ describe('npm run dev', () => {
 
     writeFileSync(csv, good);
     await poll('the page to recover', async () => (await overlayText(page)) === '' && (await bodyText(page)).includes('A June high'));
+  });
+  test('a story folder created while it runs gets its page and a place on the index, without a restart', async () => {
+    // Written as an editor would: the folder first, then index.md and the sections.
+    const dir = join(root, 'content', 'late-story');
+    mkdirSync(dir);
+    const from = join(root, 'content', STORY);
+    for (const name of readdirSync(from)) {
+      const text = readFileSync(join(from, name), 'utf8');
+      writeFileSync(join(dir, name), name === 'index.md' ? text.replace(/^title: .*$/m, 'title: A story written while the server ran') : text);
+    }
+    await poll('the new story\'s page', async () => (await fetch(`${url}late-story/`)).status === 200);
+    expect(await (await fetch(`${url}late-story/`)).text()).toContain('A story written while the server ran');
+    await poll('the index to list it', async () => (await (await fetch(url)).text()).includes('href="/late-story/"'));
+    const csv = (await (await fetch(`${url}late-story/`)).text()).match(/href="(\/late-story\/data\/[^"]+\.csv)"/)?.[1];
+    expect(csv, 'the page links its charts\' CSV files').toBeTruthy();
+    expect((await fetch(`${url}${csv!.slice(1)}`)).status).toBe(200);
+  });
+
+  test('a story folder deleted while it runs loses its page and its place on the index', async () => {
+    rmSync(join(root, 'content', 'late-story'), { recursive: true, force: true });
+    await poll('the deleted story\'s page to go', async () => (await fetch(`${url}late-story/`)).status === 404);
+    await poll('the index to drop it', async () => !(await (await fetch(url)).text()).includes('href="/late-story/"'));
+    // The other stories are still served.
+    expect((await fetch(`${url}${STORY}/`)).status).toBe(200);
   });
 });

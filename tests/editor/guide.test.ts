@@ -7,6 +7,7 @@ import { annotationSchema, chartSchema, CHART_TYPES, sectionSchema, storySchema 
 import { COLUMN_TYPES, columnSchema, datasetSchema, DERIVATIONS, derivedSchema, measureSchema, tableSchema, unitSchema } from '../../src/lib/data/schema.ts';
 import { FORMAT_NAMES, UNIT_NAMES } from '../../src/lib/format.ts';
 import { PROJECT } from '../helpers.ts';
+import { settingsSchema, themeSchema } from '../../src/lib/settings.ts';
 
 const GUIDE = readFileSync(join(PROJECT, 'content/README.md'), 'utf8');
 
@@ -55,6 +56,8 @@ describe('content/README.md documents every field of every schema', () => {
     ['Measure fields', measureSchema],
     ['Derived measure fields', derivedSchema],
     ['Unit fields', unitSchema],
+    ['Site settings: content/site.yaml', settingsSchema],
+    ['Brand colour fields', themeSchema],
   ] as const)('%s', (heading, schema) => {
     expect(tableNames(part(heading))).toEqual(fields(schema as unknown as z.ZodObject));
   });
@@ -82,6 +85,7 @@ describe('content/README.md documents every field of every schema', () => {
     for (const chart of charts) expect(sectionSchema.safeParse(parse(chart)).error).toBeUndefined();
     for (const chart of blocks(part('Annotation fields'))) expect(sectionSchema.safeParse(parse(chart)).error).toBeUndefined();
     expect(datasetSchema.safeParse(parse(blocks(part('Datasets: dataset.yaml'))[0])).error).toBeUndefined();
+    expect(settingsSchema.safeParse(parse(blocks(part('Site settings: content/site.yaml'))[0])).error).toBeUndefined();
   });
 
   test('tableNames() fails when a field is missing, so the checks above can fail', () => {

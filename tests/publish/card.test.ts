@@ -8,7 +8,7 @@ import { pngSize } from './html.ts';
 
 const fonts = cardFontFiles();
 const CHART = '<svg xmlns="http://www.w3.org/2000/svg" role="img" focusable="false" viewBox="0 0 360 320" text-anchor="middle" font-size="10" font-family="system-ui, sans-serif" fill="currentColor" class="chart-svg"><rect id="c-n-clip" width="10" height="10"/><text>2024</text></svg>';
-const input = { title: "China's trade surplus breaks the trillion-dollar mark", kicker: 'Plotline', footer: '8 December 2025 · Plotline data desk', chartTitle: 'Surplus, year to date', chartSvg: CHART };
+const input = { title: 'Harbour traffic passes a million containers for the first time', kicker: 'The Ledger', footer: '8 December 2025 · Data desk', chartTitle: 'Containers handled, year to date', chartSvg: CHART, accent: '#2d6a4f' };
 
 /** Width resvg draws `text` at `size` px in the shipped bold face. */
 function drawnWidth(text: string, size: number): number {
@@ -83,10 +83,12 @@ describe('shareCardSvg()', () => {
     const { document } = parseHTML(`<html><body>${svg}</body></html>`);
     expect(document.querySelectorAll('script')).toHaveLength(0);
     const text = [...document.querySelectorAll('text')].map((t) => t.textContent).join(' ');
-    expect(text).toContain('PLOTLINE');
+    expect(text).toContain('THE LEDGER');
     expect(text).toContain('<script>alert(1)');
     expect(text).toContain('</script> & "quotes"');
-    expect(text).toContain('8 December 2025 · Plotline data desk');
+    expect(text).toContain('8 December 2025 · Data desk');
+    // The newsroom's accent colours the top rule and the kicker.
+    expect(svg).toContain('<rect width="1200" height="10" fill="#2d6a4f"/>');
     expect(svg).toMatch(new RegExp(`^<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}"`));
   });
 });

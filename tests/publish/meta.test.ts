@@ -4,12 +4,16 @@ import { clip, leadChart, storyCard, storyShare } from '../../src/lib/share/meta
 import { jsonForScript } from '../../src/lib/share/xml.ts';
 import { siteUrls } from '../../src/lib/share/urls.ts';
 import { FIXTURE } from '../helpers.ts';
+import type { Settings } from '../../src/lib/settings.ts';
 
 let entry: SiteStory;
+let settings: Settings;
 const urls = siteUrls('https://newsroom.github.io', '/plotline/');
 
 beforeAll(() => {
-  entry = loadSite(FIXTURE).stories.find((s) => s.story.slug === 'surplus')!;
+  const site = loadSite(FIXTURE);
+  entry = site.stories.find((s) => s.story.slug === 'surplus')!;
+  settings = site.settings;
 });
 
 function withMeta(meta: Partial<SiteStory['story']['meta']>): SiteStory {
@@ -32,21 +36,21 @@ describe('leadChart()', () => {
 describe('storyCard()', () => {
   test('gives the headline, the lead chart and a dated footer', () => {
     const lead = entry.story.charts.findIndex((c) => c.section.id === entry.story.meta.lead);
-    const card = storyCard(entry);
+    const card = storyCard(entry, settings);
     expect(card?.title).toBe(entry.story.meta.title);
     expect(card?.chartSvg).toBe(entry.figures[lead].svg.narrow);
-    expect(card?.footer).toBe('8 December 2025 · Plotline data desk');
-    expect(storyCard(withMeta({ updated: '2025-12-09', byline: undefined }))?.footer).toBe('9 December 2025');
+    expect(card?.footer).toBe('8 December 2025 · Ledger data desk');
+    expect(storyCard(withMeta({ updated: '2025-12-09', byline: undefined }), settings)?.footer).toBe('9 December 2025');
   });
 
   test('is undefined for a story without charts', () => {
-    expect(storyCard({ ...entry, story: { ...entry.story, charts: [] }, figures: [] })).toBeUndefined();
+    expect(storyCard({ ...entry, story: { ...entry.story, charts: [] }, figures: [] }, settings)).toBeUndefined();
   });
 });
 
 describe('storyShare()', () => {
   test('gives an absolute image URL under the base, alt text and a NewsArticle', () => {
-    const share = storyShare(withMeta({ updated: '2025-12-10' }), urls);
+    const share = storyShare(withMeta({ updated: '2025-12-10' }), urls, settings);
     expect(share?.image).toMatchObject({ url: 'https://newsroom.github.io/plotline/surplus/share.png', width: 1200, height: 630 });
     expect(share?.image.alt).toContain(entry.story.meta.title);
     expect(share?.image.alt.length).toBeLessThanOrEqual(400);
@@ -56,7 +60,7 @@ describe('storyShare()', () => {
       headline: entry.story.meta.title,
       datePublished: '2025-12-08',
       dateModified: '2025-12-10',
-      author: [{ name: 'Plotline data desk' }],
+      author: [{ name: 'Ledger data desk' }],
       image: ['https://newsroom.github.io/plotline/surplus/share.png'],
       mainEntityOfPage: 'https://newsroom.github.io/plotline/surplus/',
     });

@@ -162,6 +162,33 @@ describe('npm run build under BASE_PATH=/plotline/', () => {
   });
 });
 
+describe('the newsroom of content/site.yaml', () => {
+  test('every page carries its masthead, linking home, its name and its language', () => {
+    for (const page of pages) {
+      const document = parsePage(readFileSync(join(dist, page), 'utf8'));
+      const masthead = document.querySelector('header.masthead a');
+      expect(masthead?.textContent, page).toBe('THE FIXTURE LEDGER');
+      expect(masthead?.getAttribute('href'), page).toBe(BASE);
+      expect(document.documentElement.getAttribute('lang'), page).toBe('en-GB');
+      expect(document.querySelector('meta[property="og:site_name"]')?.getAttribute('content'), page).toBe('The Fixture Ledger');
+    }
+    const home = parsePage(readFileSync(join(dist, 'index.html'), 'utf8'));
+    expect(home.querySelector('h1')?.textContent).toBe('The Fixture Ledger');
+    expect(readFileSync(join(dist, 'rss.xml'), 'utf8')).toContain('<title>The Fixture Ledger</title>');
+  });
+
+  test('its brand colours reach the page through a stylesheet of their own', async () => {
+    expect(readFileSync(join(dist, 'brand.css'), 'utf8')).toContain('--accent: #2d6a4f;');
+    const page = await browser.newPage();
+    await page.goto(new URL('surplus/', server.url).href, { waitUntil: 'load' });
+    const rule = await page.locator('header.masthead').evaluate((el) => getComputedStyle(el).borderBottomColor);
+    expect(rule).toBe('rgb(45, 106, 79)');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await page.locator('header.masthead').evaluate((el) => getComputedStyle(el).borderBottomColor)).toBe('rgb(116, 198, 157)');
+    await page.close();
+  });
+});
+
 describe(`pages served with ${CSP}`, () => {
   test.each(['', 'surplus/', 'missing-page/'])('/plotline/%s loads with no CSP violation or console error', async (path) => {
     const page = await browser.newPage();

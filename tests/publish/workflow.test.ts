@@ -48,7 +48,7 @@ describe(FILE, () => {
     expect(workflow.concurrency.group).toBe('pages');
   });
 
-  test('checks and tests before it builds, and builds with the Pages origin and base path', () => {
+  test('checks, builds with the Pages origin and base path, then tests, before it uploads', () => {
     const { build } = workflow.jobs;
     const setup = build.steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
     expect(String(setup?.with?.['node-version'])).toBe('24');
@@ -58,7 +58,8 @@ describe(FILE, () => {
     const pages = stepIndex(build, 'configures Pages', (s) => s.uses?.startsWith('actions/configure-pages@') ?? false);
     const compile = stepIndex(build, 'runs npm run build', (s) => /\bnpm run build\b/.test(s.run ?? ''));
     const upload = stepIndex(build, 'uploads the artifact', (s) => s.uses?.startsWith('actions/upload-pages-artifact@') ?? false);
-    expect([install, check, tests, compile, upload]).toEqual([...[install, check, tests, compile, upload]].sort((a, b) => a - b));
+    // Check, then build, then test: the upload comes only after all three passed.
+    expect([install, check, compile, tests, upload]).toEqual([...[install, check, compile, tests, upload]].sort((a, b) => a - b));
     expect(pages).toBeLessThan(compile);
     const id = build.steps[pages].id;
     expect(build.steps[compile].env).toEqual({

@@ -8,7 +8,6 @@ export const CARD_FONT = 'IBM Plex Sans';
 
 const INK = '#1b1d21';
 const MUTED = '#5b6169';
-const ACCENT = '#b23e06';
 const PAD = 64;
 /** Left column: kicker, headline, footer. Right: chart title and chart. */
 const TEXT = { x: PAD, width: 440, top: 150, bottom: 540 };
@@ -25,6 +24,8 @@ export interface CardInput {
   chartTitle: string;
   /** A chart from src/lib/charts/render.ts (root <svg> with a viewBox). */
   chartSvg: string;
+  /** The brand's accent (its light-theme one: the card is white): the top rule and the kicker. */
+  accent: string;
 }
 
 /** The share image as SVG: headline on the left, the lead chart on the right. */
@@ -35,8 +36,8 @@ export function shareCardSvg(input: CardInput): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}" viewBox="0 0 ${CARD.width} ${CARD.height}" font-family="${CARD_FONT}">`,
     `<rect width="${CARD.width}" height="${CARD.height}" fill="#ffffff"/>`,
-    `<rect width="${CARD.width}" height="10" fill="${ACCENT}"/>`,
-    text(input.kicker.toUpperCase(), TEXT.x, 100, 24, 700, ACCENT, ' letter-spacing="3"'),
+    `<rect width="${CARD.width}" height="10" fill="${input.accent}"/>`,
+    text(input.kicker.toUpperCase(), TEXT.x, 100, 24, 700, input.accent, ' letter-spacing="3"'),
     ...title.lines.map((line, i) => text(line, TEXT.x, TEXT.top + title.size * (0.9 + i * 1.15), title.size, 700, INK)),
     ...wrapText(input.footer, TEXT.width, 22, 1).lines.map((line) => text(line, TEXT.x, CARD.height - PAD + 6, 22, 400, MUTED)),
     `<line x1="${CHART.x - 28}" y1="${CHART.top - 20}" x2="${CHART.x - 28}" y2="${CARD.height - PAD}" stroke="#d9dce1" stroke-width="2"/>`,

@@ -5,9 +5,11 @@ import { isCorrection, updatesInOrder } from '../story/updates.ts';
 import { CARD, type CardInput } from './card.ts';
 import { jsonForScript } from './xml.ts';
 import type { SiteUrls } from './urls.ts';
+import type { Settings } from '../settings.ts';
 
-export const SITE_NAME = 'Plotline';
-export const SITE_DESCRIPTION = 'Data stories told from official figures, with every number checked against its source.';
+/** What of the newsroom's settings a share card and its metadata use. */
+export type ShareSettings = Pick<Settings, 'name' | 'locale' | 'colours'>;
+
 /**
  * The policy every page is built to pass. GitHub Pages cannot send headers,
  * so pages carry it in a <meta> (where frame-ancestors would be ignored).
@@ -38,20 +40,21 @@ export function shareImagePath(slug: string): string {
 }
 
 /** The share card of a story, or undefined for a story without a chart. */
-export function storyCard({ story, figures }: SiteStory): CardInput | undefined {
+export function storyCard({ story, figures }: SiteStory, settings: ShareSettings): CardInput | undefined {
   const figure = figures[leadChart(story)];
   if (!figure) return undefined;
   return {
     title: story.meta.title,
-    kicker: SITE_NAME,
-    footer: [formatDate(story.meta.updated ?? story.meta.published), story.meta.byline].filter(Boolean).join(' · '),
+    kicker: settings.name,
+    footer: [formatDate(story.meta.updated ?? story.meta.published, settings.locale), story.meta.byline].filter(Boolean).join(' · '),
+    accent: settings.colours.light.accent,
     chartTitle: figure.title,
     chartSvg: figure.svg.narrow,
   };
 }
 
 /** Everything a story page shares: image with alt text, dates, JSON-LD NewsArticle. */
-export function storyShare(entry: SiteStory, urls: SiteUrls): ShareMeta | undefined {
+export function storyShare(entry: SiteStory, urls: SiteUrls, settings: ShareSettings): ShareMeta | undefined {
   const { story, figures } = entry;
   const figure = figures[leadChart(story)];
   if (!figure) return undefined;
@@ -69,8 +72,8 @@ export function storyShare(entry: SiteStory, urls: SiteUrls): ShareMeta | undefi
     ...(story.meta.dek ? { description: story.meta.dek } : {}),
     datePublished: story.meta.published,
     dateModified: modified,
-    author: [{ '@type': 'Organization', name: story.meta.byline ?? SITE_NAME }],
-    publisher: { '@type': 'Organization', name: SITE_NAME, url: urls.absolute() },
+    author: [{ '@type': 'Organization', name: story.meta.byline ?? settings.name }],
+    publisher: { '@type': 'Organization', name: settings.name, url: urls.absolute() },
     image: [image.url],
     mainEntityOfPage: urls.absolute(`${story.slug}/`),
     ...(corrections.length ? { correction: corrections.map((u) => ({ '@type': 'CorrectionComment', text: u.note, datePublished: u.date })) } : {}),

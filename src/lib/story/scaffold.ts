@@ -84,7 +84,6 @@ export function scaffoldStory(slug: string, dataset: string, starter: Starter, t
     [`${dir}/index.md`]: `---
 title: Working title for ${slug}
 dek: One or two sentences that sum up the story.
-byline: Plotline data desk
 published: ${today}
 dataset: ${dataset}
 ---

@@ -3,16 +3,18 @@ import { siteOrThrow, type SiteStory } from '../../lib/site.ts';
 import { shareCardSvg } from '../../lib/share/card.ts';
 import { storyCard } from '../../lib/share/meta.ts';
 import { rasterise } from '../../lib/share/rasterise.ts';
+import type { Settings } from '../../lib/settings.ts';
 
 /** The 1200×630 share image of every story that has a chart. */
 export function getStaticPaths() {
-  return siteOrThrow()
-    .stories.filter((entry) => storyCard(entry))
-    .map((entry) => ({ params: { story: entry.story.slug }, props: { entry } }));
+  // In dev, read afresh: Astro asks again only after content changed (see astro.config.mjs).
+  const { stories, settings } = siteOrThrow({ reload: import.meta.env.DEV });
+  return stories.filter((entry) => storyCard(entry, settings)).map((entry) => ({ params: { story: entry.story.slug }, props: { entry, settings } }));
 }
 
 export const GET: APIRoute = ({ props }) => {
-  const card = storyCard((props as { entry: SiteStory }).entry);
+  const { entry, settings } = props as { entry: SiteStory; settings: Settings };
+  const card = storyCard(entry, settings);
   if (!card) return new Response(null, { status: 404 });
   return new Response(new Uint8Array(rasterise(shareCardSvg(card))), { headers: { 'Content-Type': 'image/png' } });
 };
