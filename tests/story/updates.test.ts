@@ -19,7 +19,7 @@ describe('updates: in index.md', () => {
 
   test('an update dated before published is an error at its date', () => {
     expect(checkMini(withUpdates('updates:\n  - date: 2025-04-30\n    note: Early.\n'))).toEqual([
-      `${INDEX}:5:11  update dated 2025-04-30 is earlier than published: 2025-05-01 — an update comes after the story was first published (1 May 2025): correct the date`,
+      `${INDEX}:5:11  update dated 2025-04-30 is earlier than published: 2025-05-01 — an update comes after the story was first published (May 1, 2025): correct the date`,
     ]);
   });
 

@@ -369,7 +369,7 @@ function notesFor(table: Table, data: Datum[], measures: Measure[], xKind: XKind
     notes.push(`${listed(spans)} ${spans.length === 1 ? 'is' : 'are'} reported as one figure for several months; the chart shows the average per month.`);
   }
   if (measures.some((m) => m.derived?.op === 'ytd' || m.derived?.op === 'rolling12')) {
-    notes.push('Running totals are sums of monthly figures as first reported; official year-to-date totals differ slightly because customs revises earlier months.');
+    notes.push('Running totals are sums of the figures as first reported; totals the source publishes later may differ where it revised earlier periods.');
   }
   const missing = data.filter((d) => d.y === null);
   if (missing.length > 0 && drawn.length > 0) {
