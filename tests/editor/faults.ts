@@ -1,5 +1,6 @@
 /**
- * Thirty slips an editor could make in the real story and its data, one
+ * Thirty slips an editor could make in a story and its data (the fixture
+ * project's: tests/fixtures/newsroom, which editors never touch), one
  * per fault kind the guide lists. Each names the file and line where the
  * problem must be reported, and words the report must contain.
  */
@@ -54,7 +55,7 @@ export const FAULTS: Fault[] = [
   fault('unknown table', `${STORY}/03-november-exports.md`, 12, 'unknown table "quarterly"', replace(`${STORY}/03-november-exports.md`, 'key=monthly.exports at', 'key=quarterly.exports at')),
   fault('unknown key', `${STORY}/04-imports.md`, 12, 'unknown dataset key "monthly.import" — did you mean "monthly.imports"?', replace(`${STORY}/04-imports.md`, 'key=monthly.imports at', 'key=monthly.import at')),
   fault('period outside the data', `${STORY}/05-monthly-surplus.md`, 13, 'no monthly.balance for 2026-11 — monthly runs from 2023-01 to 2025-11; state a period inside it', replace(`${STORY}/05-monthly-surplus.md`, 'key=monthly.balance at=2025-11', 'key=monthly.balance at=2026-11')),
-  fault('period with a missing value', `${STORY}/07-other-markets.md`, 19, 'destinations.exports_yoy has no value for 2025-11 (destination=South Korea)', replace(`${STORY}/07-other-markets.md`, 'destination="Japan"', 'destination="South Korea"')),
+  fault('period with a missing value', `${STORY}/07-other-markets.md`, 14, 'destinations.exports_yoy has no value for 2025-11 (destination=South Korea)', replace(`${STORY}/07-other-markets.md`, 'destination="Japan"', 'destination="South Korea"')),
   fault(':fact without a number', `${STORY}/05-monthly-surplus.md`, 13, 'fact "a record" states no number', replace(`${STORY}/05-monthly-surplus.md`, '[US$111.68 billion]', '[a record]')),
   fault(':fact that disagrees', `${STORY}/01-trillion.md`, 17, 'the text says US$992.8 billion, the data gives US$992.2 billion', replace(`${STORY}/01-trillion.md`, 'US$992.2 billion', 'US$992.8 billion')),
   fault(':fact in the wrong direction', `${STORY}/06-united-states.md`, 12, 'the data moved the other way', replace(`${STORY}/06-united-states.md`, 'fell 28.6 per cent', 'rose 28.6 per cent')),
