@@ -1,6 +1,6 @@
 /**
  * While a step is active, its text must not hide the chart it is about. For
- * every story under content/ and a fixture story, at phone sizes upright and
+ * every story of the fixture project and a scrollytelling fixture, at phone sizes upright and
  * sideways and on a desktop, each step is scrolled through: at the point
  * where it becomes active and halfway through, at most 5% of the active
  * chart's drawing may be hidden (under a card, or off the screen); at any
@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { listStories } from '../../src/lib/story/loadStory.ts';
-import { PROJECT } from '../helpers.ts';
+import { FIXTURE } from '../helpers.ts';
 import { SCROLLY, SCROLLY_STORY } from '../fixtures/scrolly.ts';
 import { buildAndServe, openPage, type BuiltSite } from './site.ts';
 
@@ -28,7 +28,7 @@ const AT_KEY_POINTS = 0.05;
 const ANYWHERE = 0.25;
 
 let site: BuiltSite;
-const stories = [...listStories(PROJECT), SCROLLY_STORY];
+const stories = [...listStories(FIXTURE), SCROLLY_STORY];
 
 beforeAll(async () => {
   site = await buildAndServe(SCROLLY);
