@@ -22,11 +22,11 @@ beforeAll(() => {
 describe('npm run build: corrections and updates', () => {
   test('the page shows "Updated" with the latest date under the byline, and the updates in a box, earliest first', () => {
     const updated = document.querySelector('.byline-updated')!;
-    expect(updated.textContent).toBe('Updated 9 May 2025');
+    expect(updated.textContent).toBe('Updated May 9, 2025');
     expect(updated.querySelector('time')!.getAttribute('datetime')).toBe('2025-05-09');
     const box = document.querySelector('aside.corrections')!;
     expect(box.getAttribute('aria-labelledby')).toBe(box.querySelector('h2')!.id);
-    expect([...box.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['3 May 2025: Added April.', `9 May 2025: ${NOTE}`]);
+    expect([...box.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['May 3, 2025: Added April.', `May 9, 2025: ${NOTE}`]);
   });
 
   test('JSON-LD carries dateModified and the correction, not the plain update', () => {
@@ -42,7 +42,7 @@ describe('npm run build: corrections and updates', () => {
     const item = /<item>[\s\S]*?<\/item>/.exec(rss)![0];
     expect(item).toContain('<pubDate>Thu, 01 May 2025 00:00:00 GMT</pubDate>');
     expect(item).toContain('<atom:updated>2025-05-09T00:00:00Z</atom:updated>');
-    expect(item).toContain(`<description>Updated 9 May 2025. ${NOTE}</description>`);
+    expect(item).toContain(`<description>Updated May 9, 2025. ${NOTE}</description>`);
     expect(rss).toContain('<lastBuildDate>Fri, 09 May 2025 00:00:00 GMT</lastBuildDate>');
     expect(readFileSync(join(dist, 'sitemap.xml'), 'utf8')).toContain('<lastmod>2025-05-09</lastmod>');
   });
