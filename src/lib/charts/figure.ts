@@ -19,6 +19,20 @@ export interface Figure {
   csv: string;
 }
 
+/**
+ * "A; B" (shown as "Sources: A; B"): the publishers of the rows drawn, in order of first
+ * appearance, from each row's publisher column; undefined when no drawn row
+ * names one (the dataset's source line then stands).
+ */
+export function creditLine(chart: ChartData): string | undefined {
+  const named = chart.data
+    .filter((d) => d.y !== null && d.row)
+    .map((d) => d.row!.publishers[d.measure.name] || d.row!.publishers[''] || '');
+  const publishers = [...new Set(named.filter(Boolean))];
+  if (publishers.length === 0) return undefined;
+  return publishers.join('; ');
+}
+
 /** Renders a chart at both sizes and gathers its description, table and CSV. */
 export function makeFigure(id: string, chart: ChartData, defaultSource: string): Figure {
   const drawing = drawingKey(chart);
@@ -27,7 +41,7 @@ export function makeFigure(id: string, chart: ChartData, defaultSource: string):
     title: chart.spec.title,
     caption: chart.spec.caption,
     notes: chart.notes,
-    source: chart.spec.source ?? defaultSource,
+    source: chart.spec.source ?? creditLine(chart) ?? defaultSource,
     description: chart.spec.description ?? describeChart(chart),
     svg: {
       narrow: drawChart(chart, drawing, SIZES.narrow, `${id}-n`),
