@@ -7,6 +7,7 @@ import { suggestion } from '../suggest.ts';
 import type { ChartSpec, ChartType } from '../story/schema.ts';
 import { annotatedDatum, resolveAnnotations, type Annotation } from './annotate.ts';
 import { matchPlaces } from './geo/places.ts';
+import { checkScales } from './scatter.ts';
 import { ATLAS_NOTE } from './geo/atlas.ts';
 import type { Domains } from './states.ts';
 
@@ -39,6 +40,8 @@ export interface Datum {
    * drawn and described like the single months around it.
    */
   span?: { months: number; total: number };
+  /** For a scatter sized by a column: this row's value of it. */
+  size?: number | null;
 }
 
 /** How a datum's value reads: its period, and for a span that it is a monthly average. */
@@ -200,6 +203,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
     else problems.push(problem);
   }
   const places = isMap(spec.type) ? matchPlaces(data, spec, x, table, problems) : undefined;
+  checkScales(spec, table, xKind, data, problems);
   if (problems.length || !table.complete) return { ok: false, problems };
 
   const chart: ChartData = {
@@ -248,7 +252,7 @@ function makeDatum(
       : xKind === 'month' ? (averaged ? (p.from + p.to) / 2 : p.to) : xKind === 'number' ? row.values[x] ?? Number.NaN : categoryOrPart(row, x);
   const seriesName =
     series === 'measure' ? measure.label : series === 'year' ? String(p.year) : series ? row.categories[series] ?? '' : keyCount > 1 ? measure.label : '';
-  const label = xKind === 'category' ? String(position) : xKind === 'number' || p.grain === 'none' ? rowName(table, row) : atEnd && isSpan(p) ? `${monthName(p.from)}–${periodLabel({ ...p, from: p.to })}` : periodLabel(p);
+  const label = xKind === 'category' ? String(position) : xKind === 'number' || p.grain === 'none' ? rowName(table, row, series) : atEnd && isSpan(p) ? `${monthName(p.from)}–${periodLabel({ ...p, from: p.to })}` : periodLabel(p);
   return {
     x: position,
     ...(xKind === 'time' && !atEnd ? { x1: periodStart(p), x2: periodEnd(p) } : {}),
@@ -294,8 +298,10 @@ function oneLineThroughMany(table: Table, data: Datum[]): ChartProblem | undefin
 }
 
 /** A row of a table without periods is named by its categories. */
-function rowName(table: Table, row: Row): string {
-  return table.categories.map((c) => row.categories[c]).join(', ') || (row.period.grain === 'none' ? `row ${row.line}` : periodLabel(row.period));
+function rowName(table: Table, row: Row, series?: string): string {
+  // The series column is told by colour: the name is the rest.
+  const named = table.categories.filter((c) => c !== series);
+  return (named.length ? named : table.categories).map((c) => row.categories[c]).join(', ') || (row.period.grain === 'none' ? `row ${row.line}` : periodLabel(row.period));
 }
 
 /**
@@ -358,7 +364,7 @@ export function averagesOverSpan(table: Table, measure: Measure, row: Row): bool
 /** A datum is highlighted by its period (or last month), series or category. */
 function isHighlighted(d: Datum, values: Set<string>): boolean {
   if (values.size === 0) return false;
-  return values.has(d.period.id) || values.has(lastMonthId(d.period)) || values.has(d.series) || (typeof d.x === 'string' && values.has(d.x));
+  return values.has(d.period.id) || values.has(lastMonthId(d.period)) || values.has(d.series) || (typeof d.x === 'string' && values.has(d.x)) || values.has(d.label) || (d.period.grain === 'none' && Object.values(d.row?.categories ?? {}).some((v) => values.has(v)));
 }
 
 function notesFor(table: Table, data: Datum[], measures: Measure[], xKind: XKind): string[] {

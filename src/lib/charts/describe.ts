@@ -1,8 +1,9 @@
 import { formatValue, ownDigits, unitHeading } from '../format.ts';
 import { periodLabel } from '../period.ts';
+import { describeScatter } from './scatter.ts';
 import { shownDigits, valueLabel, type ChartData, type Datum } from './chartData.ts';
 
-const TYPE_NAMES = { line: 'Line chart', area: 'Area chart', bar: 'Bar chart', barX: 'Bar chart', dot: 'Dot chart', choropleth: 'World map shaded by value', symbolMap: 'World map with circles sized by value' } as const;
+const TYPE_NAMES: Record<string, string> = { line: 'Line chart', area: 'Area chart', bar: 'Bar chart', barX: 'Bar chart', dot: 'Dot chart', choropleth: 'World map shaded by value', symbolMap: 'World map with circles sized by value', scatter: 'Scatter plot' };
 
 /**
  * A text description of what a chart shows, made from its data: what kind
@@ -11,6 +12,7 @@ const TYPE_NAMES = { line: 'Line chart', area: 'Area chart', bar: 'Bar chart', b
  * Screen readers get it as the chart's text; everyone can read it.
  */
 export function describeChart(chart: ChartData): string {
+  if (chart.type === 'scatter') return [...describeScatter(chart), ...annotationSentences(chart)].join(' ');
   const drawn = chart.data.filter((d) => d.y !== null);
   const value = (d: Datum) => formatValue(d.y!, chart.unit, undefined, shownDigits(d), chart.locale);
   // A span's figure is its average per month, said so, so that months compare with months.

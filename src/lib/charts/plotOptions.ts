@@ -3,6 +3,7 @@ import { formatShort, formatTick, unitHeading } from '../format.ts';
 import { monthName, periodMiddle } from '../period.ts';
 import { isMap, shownDigits, type ChartData, type Datum } from './chartData.ts';
 import { mapOptions } from './geo/mapOptions.ts';
+import { keyRows, logAxes, scatterMarks, scatterScales } from './scatter.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
 import { seriesColours } from './seriesColours.ts';
 import { labelLines, labelWidth, layoutEndLabels, stackHeight } from './lineLabels.ts';
@@ -31,6 +32,7 @@ export const SIZES = {
  */
 export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   if (isMap(chart.type)) return mapOptions(chart, size);
+  if (chart.type === 'scatter') return scatterOptions(chart, size);
   const narrow = size.width < 480;
   const drawn = chart.data.filter((d) => d.y !== null);
   const { colour: colours, context } = seriesColours(chart);
@@ -435,3 +437,27 @@ function leaderLines(ends: Map<string, Datum>, placed: { series: string; y: numb
   };
 }
 
+
+/** A scatter: dots on two number axes, a colour key above, annotations as on any chart. */
+function scatterOptions(chart: ChartData, size: Size): Plot.PlotOptions {
+  const narrow = size.width < 480;
+  const rows = keyRows(chart, size.width, LEFT_MARGIN);
+  const frame = { width: size.width, height: size.height + rows * 14, marginTop: 28 + rows * 14 + (rows ? 8 : 0), marginRight: narrow ? 16 : 24, marginLeft: LEFT_MARGIN, marginBottom: 36 };
+  const marks: Plot.Markish[] = [];
+  // Reference lines on a scatter run across at a y value.
+  for (const a of chart.annotations) {
+    if (a.kind === 'reference') marks.push(Plot.ruleY([a.value], { stroke: 'currentColor', strokeOpacity: 0.7, strokeDasharray: '4 3' }), Plot.text([a], { y: 'value', text: 'text', frameAnchor: 'left', textAnchor: 'start', dx: 2, dy: -7, fill: 'currentColor', className: 'halo' } as Plot.TextOptions));
+  }
+  marks.push(...scatterMarks(chart, narrow, frame));
+  const scales = scatterScales(chart, narrow);
+  const unit = chart.unit;
+  const xUnit = chart.table.measures.get(chart.x)?.unit ?? undefined;
+  const log = logAxes(chart.spec);
+  const tick = (u: typeof unit | undefined) => (v: number) => (u ? formatTick(v, u, chart.locale) : String(v));
+  // A log axis gets Plot's powers of ten, printed in the unit's own way.
+  (scales.y as Record<string, unknown>).tickFormat = tick(unit);
+  (scales.x as Record<string, unknown>).tickFormat = tick(xUnit);
+  if (log.has('y')) (scales.y as Record<string, unknown>).ticks = narrow ? 3 : 5;
+  if (log.has('x')) (scales.x as Record<string, unknown>).ticks = narrow ? 3 : 5;
+  return { ...frame, style: undefined, ...scales, marks } as Plot.PlotOptions;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Chart types a section may ask for. */
-export const CHART_TYPES = ['line', 'area', 'bar', 'barX', 'dot', 'choropleth', 'symbolMap'] as const;
+export const CHART_TYPES = ['line', 'area', 'bar', 'barX', 'dot', 'choropleth', 'symbolMap', 'scatter'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 
 const date = z
@@ -52,6 +52,8 @@ export const chartSchema = z.strictObject({
   description: z.string().optional().describe('Replaces the generated text description of the chart.'),
   source: z.string().optional().describe("Replaces the dataset's source line."),
   zero: z.boolean().optional().describe('Include zero on the value axis (default: yes for bars and areas).'),
+  size: z.string().optional().describe('For scatter: a number column of the same table that sizes each dot (area in proportion).'),
+  log: oneOrMany(z.enum(['x', 'y'])).optional().describe('Axes drawn on a log scale: x, y or both ([x, y]); every value on them must be above zero.'),
   regions: z.record(z.string(), z.array(z.string()).min(1)).optional().describe('For maps: places in the data that stand for several countries, e.g. { European Union: [Austria, Belgium, …] }, by name or ISO code.'),
   values: z.enum(['highlighted', 'all', 'none']).optional().describe('Which marks have their value written beside them: highlighted ones (default), all, or none.'),
 });

@@ -1,0 +1,192 @@
+/**
+ * Scatter plots: a number column along x, the key's measure up y, one dot
+ * per row; optionally sized by another number column (area in proportion)
+ * and coloured by `series` (the colour rule of seriesColours.ts: at most
+ * five colours, with a key above the plot). Highlighted points take the
+ * accent and are named beside their dot. Log scales (`log: x`, `log: y`)
+ * are checked here: a log axis cannot show zero or below.
+ */
+import * as Plot from '@observablehq/plot';
+import { formatValue, unitHeading } from '../format.ts';
+import type { ChartData, ChartProblem, Datum } from './chartData.ts';
+import type { ChartSpec } from '../story/schema.ts';
+import type { Measure, Table } from '../data/model.ts';
+import { suggestion } from '../suggest.ts';
+import { ACCENT, PRIMARY } from './palette.ts';
+import { seriesColours } from './seriesColours.ts';
+import { textWidth } from '../share/textWidth.ts';
+
+/** The axes a spec puts on a log scale. */
+export function logAxes(spec: ChartSpec): Set<'x' | 'y'> {
+  return new Set(spec.log === undefined ? [] : Array.isArray(spec.log) ? spec.log : [spec.log]);
+}
+
+/** Checks a scatter's columns and every log axis against the drawn values; sets each datum's size. */
+export function checkScales(spec: ChartSpec, table: Table, xKind: string, data: Datum[], problems: ChartProblem[]): void {
+  const numbers = [...table.measures.keys()];
+  if (spec.type === 'scatter' && xKind !== 'number') {
+    problems.push({ field: 'x', message: `a scatter needs a number column as x, and "${spec.x ?? 'period'}" is not one`, hint: numbers.length ? `use one of ${numbers.join(', ')}` : `table ${table.name} has no number columns` });
+  }
+  if (spec.size !== undefined) {
+    if (spec.type !== 'scatter') problems.push({ field: 'size', message: 'size: sizes the dots of a scatter only', hint: 'use type: scatter, or a symbolMap for places' });
+    else if (!table.measures.has(spec.size)) problems.push({ field: 'size', message: `table ${table.name} has no number column "${spec.size}" to size dots by`, hint: suggestion(spec.size, numbers) });
+    else {
+      for (const d of data) d.size = d.row?.values[spec.size] ?? null;
+      const below = data.find((d) => d.size !== undefined && d.size !== null && d.size < 0);
+      if (below) problems.push({ field: 'size', message: `dots are sized by area, and ${spec.size} is below zero for ${below.label} (${below.size})`, hint: 'size by a column of amounts, which are never negative' });
+    }
+  }
+  const axes = logAxes(spec);
+  if (axes.size && (spec.type === 'bar' || spec.type === 'barX' || spec.type === 'area')) {
+    problems.push({ field: 'log', message: `a log scale cannot draw ${spec.type === 'area' ? 'areas' : 'bars'}, which start at zero`, hint: 'use type: line, dot or scatter' });
+    return;
+  }
+  for (const axis of axes) {
+    if (axis === 'x' && xKind !== 'number') {
+      problems.push({ field: 'log', message: 'log: x needs numbers along x, and this chart runs along time or categories', hint: 'put log: y, or use a number column as x' });
+      continue;
+    }
+    const value = (d: Datum) => (axis === 'x' ? (d.x as number) : d.y);
+    const bad = data.filter((d) => d.y !== null && Number.isFinite(value(d) as number) && (value(d) as number) <= 0);
+    if (bad.length) {
+      const first = bad[0];
+      problems.push({ field: 'log', message: `a log scale on ${axis} cannot show zero or below, and ${bad.length} drawn ${bad.length === 1 ? 'value is' : 'values are'} (${first.label}: ${value(first)})`, hint: 'leave log off, or leave those rows out with where:' });
+    }
+  }
+}
+
+/** Dots, their names and a colour key; and the scales for x and y. */
+export function scatterMarks(chart: ChartData, narrow: boolean, frame: { width: number; marginLeft: number; marginTop: number }): Plot.Markish[] {
+  const drawn = chart.data.filter((d) => d.y !== null && Number.isFinite(d.x as number));
+  const { colour } = seriesColours(chart);
+  const fill = (d: Datum) => (d.highlight ? ACCENT : chart.series ? colour.get(d.series)! : PRIMARY);
+  const sized = chart.spec.size !== undefined;
+  // Big dots first, so small ones stay visible on top.
+  const ordered = [...drawn].sort((a, b) => (b.size ?? 0) - (a.size ?? 0) || Number(a.highlight) - Number(b.highlight));
+  const marks: Plot.Markish[] = [
+    Plot.dot(ordered, { x: 'x', y: 'y', r: sized ? 'size' : narrow ? 3 : 4, fill, fillOpacity: 0.75, stroke: 'currentColor', strokeOpacity: 0.35, strokeWidth: 0.5 } as Plot.DotOptions),
+  ];
+  const highlighted = drawn.filter((d) => d.highlight);
+  if (highlighted.length) {
+    marks.push(
+      Plot.text(highlighted, { x: 'x', y: 'y', text: (d: Datum) => pointName(chart, d), textAnchor: 'start', dx: sized ? 0 : 7, dy: sized ? -10 : 0, fontWeight: 'bold', fill: 'currentColor', className: 'halo' } as Plot.TextOptions),
+    );
+  }
+  // A key only when colours tell series apart (not when every series is grey context).
+  if (chart.series && seriesColours(chart).context.size === 0) marks.push(colourKey(colour, frame));
+  return marks;
+}
+
+/** A point's name: its first category other than the one colouring it. */
+export function pointName(chart: ChartData, d: Datum): string {
+  const column = chart.table.categories.find((c) => c !== chart.series);
+  return (column && d.row?.categories[column]) || d.label;
+}
+
+/** Plot's x, y and r scales for a scatter. */
+export function scatterScales(chart: ChartData, narrow: boolean): Record<string, unknown> {
+  const axes = logAxes(chart.spec);
+  const sizeMeasure = chart.spec.size ? chart.table.measures.get(chart.spec.size) : undefined;
+  const xMeasure = chart.table.measures.get(chart.x);
+  const named = (m: Measure | undefined, fallback: string) => (m ? `${m.label}${m.unit ? ` (${unitHeading(m.unit)})` : ''}` : fallback);
+  return {
+    x: { type: axes.has('x') ? 'log' : 'linear', label: `${named(xMeasure, chart.x)} →`, labelAnchor: 'right', grid: true, nice: true, ticks: narrow ? 4 : 6 },
+    y: { type: axes.has('y') ? 'log' : 'linear', label: `↑ ${named(chart.measures[0], '')}`, labelAnchor: 'top', grid: true, nice: true, ticks: narrow ? 5 : 7 },
+    ...(sizeMeasure ? { r: { type: 'sqrt', range: [0, narrow ? 12 : 18] } } : {}),
+  };
+}
+
+/** A row of coloured dots with the series' names, above the plot. */
+function colourKey(colour: Map<string, string>, frame: { width: number; marginLeft: number }): Plot.RenderFunction {
+  return (_index, _scales, _values, _dimensions, context) => {
+    const doc = context.document;
+    const ns = 'http://www.w3.org/2000/svg';
+    const g = doc.createElementNS(ns, 'g');
+    let x = frame.marginLeft;
+    // Under the y axis's label.
+    let y = 26;
+    for (const [name, fill] of colour) {
+      const width = 12 + textWidth(name, 10) + 10;
+      if (x + width > frame.width && x > frame.marginLeft) {
+        x = frame.marginLeft;
+        y += 14;
+      }
+      const dot = doc.createElementNS(ns, 'circle');
+      dot.setAttribute('cx', String(x + 4));
+      dot.setAttribute('cy', String(y));
+      dot.setAttribute('r', '4');
+      dot.setAttribute('fill', fill);
+      const text = doc.createElementNS(ns, 'text');
+      text.setAttribute('x', String(x + 11));
+      text.setAttribute('y', String(y + 3.5));
+      text.setAttribute('text-anchor', 'start');
+      text.textContent = name;
+      g.append(dot, text);
+      x += width;
+    }
+    return g as SVGElement;
+  };
+}
+
+/** Rows the colour key takes above the plot. */
+export function keyRows(chart: ChartData, width: number, marginLeft: number): number {
+  if (!chart.series || seriesColours(chart).context.size > 0) return 0;
+  let rows = 1;
+  let x = marginLeft;
+  for (const name of new Set(chart.data.map((d) => d.series))) {
+    const w = 12 + textWidth(name, 10) + 10;
+    if (x + w > width && x > marginLeft) {
+      rows++;
+      x = marginLeft;
+    }
+    x += w;
+  }
+  return rows;
+}
+
+/** The scatter in words: what against what, the spread, the direction, the named points. */
+export function describeScatter(chart: ChartData): string[] {
+  const drawn = chart.data.filter((d) => d.y !== null && Number.isFinite(d.x as number));
+  const xMeasure = chart.table.measures.get(chart.x);
+  const xUnit = xMeasure?.unit ?? undefined;
+  const fx = (v: number) => (xUnit ? formatValue(v, xUnit, undefined, undefined, chart.locale) : String(v));
+  const fy = (v: number) => formatValue(v, chart.unit, undefined, undefined, chart.locale);
+  const logs = [...logAxes(chart.spec)];
+  const sentences = [
+    `Scatter plot of ${lower(chart.measures[0].label)} against ${lower(xMeasure?.label ?? chart.x)}, ${drawn.length} points${chart.spec.size ? `, sized by ${lower(chart.table.measures.get(chart.spec.size)?.label ?? chart.spec.size)}` : ''}${logs.length ? `, log scale on ${logs.join(' and ')}` : ''}.`,
+  ];
+  if (drawn.length >= 3) {
+    // On a log axis the pattern is in the logarithms.
+    const along = (v: number, axis: 'x' | 'y') => (logs.includes(axis) ? Math.log(v) : v);
+    const r = correlation(drawn.map((d) => along(d.x as number, 'x')), drawn.map((d) => along(d.y!, 'y')));
+    const strength = Math.abs(r) >= 0.7 ? 'strongly' : Math.abs(r) >= 0.4 ? 'moderately' : 'weakly';
+    sentences.push(Math.abs(r) < 0.2 ? 'The points show no clear pattern.' : `${capitalise(lower(chart.measures[0].label))} ${r > 0 ? 'rises' : 'falls'} ${strength} as ${lower(xMeasure?.label ?? chart.x)} rises (correlation ${r.toFixed(2).replace('-', '−')}).`);
+    const high = drawn.reduce((a, b) => (b.y! > a.y! ? b : a));
+    const low = drawn.reduce((a, b) => (b.y! < a.y! ? b : a));
+    sentences.push(`Highest: ${pointName(chart, high)}, ${fy(high.y!)}; lowest: ${pointName(chart, low)}, ${fy(low.y!)}.`);
+  }
+  const named = drawn.filter((d) => d.highlight).slice(0, 6);
+  if (named.length) sentences.push(`Highlighted: ${named.map((d) => `${pointName(chart, d)} (${fx(d.x as number)}; ${fy(d.y!)})`).join(', ')}.`);
+  return sentences;
+}
+
+function correlation(xs: number[], ys: number[]): number {
+  const n = xs.length;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let [sxy, sxx, syy] = [0, 0, 0];
+  for (let i = 0; i < n; i++) {
+    sxy += (xs[i] - mx) * (ys[i] - my);
+    sxx += (xs[i] - mx) ** 2;
+    syy += (ys[i] - my) ** 2;
+  }
+  return sxx && syy ? sxy / Math.sqrt(sxx * syy) : 0;
+}
+
+function lower(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
