@@ -14,6 +14,7 @@ import { pageWeights, type PageWeight } from './weight.ts';
 import { kb, ms, spreadByPhase, textTable, timedBuild, type BuildTime } from './measure.ts';
 import { writeSyntheticSite } from './synthetic.ts';
 import { measureRebuilds } from './rebuilds.ts';
+import { chartKindSizes } from './chartKinds.ts';
 import { measureScrolling } from './scrolling.ts';
 import { timeDailyCheck } from './dailyData.ts';
 
@@ -112,6 +113,10 @@ const rebuilds = {
 };
 for (const site of [...synthetic.map((s) => s.root), copy]) rmSync(site, { recursive: true, force: true });
 
+// 4. Each chart kind drawn from the chart fixtures, against its budget.
+const kinds = chartKindSizes();
+for (const k of kinds) check(`chart kind: ${k.name}, gzip`, Math.max(k.narrow, k.wide), k.budget, kb);
+
 // Report.
 const perChart = (value: number | undefined) => (value === undefined ? '—' : `${value.toFixed(1)} ms`);
 const line = (label: string, s: { median: number; min: number; max: number }) => [label, ms(s.median), ms(s.min), ms(s.max)];
@@ -154,6 +159,8 @@ const sections = [
       [name, 'one CSV value', ms(r.build.csvMs), ms(r.dev.csv.median)],
     ]),
   ]),
+  'Chart kinds (fixtures, gzip; the larger of the phone and desktop drawings is checked)',
+  textTable([['kind', 'phone', 'desktop', 'budget'], ...kinds.map((k) => [k.name, kb(k.narrow), kb(k.wide), kb(k.budget)])]),
   'Budgets',
   textTable([['check', 'figure', 'budget', ''], ...checks.map((c) => [c.what, c.figure, c.budget, c.ok ? 'ok' : 'OVER'])]),
 ];

@@ -1,0 +1,50 @@
+/**
+ * The size of each chart kind's SVG, gzipped, at both widths, drawn from
+ * the chart fixtures (tests/fixtures/charts): the bench checks them against
+ * the budgets of each kind. `node tests/bench/chartKinds.ts` prints them alone.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { loadDataset } from '../../src/lib/data/loadDataset.ts';
+import { Problems } from '../../src/lib/problems.ts';
+import { chartData } from '../../src/lib/charts/chartData.ts';
+import { plotOptions, SIZES } from '../../src/lib/charts/plotOptions.ts';
+import { renderChart } from '../../src/lib/charts/render.ts';
+import { chartSchema } from '../../src/lib/story/schema.ts';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/charts', import.meta.url));
+
+/** Budgets by kind, gzip bytes: a world map 15 KB, any other chart 5 KB. */
+export const KIND_BUDGET = { map: 15 * 1024, chart: 5 * 1024 };
+
+const KINDS: { name: string; budget: keyof typeof KIND_BUDGET; dataset: string; spec: Record<string, unknown> }[] = [
+  { name: 'world choropleth, 62 countries', budget: 'map', dataset: 'people', spec: { data: 'countries.population_share', type: 'choropleth', x: 'country', regions: { 'Hong Kong, China': ['HKG'] } } },
+  { name: 'world symbol map, 62 countries', budget: 'map', dataset: 'people', spec: { data: 'countries.population_share', type: 'symbolMap', x: 'country', highlight: ['China', 'India'], regions: { 'Hong Kong, China': ['HKG'] } } },
+  { name: 'line, 14 series labelled, one highlighted', budget: 'chart', dataset: 'jobs', spec: { data: 'industries.rate', series: 'industry', highlight: 'Construction', from: '2007-01' } },
+  { name: 'bar with reference line, span, event', budget: 'chart', dataset: 'jobs', spec: { data: 'industries.rate', type: 'bar', where: { industry: 'Construction' }, from: '2007-01', highlight: '2009-06', annotations: [{ value: 20, text: 'One in five' }, { from: '2007-12', to: '2009-06', text: 'Recession' }, { event: '2008-09', text: 'Lehman collapses' }] } },
+  { name: 'scatter, sized, log x', budget: 'chart', dataset: 'health', spec: { data: 'countries.life_expect', type: 'scatter', x: 'population', size: 'population', log: 'x', highlight: ['Japan', 'Rwanda'] } },
+];
+
+export interface KindSize {
+  name: string;
+  budget: number;
+  narrow: number;
+  wide: number;
+}
+
+export function chartKindSizes(): KindSize[] {
+  return KINDS.map(({ name, budget, dataset, spec }) => {
+    const problems = new Problems();
+    const loaded = loadDataset(join(FIXTURES), dataset, problems);
+    if (!loaded || problems.size) throw new Error(`chart fixture ${dataset} does not load`);
+    const result = chartData(loaded, chartSchema.parse({ title: name, ...spec }));
+    if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.problems)}`);
+    const size = (s: (typeof SIZES)[keyof typeof SIZES]) => gzipSync(renderChart(plotOptions(result.chart, s), 'bench')).length;
+    return { name, budget: KIND_BUDGET[budget], narrow: size(SIZES.narrow), wide: size(SIZES.wide) };
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  for (const k of chartKindSizes()) console.log(`${k.name}: ${(k.narrow / 1024).toFixed(1)} KB phone, ${(k.wide / 1024).toFixed(1)} KB desktop (budget ${(k.budget / 1024).toFixed(0)} KB)`);
+}
