@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import { annotationSchema, chartSchema, CHART_TYPES, sectionSchema, storySchema } from '../../src/lib/story/schema.ts';
 import { COLUMN_TYPES, columnSchema, datasetSchema, DERIVATIONS, derivedSchema, measureSchema, tableSchema, unitSchema } from '../../src/lib/data/schema.ts';
+import { claimEntrySchema, claimsFileSchema } from '../../src/lib/story/claimsRegister.ts';
 import { FORMAT_NAMES, UNIT_NAMES } from '../../src/lib/format.ts';
 import { PROJECT } from '../helpers.ts';
 import { settingsSchema, themeSchema } from '../../src/lib/settings.ts';
@@ -58,6 +59,8 @@ describe('content/README.md documents every field of every schema', () => {
     ['Unit fields', unitSchema],
     ['Site settings: content/site.yaml', settingsSchema],
     ['Brand colour fields', themeSchema],
+    ['Claims register fields', claimsFileSchema],
+    ['Claim entry fields', claimEntrySchema],
   ] as const)('%s', (heading, schema) => {
     expect(tableNames(part(heading))).toEqual(fields(schema as unknown as z.ZodObject));
   });

@@ -1,6 +1,7 @@
 import type { Story } from '../story/model.ts';
 import type { Table } from '../data/model.ts';
 import type { FactRecord, Rounding } from './factRecord.ts';
+import type { RegisteredClaim } from '../story/claimsRegister.ts';
 import { defaultFormat, formatValue, ownDigits } from '../format.ts';
 import { formatSafeCsv } from '../csvSafe.ts';
 
@@ -60,6 +61,8 @@ export interface Ledger {
   /** The dataset's own sources, which stand for rows that name none. */
   datasetSources: { name: string; url: string }[];
   facts: LedgerEntry[];
+  /** The claims register: claims the data cannot check, each with the source or figure behind it and where it stands. */
+  claims: RegisteredClaim[];
 }
 
 /** The fact ledger of a sound story: one entry per :fact and :value, in reading order. */
@@ -76,6 +79,7 @@ export function buildLedger(story: Story): Ledger {
       const entry = ledgerEntry(story, record);
       return entry ? [entry] : [];
     }),
+    claims: story.claims,
   };
 }
 

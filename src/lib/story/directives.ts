@@ -5,12 +5,13 @@ import { toString } from 'mdast-util-to-string';
 import type { Dataset } from '../data/model.ts';
 import { periodEnd, type Period } from '../period.ts';
 import { unitOf } from '../data/model.ts';
-import { describeFilter, resolveKey, valueAt, type Filter } from '../data/keys.ts';
+import { describeFilter, filterRows, resolveKey, valueAt, type Filter } from '../data/keys.ts';
 import { BUILT_IN_UNITS, DEFAULT_LOCALE, formatFits, formatNames, formatValue, defaultFormat, type Unit } from '../format.ts';
 import { closest, suggestion } from '../suggest.ts';
 import type { Position, Problems } from '../problems.ts';
 import { checkFigure, figureRounding, parseStatedFigure, restate, unitWordProblem } from './factLiteral.ts';
 import { sentencesAround } from './sentences.ts';
+import { checkClaim, CLAIMS, isClaimName, type ClaimName } from './claims.ts';
 import type { FactData, FactRecord, Rounding } from '../audit/factRecord.ts';
 import { INVISIBLE_HINT, invisibleIn } from './invisible.ts';
 
@@ -84,6 +85,7 @@ export function remarkFacts(context: DirectiveContext) {
             filters: Object.fromEntries(Object.entries(attributes.filter).map(([c, v]) => [c, v.join('|')])),
             ...(data ? { data } : {}),
             problems: context.problems.list.slice(before).map((p) => p.message),
+            ...(name === 'fact' && attributes.claim !== undefined ? { claim: attributes.claim } : {}),
           };
           context.facts.push(record);
           met.push([record, shown]);
@@ -167,6 +169,7 @@ function checkFact(node: TextDirective, at: Position, context: DirectiveContext)
     context.problems.add(context.file, at, figure.message, figure.hint);
     return undefined;
   }
+  if (!claimAttributesFit(attributes, text, at, context)) return undefined;
   const found = lookup(attributes, at, context, ':fact');
   if (!found) return undefined;
   const { value, unit, key } = found;
@@ -181,6 +184,7 @@ function checkFact(node: TextDirective, at: Position, context: DirectiveContext)
   }
   const result = checkFigure(figure.figure, value, unit);
   const data: FactData = { value, unit, table: found.table, measure: found.measure, row: found.row, rounding: figureRounding(figure.figure, value, unit) };
+  if (result.ok && attributes.claim) checkFactClaim(text, attributes, found, at, context);
   if (!result.ok) {
     const where = `${key}${attributes.at ? ` at ${attributes.at}` : ""}${describeFilter(attributes.filter)}`;
     if (result.rounded === undefined) {
@@ -254,17 +258,54 @@ function missing(): PhrasingContent {
   return { type: 'text', value: '' };
 }
 
+/** claim= names a known claim; since= and than= come only with one. */
+function claimAttributesFit(attributes: Attributes, text: string, at: Position, context: DirectiveContext): boolean {
+  const { claim } = attributes;
+  if (claim === undefined) {
+    const stray = (['since', 'than'] as const).find((a) => attributes[a] !== undefined);
+    if (!stray) return true;
+    context.problems.add(context.file, at, `${stray}= on fact "${text}" without a claim`, `add claim=… (${CLAIMS.join(', ')}), or delete ${stray}=`);
+    return false;
+  }
+  if (isClaimName(claim)) return true;
+  const near = closest(claim, CLAIMS);
+  context.problems.add(context.file, at, `unknown claim "${claim}" on fact "${text}"`, near ? `did you mean "${near}"?` : `use one of ${CLAIMS.join(', ')}`);
+  return false;
+}
+
+/** Checks the words claim= names against the rest of the fact's series. */
+function checkFactClaim(text: string, attributes: Attributes, found: NonNullable<ReturnType<typeof lookup>>, at: Position, context: DirectiveContext): void {
+  const { table, measure, row, unit } = found;
+  const resolved = { key: found.key, table, measure };
+  const series = filterRows(table, attributes.filter).map((r) => ({ period: r.period, value: r.values[measure.name] ?? null }));
+  const units = context.dataset?.units ?? BUILT_IN_UNITS;
+  const show = (v: number) => formatValue(v, unit, defaultFormat(unit), undefined, context.locale ?? DEFAULT_LOCALE, units);
+  const find = (period: Period) => {
+    const point = valueAt(resolved, period.id, attributes.filter);
+    return point.ok ? { period: point.value.row.period, value: point.value.value } : undefined;
+  };
+  const request = { claim: attributes.claim as ClaimName, since: attributes.since, than: attributes.than };
+  const result = checkClaim(request, row.period, found.value, series, show, find);
+  if (!result.ok) {
+    context.problems.add(context.file, at, `fact "${text}": ${result.message} for ${found.key} at ${attributes.at}${describeFilter(attributes.filter)}`, result.hint);
+  }
+}
+
 interface Attributes {
   key?: string;
   at?: string;
   format?: string;
   digits?: string;
+  claim?: string;
+  since?: string;
+  than?: string;
   filter: Filter;
 }
 
-const RESERVED = new Set(['key', 'at', 'format', 'digits']);
-/** Attributes that only a :value uses. */
+const RESERVED = new Set(['key', 'at', 'format', 'digits', 'claim', 'since', 'than']);
+/** Attributes that only a :value uses, and those that only a :fact uses. */
 const PRINT_ONLY = ['format', 'digits'] as const;
+const CHECK_ONLY = ['claim', 'since', 'than'] as const;
 
 function readAttributes(node: Directive): Attributes {
   const raw = node.attributes ?? {};
@@ -278,6 +319,9 @@ function readAttributes(node: Directive): Attributes {
     at: raw.at ?? undefined,
     format: raw.format ?? undefined,
     digits: raw.digits ?? undefined,
+    claim: raw.claim ?? undefined,
+    since: raw.since ?? undefined,
+    than: raw.than ?? undefined,
     filter,
   };
 }
@@ -305,10 +349,11 @@ function lookup(attributes: Attributes, at: Position, context: DirectiveContext,
   // one of the four ("formt") would otherwise read as an unknown category.
   const { table } = resolved.value;
   // :fact prints the editor's own words: format and digits would do nothing there.
-  const unused = name === ':fact' ? PRINT_ONLY.filter((a) => attributes[a] !== undefined) : [];
+  const unused = name === ':fact' ? PRINT_ONLY.filter((a) => attributes[a] !== undefined) : CHECK_ONLY.filter((a) => attributes[a] !== undefined);
   for (const column of [...unused, ...Object.keys(attributes.filter)]) {
     if (column === 'year' || table.categories.includes(column)) continue;
-    const valid = [...RESERVED].filter((a) => name === ':value' || !(PRINT_ONLY as readonly string[]).includes(a)).concat(table.categories);
+    const notHere: readonly string[] = name === ':value' ? CHECK_ONLY : PRINT_ONLY;
+    const valid = [...RESERVED].filter((a) => !notHere.includes(a)).concat(table.categories);
     problems.add(file, at, `unknown attribute "${column}" on ${name}`, suggestion(column, valid, 'one of'));
     return undefined;
   }

@@ -15,6 +15,7 @@ import { timed } from '../timings.ts';
 import { escapeOf, folders, readText } from '../files.ts';
 import { DEFAULT_LOCALE } from '../format.ts';
 import { STORY_SLUG } from './scaffold.ts';
+import { checkClaimsRegister, frontMatterProse, REGISTER_FILE, type ProseFile } from './claimsRegister.ts';
 import { idClashes, idsOfSection, MARKDOWN_ID_PREFIX, PAGE_IDS } from './pageIds.ts';
 
 const SECTION_FILE = /^(\d+)-([a-z0-9][a-z0-9-]*)\.md$/;
@@ -63,6 +64,10 @@ export function loadStory(
   const used = new Set<string>();
   const anchors: Anchor[] = [];
   const ledeHtml = renderMarkdown({ file: indexFile, body: index.body, bodyLine: index.bodyLine, dataset, problems, used, through, locale, facts: trace.facts, root, idPrefix: `${MARKDOWN_ID_PREFIX}lede-`, anchor: anchorsOf(indexFile, anchors) });
+  const prose: ProseFile[] = [
+    ...frontMatterProse(indexFile, indexText!, [{ path: ['title'], value: meta.title }, { path: ['dek'], value: meta.dek }], index.locate),
+    { file: indexFile, body: index.body, bodyLine: index.bodyLine },
+  ];
 
   // By number, so that 100-… comes after 11-…; then by name, for the files whose names are reported.
   const files = readdirSync(join(root, dir)).filter((name) => name !== 'index.md' && /\.(md|markdown)$/i.test(name)).sort(bySectionNumber);
@@ -89,7 +94,7 @@ export function loadStory(
       problems.add(file, undefined, `two sections share the name "${match[2]}" (also ${twin})`, 'rename one of them: the name after the number identifies the step on the page');
     }
     named.set(match[2], name);
-    const section = loadSection(root, file, match[2], number, dataset, through, problems, used, name === files[0], locale, trace, anchorsOf(file, anchors), chain);
+    const section = loadSection(root, file, match[2], number, dataset, through, problems, used, name === files[0], locale, trace, anchorsOf(file, anchors), chain, prose);
     if (section) sections.push(section);
   }
   for (const clash of idClashes(slug, [...named].map(([id, name]) => ({ id, file: `${dir}/${name}` })))) {
@@ -108,6 +113,10 @@ export function loadStory(
   if (meta.lead !== undefined && !named.has(meta.lead) && files.length > 0) {
     problems.add(indexFile, index.locate(['lead']), `lead section "${meta.lead}" does not exist`, suggestion(meta.lead, [...named.keys()], 'one of'));
   }
+  // Every claim in the prose needs a :fact or a register entry behind it.
+  const registerFile = `${dir}/${REGISTER_FILE}`;
+  const registerText = existsSync(join(root, registerFile)) ? readText(root, registerFile, problems) : undefined;
+  const claims = checkClaimsRegister(dir, registerText, prose, dataset, problems);
   if (problems.size > before || !dataset) return undefined;
 
   const charts: Story['charts'] = [];
@@ -121,7 +130,7 @@ export function loadStory(
     section.shows = Math.max(0, charts.length - 1);
   }
   fixScales(charts);
-  return { slug, file: indexFile, meta, ledeHtml, dataset, through, sections, charts, keys: [...used].sort(), facts: trace.facts };
+  return { slug, file: indexFile, meta, ledeHtml, dataset, through, sections, charts, keys: [...used].sort(), facts: trace.facts, claims };
 }
 
 function loadSection(
@@ -138,6 +147,7 @@ function loadSection(
   trace: StoryTrace,
   anchor: (at: Position, id: string) => void,
   chain: { spec?: ChartSpec },
+  prose: ProseFile[],
 ): Section | undefined {
   const before = problems.size;
   const text = readText(root, file, problems);
@@ -156,6 +166,14 @@ function loadSection(
     problems.add(file, { line: parsed.bodyLine, column: 1 }, 'empty section', 'write the text of this step below the frontmatter, or delete the file');
   }
   const html = renderMarkdown({ file, body: parsed.body, bodyLine: parsed.bodyLine, dataset, problems, used, through, locale, facts: trace.facts, root, idPrefix: `${MARKDOWN_ID_PREFIX}s${number}-`, anchor });
+  const seen = [
+    { path: ['heading'], value: parsed.data.heading },
+    { path: ['chart', 'title'], value: parsed.data.chart?.title },
+    { path: ['chart', 'caption'], value: parsed.data.chart?.caption },
+    { path: ['state', 'title'], value: parsed.data.state?.title },
+    { path: ['state', 'caption'], value: parsed.data.state?.caption },
+  ];
+  prose.push(...frontMatterProse(file, text!, seen, parsed.locate), { file, body: parsed.body, bodyLine: parsed.bodyLine });
   const spec = own ?? (state && chain.spec ? stateOf(chain.spec, state) : undefined);
   if (spec) chain.spec = spec;
   const field = own ? 'chart' : 'state';

@@ -2,6 +2,7 @@ import type { Dataset } from '../data/model.ts';
 import type { Period } from '../period.ts';
 import type { ChartData } from '../charts/chartData.ts';
 import type { StoryFrontMatter } from './schema.ts';
+import type { RegisteredClaim } from './claimsRegister.ts';
 import type { FactRecord } from '../audit/factRecord.ts';
 
 export interface Section {
@@ -39,6 +40,8 @@ export interface Story {
   keys: string[];
   /** Every :fact and :value, in reading order (index.md first), with what it was checked against. */
   facts: FactRecord[];
+  /** The claims register's entries, where each stands in the prose (content/<slug>/claims.yaml). */
+  claims: RegisteredClaim[];
 }
 
 /**

@@ -88,7 +88,7 @@ published: ${today}
 dataset: ${dataset}
 ---
 
-An optional lede. Delete this paragraph if the story starts with its first section.
+An optional lede. Delete this paragraph if the story needs none.
 `,
     [`${dir}/01-intro.md`]: `---
 heading: First step
@@ -99,7 +99,7 @@ ${chartLines}
   caption: Say what the chart shows.
 ---
 
-Write the first step of the story here.${example} Add more steps as 02-name.md, 03-name.md and so on.
+Write the opening step of the story here.${example} Add more steps as 02-name.md, 03-name.md and so on.
 `,
   };
 }

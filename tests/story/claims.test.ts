@@ -1,0 +1,112 @@
+import { describe, expect, test } from 'vitest';
+import { checkClaim, CLAIMS, type ClaimRequest, type SeriesPoint } from '../../src/lib/story/claims.ts';
+import { parsePeriod } from '../../src/lib/period.ts';
+import { checkEdited } from '../fixtures/mini.ts';
+
+const FIRST = 'content/mini/01-first.md';
+const FACT = ':fact[up 25 per cent]{key=monthly.exports_yoy at=2025-03}';
+
+/** A monthly series from [period, value] pairs. */
+function series(...points: [string, number | null][]): SeriesPoint[] {
+  return points.map(([id, value]) => ({ period: parsePeriod(id)!, value }));
+}
+
+const GROWTH = series(['2024-09', -2], ['2024-10', 3], ['2024-11', 4], ['2024-12', 1.5], ['2025-01', 6], ['2025-02', -1.1], ['2025-03', 5.9]);
+const show = (v: number) => v.toFixed(1);
+
+function check(request: ClaimRequest, at: string, data = GROWTH) {
+  const period = parsePeriod(at)!;
+  const value = data.find((p) => p.period.id === at)!.value!;
+  return checkClaim(request, period, value, data, show);
+}
+
+describe('checkClaim()', () => {
+  test('max holds for the highest value so far, and names the period that beats it otherwise', () => {
+    expect(check({ claim: 'max' }, '2025-01')).toEqual({ ok: true });
+    expect(check({ claim: 'record' }, '2024-11')).toEqual({ ok: true });
+    const beaten = check({ claim: 'max' }, '2025-03');
+    expect(beaten).toMatchObject({ ok: false, hint: '2025-01 was higher (6.0)' });
+  });
+
+  test('max refuses the first period of a series, which beats nothing', () => {
+    expect(check({ claim: 'max' }, '2024-09')).toMatchObject({ ok: false, hint: expect.stringContaining('first period') });
+  });
+
+  test('min and record-low look for the lowest value so far', () => {
+    expect(check({ claim: 'min' }, '2024-10')).toMatchObject({ ok: false, hint: '2024-09 was lower (-2.0)' });
+    expect(check({ claim: 'record-low' }, '2025-02')).toMatchObject({ ok: false, hint: '2024-09 was lower (-2.0)' });
+  });
+
+  test('first-fall: negative after a positive figure, or after positives all the way back to since=', () => {
+    expect(check({ claim: 'first-fall' }, '2025-02')).toEqual({ ok: true });
+    expect(check({ claim: 'first-fall', since: '2024-09' }, '2025-02')).toEqual({ ok: true });
+    expect(check({ claim: 'first-fall' }, '2025-03')).toMatchObject({ ok: false, hint: 'the figure at 2025-03 is not negative (5.9)' });
+    // since= that is not the last fall: October was a rise, so "since October" misstates the run.
+    expect(check({ claim: 'first-fall', since: '2024-10' }, '2025-02')).toMatchObject({ ok: false, hint: expect.stringContaining('2024-10 was not negative') });
+    const twice = series(['2025-01', 2], ['2025-02', -1], ['2025-03', -3]);
+    expect(check({ claim: 'first-fall' }, '2025-03', twice)).toMatchObject({ ok: false, hint: '2025-02 was already negative (-1.0)' });
+  });
+
+  test('first-rise mirrors first-fall', () => {
+    expect(check({ claim: 'first-rise' }, '2024-10')).toEqual({ ok: true });
+    expect(check({ claim: 'first-rise' }, '2024-11')).toMatchObject({ ok: false, hint: '2024-10 was already positive (3.0)' });
+  });
+
+  test('highest-since: above every figure after since=, and not above the one at since=', () => {
+    const levels = series(['2024-01', 9], ['2024-02', 4], ['2024-03', 5], ['2024-04', 7]);
+    expect(check({ claim: 'highest-since', since: '2024-01' }, '2024-04', levels)).toEqual({ ok: true });
+    expect(check({ claim: 'highest-since', since: '2024-02' }, '2024-04', levels)).toMatchObject({ ok: false, hint: expect.stringContaining('2024-02 was lower (4.0)') });
+    const dip = series(['2024-01', 9], ['2024-02', 8], ['2024-03', 5], ['2024-04', 7]);
+    expect(check({ claim: 'highest-since', since: '2024-01' }, '2024-04', dip)).toMatchObject({ ok: false, hint: '2024-02 was as high or higher (8.0)' });
+    const trough = series(['2024-01', 3], ['2024-02', 8], ['2024-03', 5]);
+    expect(check({ claim: 'lowest-since', since: '2024-01' }, '2024-03', trough)).toEqual({ ok: true });
+    expect(check({ claim: 'lowest-since', since: '2024-01' }, '2024-03', dip)).toMatchObject({ ok: false, hint: expect.stringContaining('2024-01 was higher (9.0)') });
+  });
+
+  test('comparisons with than=: more-than, less-than, doubled, halved', () => {
+    const levels = series(['2024-01', 4], ['2024-02', 8.5], ['2024-03', 2]);
+    expect(check({ claim: 'doubled', than: '2024-01' }, '2024-02', levels)).toEqual({ ok: true });
+    expect(check({ claim: 'more-than', than: '2024-01' }, '2024-02', levels)).toEqual({ ok: true });
+    expect(check({ claim: 'halved', than: '2024-01' }, '2024-03', levels)).toEqual({ ok: true });
+    expect(check({ claim: 'doubled', than: '2024-02' }, '2024-03', levels)).toMatchObject({ ok: false, hint: '2024-02 was 8.5: twice that is 17.0' });
+    expect(check({ claim: 'less-than', than: '2024-03' }, '2024-03', levels)).toMatchObject({ ok: false, message: 'than=2024-03 is not before the fact\'s period 2024-03' });
+  });
+
+  test('refuses a missing, stray or unusable comparison period', () => {
+    expect(check({ claim: 'doubled' }, '2025-01')).toMatchObject({ ok: false, message: 'claim=doubled needs than=' });
+    expect(check({ claim: 'max', since: '2024-10' }, '2025-01')).toMatchObject({ ok: false, message: 'claim=max takes no since=' });
+    expect(check({ claim: 'more-than', than: 'last year' }, '2025-01')).toMatchObject({ ok: false, message: 'malformed period than="last year"' });
+    expect(check({ claim: 'more-than', than: '2023-05' }, '2025-01')).toMatchObject({ ok: false, message: 'no figure at 2023-05 to compare with' });
+  });
+
+  test('every claim has a meaning the guide can print', () => {
+    expect(CLAIMS.length).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe(':fact with claim=, checked by npm run check', () => {
+  test('a claim the data bears out passes', () => {
+    expect(checkEdited(FIRST, FACT, ':fact[US$22 billion]{key=monthly.exports at=2025-01/02 claim=record}')).toEqual([]);
+  });
+
+  test('a contradicted claim is an error at the fact, naming the period that contradicts it', () => {
+    expect(checkEdited(FIRST, FACT, ':fact[US$15 billion]{key=monthly.exports at=2025-03 claim=max}')).toEqual([
+      `${FIRST}:10:80  fact "US$15 billion": claim=max (the highest of its series up to that period) does not hold for monthly.exports at 2025-03 — 2025-01/02 was higher (US$22.0 billion)`,
+    ]);
+  });
+
+  test('an unknown claim, or since= without one, is refused with a suggestion', () => {
+    expect(checkEdited(FIRST, FACT, ':fact[up 25 per cent]{key=monthly.exports_yoy at=2025-03 claim=maxx}')).toEqual([
+      `${FIRST}:10:80  unknown claim "maxx" on fact "up 25 per cent" — did you mean "max"?`,
+    ]);
+    expect(checkEdited(FIRST, FACT, ':fact[up 25 per cent]{key=monthly.exports_yoy at=2025-03 since=2024-03}')).toEqual([
+      `${FIRST}:10:80  since= on fact "up 25 per cent" without a claim — add claim=… (${CLAIMS.join(', ')}), or delete since=`,
+    ]);
+  });
+
+  test('claim= on a :value is an unknown attribute there', () => {
+    expect(checkEdited(FIRST, 'format=usd_bn}', 'format=usd_bn claim=max}')).toEqual([
+      `${FIRST}:10:26  unknown attribute "claim" on :value — use one of key, at, format, digits`,
+    ]);
+  });
+});
