@@ -9,6 +9,8 @@ import { comparePeriods, parsePeriod, type Period } from '../period.ts';
 export const CLAIMS = [
   'max',
   'record',
+  'highest',
+  'lowest',
   'min',
   'record-low',
   'highest-since',
@@ -27,6 +29,8 @@ export type ClaimName = (typeof CLAIMS)[number];
 export const CLAIM_MEANINGS: Record<ClaimName, string> = {
   max: 'the highest of its series up to that period',
   record: 'the highest of its series up to that period',
+  highest: 'the highest of its whole series, before and after',
+  lowest: 'the lowest of its whole series, before and after',
   min: 'the lowest of its series up to that period',
   'record-low': 'the lowest of its series up to that period',
   'highest-since': 'higher than every period after since=, and not above the figure at since=',
@@ -119,6 +123,14 @@ export function checkClaim(
       if (before.length === 0) return fail(`${at.id} is the first period of the series: there is nothing to beat`);
       const higher = extreme(before.filter((p) => p.value > value), 1);
       return higher ? fail(`${higher.period.id} was higher (${show(higher.value)})`) : { ok: true };
+    }
+    case 'highest':
+    case 'lowest': {
+      const others = series.filter((p) => p.value !== null && p.period.id !== at.id) as { period: Period; value: number }[];
+      if (others.length === 0) return fail(`${at.id} is the only period of the series: there is nothing to compare`);
+      const top = claim === 'highest';
+      const beats = extreme(others.filter((p) => (top ? p.value > value : p.value < value)), top ? 1 : -1);
+      return beats ? fail(`${beats.period.id} was ${top ? 'higher' : 'lower'} (${show(beats.value)})`) : { ok: true };
     }
     case 'min':
     case 'record-low': {

@@ -80,8 +80,9 @@ interface Reading {
 
 /** Claim words, by the family of claim= that can check them. */
 const WORDS: [family: string, pattern: RegExp][] = [
-  ['high', /\b(records?|highest|biggest|largest|the most|peak(?:ed)?|all-time|ever|unprecedented)\b/gi],
-  ['low', /\b(lowest|smallest|fewest|the least|weakest)\b/gi],
+  // "records" alone is usually data ("weather records"); "set records" and "records for" claim.
+  ['high', /\b(record|(?:set|sets|setting)\s+records|records\s+for|highest|biggest|largest|wettest|hottest|warmest|the most|peak(?:ed)?|all-time|ever|unprecedented)\b/gi],
+  ['low', /\b(lowest|smallest|fewest|the least|weakest|driest|coldest)\b/gi],
   // "The first …", "a first", "for the first time" claim a first; "first reported" says
   // where a figure comes from, and a heading that is just "First" claims nothing.
   ['first', /\b(?:(?:the|a|its|their)\s+first(?:-ever)?\b(?!\s+(?:reported|published|released|given))|first(?:-ever|\s+ever|\s+time)\b)/gi],
@@ -94,8 +95,8 @@ const WORDS: [family: string, pattern: RegExp][] = [
 
 /** Which claim= values check the words of each family. */
 const CHECKED_BY: Record<string, string[]> = {
-  high: ['max', 'record', 'highest-since'],
-  low: ['min', 'record-low', 'lowest-since'],
+  high: ['max', 'record', 'highest', 'highest-since'],
+  low: ['min', 'record-low', 'lowest', 'lowest-since'],
   first: ['first-fall', 'first-rise'],
   since: ['highest-since', 'lowest-since', 'first-fall', 'first-rise'],
   multiple: ['doubled', 'halved'],
