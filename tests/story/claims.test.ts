@@ -79,6 +79,12 @@ describe('checkClaim()', () => {
     expect(check({ claim: 'more-than', than: '2023-05' }, '2025-01')).toMatchObject({ ok: false, message: 'no figure at 2023-05 to compare with' });
   });
 
+  test('highest and lowest look at the whole series, later periods included', () => {
+    expect(check({ claim: 'highest' }, '2025-01')).toEqual({ ok: true });
+    expect(check({ claim: 'highest' }, '2024-11')).toMatchObject({ ok: false, hint: '2025-01 was higher (6.0)' });
+    expect(check({ claim: 'lowest' }, '2024-09')).toEqual({ ok: true });
+  });
+
   test('every claim has a meaning the guide can print', () => {
     expect(CLAIMS.length).toBeGreaterThanOrEqual(10);
   });

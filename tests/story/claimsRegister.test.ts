@@ -8,8 +8,8 @@ const REGISTER = 'content/mini/claims.yaml';
 const SENTENCE = 'In March exports reached :value{key=monthly.exports at=2025-03 format=usd_bn}, :fact[up 25 per cent]{key=monthly.exports_yoy at=2025-03}.';
 
 /** The mini project with the first section's sentence replaced, and a register if given. */
-function check(sentence: string, register?: string): string[] {
-  return checkMini({ ...edit(FIRST, SENTENCE, sentence), ...(register === undefined ? {} : { [REGISTER]: register }) });
+function check(sentence: string, register = 'claims: []\n'): string[] {
+  return checkMini({ ...edit(FIRST, SENTENCE, sentence), [REGISTER]: register });
 }
 
 const SOURCED = (text: string) => `claims:\n  - text: ${text}\n    source: { name: Wire, url: "https://example.org/story" }\n`;
@@ -17,7 +17,7 @@ const SOURCED = (text: string) => `claims:\n  - text: ${text}\n    source: { nam
 describe('claims register: claim words in the prose', () => {
   test('a superlative with nothing behind it is an error at its word, naming the claims that could check it', () => {
     expect(check('March exports were a record, :fact[up 25 per cent]{key=monthly.exports_yoy at=2025-03}.')).toEqual([
-      `${FIRST}:10:22  claim "record" with nothing behind it — check it with claim=max|record|highest-since on the :fact it describes, or list the words in ${REGISTER} with their source`,
+      `${FIRST}:10:22  claim "record" with nothing behind it — check it with claim=max|record|highest|highest-since on the :fact it describes, or list the words in ${REGISTER} with their source`,
     ]);
   });
 
@@ -47,14 +47,18 @@ describe('claims register: claim words in the prose', () => {
 
 describe('claims register: headline, dek, headings and captions', () => {
   test('a claim word in a heading or caption is checked like the body, at its column', () => {
-    expect(checkMini(edit(FIRST, 'heading: First\n', 'heading: "A record first step"\n'))).toEqual([
-      `${FIRST}:2:13  claim "record" with nothing behind it — check it with claim=max|record|highest-since on the :fact it describes, or list the words in ${REGISTER} with their source`,
+    expect(checkMini({ ...edit(FIRST, 'heading: First\n', 'heading: "A record first step"\n'), [REGISTER]: 'claims: []\n' })).toEqual([
+      `${FIRST}:2:13  claim "record" with nothing behind it — check it with claim=max|record|highest|highest-since on the :fact it describes, or list the words in ${REGISTER} with their source`,
     ]);
     expect(checkMini({ ...edit(FIRST, 'heading: First\n', 'heading: A record first step\n'), [REGISTER]: SOURCED('A record first step') })).toEqual([]);
   });
 
   test('a heading that is just "First" claims nothing; "the first time" does', () => {
-    expect(checkMini(edit(FIRST, 'heading: First\n', 'heading: For the first time\n'))).toHaveLength(1);
+    expect(checkMini({ ...edit(FIRST, 'heading: First\n', 'heading: For the first time\n'), [REGISTER]: 'claims: []\n' })).toHaveLength(1);
+  });
+
+  test('a story without a claims register is not held to one', () => {
+    expect(checkMini(edit(FIRST, SENTENCE, 'March exports were a record, :fact[up 25 per cent]{key=monthly.exports_yoy at=2025-03}.'))).toEqual([]);
   });
 });
 

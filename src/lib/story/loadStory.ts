@@ -113,10 +113,10 @@ export function loadStory(
   if (meta.lead !== undefined && !named.has(meta.lead) && files.length > 0) {
     problems.add(indexFile, index.locate(['lead']), `lead section "${meta.lead}" does not exist`, suggestion(meta.lead, [...named.keys()], 'one of'));
   }
-  // Every claim in the prose needs a :fact or a register entry behind it.
+  // A story with a claims register is held to it: every claim in its prose needs a :fact or an entry behind it.
   const registerFile = `${dir}/${REGISTER_FILE}`;
   const registerText = existsSync(join(root, registerFile)) ? readText(root, registerFile, problems) : undefined;
-  const claims = checkClaimsRegister(dir, registerText, prose, dataset, problems);
+  const claims = registerText === undefined ? [] : checkClaimsRegister(dir, registerText, prose, dataset, problems);
   if (problems.size > before || !dataset) return undefined;
 
   const charts: Story['charts'] = [];
