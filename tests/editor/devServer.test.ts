@@ -103,9 +103,9 @@ describe('npm run dev', () => {
 
   test('an edited section shows in the open page without reloading it by hand', async () => {
     await page.goto(`${url}${STORY}/`);
-    expect(await bodyText(page)).toContain('A June surge');
-    writeFileSync(join(root, SECTION), original.replace('heading: A June surge', 'heading: A June surge, edited live'));
-    await poll('the edited heading', async () => (await bodyText(page)).includes('A June surge, edited live'));
+    expect(await bodyText(page)).toContain('A June high');
+    writeFileSync(join(root, SECTION), original.replace('heading: A June high', 'heading: A June high, edited live'));
+    await poll('the edited heading', async () => (await bodyText(page)).includes('A June high, edited live'));
   });
 
   test('a content error shows in the overlay and the terminal as path:line:col  message — hint, and the page recovers', async () => {
@@ -127,7 +127,7 @@ describe('npm run dev', () => {
     await poll('the problem in the terminal', async () => log.slice(logBefore).includes(expected));
 
     writeFileSync(join(root, SECTION), original);
-    await poll('the page to recover', async () => (await overlayText(page)) === '' && (await bodyText(page)).includes('A June surge'));
+    await poll('the page to recover', async () => (await overlayText(page)) === '' && (await bodyText(page)).includes('A June high'));
     await poll('the terminal to say the content is sound again', async () => /content ok: 2 stories checked/.test(log.slice(logBefore)));
   });
 
@@ -147,7 +147,7 @@ describe('npm run dev', () => {
     await poll('the problem in the terminal', async () => expected.test(log.slice(logBefore)));
 
     writeFileSync(csv, good);
-    await poll('the page to recover', async () => (await overlayText(page)) === '' && (await bodyText(page)).includes('A June surge'));
+    await poll('the page to recover', async () => (await overlayText(page)) === '' && (await bodyText(page)).includes('A June high'));
   });
   test('a story folder created while it runs gets its page and a place on the index, without a restart', async () => {
     // Written as an editor would: the folder first, then index.md and the sections.
