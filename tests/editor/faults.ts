@@ -57,7 +57,7 @@ export const FAULTS: Fault[] = [
   fault('period outside the data', `${STORY}/05-monthly-surplus.md`, 13, 'no monthly.balance for 2026-11 — monthly runs from 2023-01 to 2025-11; state a period inside it', replace(`${STORY}/05-monthly-surplus.md`, 'key=monthly.balance at=2025-11', 'key=monthly.balance at=2026-11')),
   fault('period with a missing value', `${STORY}/07-other-markets.md`, 14, 'destinations.exports_yoy has no value for 2025-11 (destination=South Korea)', replace(`${STORY}/07-other-markets.md`, 'destination="Japan"', 'destination="South Korea"')),
   fault(':fact without a number', `${STORY}/05-monthly-surplus.md`, 13, 'fact "a record" states no number', replace(`${STORY}/05-monthly-surplus.md`, '[US$111.68 billion]', '[a record]')),
-  fault(':fact that disagrees', `${STORY}/01-trillion.md`, 17, 'the text says US$992.8 billion, the data gives US$992.1 billion', replace(`${STORY}/01-trillion.md`, 'US$992.1 billion', 'US$992.8 billion')),
+  fault(':fact that disagrees', `${STORY}/01-trillion.md`, 17, 'the text says US$992.8 billion, the data gives US$992.2 billion', replace(`${STORY}/01-trillion.md`, 'US$992.2 billion', 'US$992.8 billion')),
   fault(':fact in the wrong direction', `${STORY}/06-united-states.md`, 12, 'the data moved the other way', replace(`${STORY}/06-united-states.md`, 'fell 28.6 per cent', 'rose 28.6 per cent')),
   fault(':value with an unknown format', `${STORY}/04-imports.md`, 12, 'invalid format: usd_bln', replace(`${STORY}/04-imports.md`, 'format=usd_bn', 'format=usd_bln')),
   // Story structure
@@ -72,7 +72,7 @@ export const FAULTS: Fault[] = [
   fault('malformed period', `${DATA}/destinations.csv`, 2, 'malformed period "2025-13"', replace(`${DATA}/destinations.csv`, '2025-11,United States,', '2025-13,United States,')),
   fault('duplicated period', `${DATA}/monthly.csv`, 34, 'duplicated period 2025-10 (first on line 33)', replace(`${DATA}/monthly.csv`, '2025-11,330.3,', '2025-10,330.3,')),
   fault('missing required column', `${DATA}/commodities.csv`, 1, 'missing required column "flow"', replace(`${DATA}/commodities.csv`, /^(period,commodity),flow,/, '$1,')),
-  fault('row with too few cells', `${DATA}/destinations.csv`, 4, 'too few cells: 6 where the header has 7', replace(`${DATA}/destinations.csv`, '2025-11,Japan,,4.3,', '2025-11,Japan,4.3,')),
+  fault('row with too few cells', `${DATA}/destinations.csv`, 4, 'too few cells: 5 where the header has 6', replace(`${DATA}/destinations.csv`, '2025-11,Japan,,4.3,', '2025-11,Japan,4.3,')),
   fault('empty CSV file', `${DATA}/destinations_ytd.csv`, 1, 'empty CSV file', (root) => writeFileSync(join(root, DATA, 'destinations_ytd.csv'), '')),
-  fault('unknown unit in dataset.yaml', `${DATA}/dataset.yaml`, 38, 'unknown unit "usd_bln" for column "exports" — did you mean "usd_bn"?', replace(`${DATA}/dataset.yaml`, 'exports: { type: number, unit: usd_bn, label: Exports }', 'exports: { type: number, unit: usd_bln, label: Exports }')),
+  fault('unknown unit in dataset.yaml', `${DATA}/dataset.yaml`, 34, 'unknown unit "usd_bln" for column "exports" — did you mean "usd_bn"?', replace(`${DATA}/dataset.yaml`, 'exports: { type: number, unit: usd_bn, label: Exports }', 'exports: { type: number, unit: usd_bln, label: Exports }')),
 ];
