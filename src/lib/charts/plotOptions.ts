@@ -9,7 +9,7 @@ import { seriesColours } from './seriesColours.ts';
 import { labelLines, labelWidth, layoutEndLabels, stackHeight } from './lineLabels.ts';
 import { far, labelBox, placeLabel, textWidth, type Box, type Placement } from './notePlacement.ts';
 import { thinLine } from './thin.ts';
-import { deskMarks } from './annotationMarks.ts';
+import { deskMarks, type MarkFrame as Frame } from './annotationMarks.ts';
 import { valueLabelMarks } from './valueLabels.ts';
 
 export interface Size {
@@ -230,14 +230,6 @@ function barCentre(chart: ChartData): ((d: Datum) => Date) | undefined {
   return (d) => slot(d, 0.5);
 }
 
-interface Frame {
-  width: number;
-  height: number;
-  marginTop: number;
-  marginRight: number;
-  marginBottom: number;
-  marginLeft: number;
-}
 
 function annotationMarks(chart: ChartData, frame: Frame, zero: boolean, narrow: boolean): Plot.Markish[] {
   const notes = chart.annotations.flatMap((a) => (a.kind === 'note' ? [{ ...a.datum, note: a.text }] : []));
