@@ -111,7 +111,7 @@ describe('chartData()', () => {
 
   test('names a missing category rather than speaking of gaps between months', () => {
     const c = chart({ data: 'destinations.exports_yoy', type: 'barX', x: 'destination', from: '2025-11', to: '2025-11' });
-    expect(c.notes).toContain('No figure was found for South Korea.');
+    expect(c.notes).toContain('No figure was reported for South Korea.');
     expect(c.notes.join(' ')).not.toMatch(/months/);
   });
 });

@@ -382,8 +382,8 @@ function notesFor(table: Table, data: Datum[], measures: Measure[], xKind: XKind
     // A missing category is named; a missing month shows as a gap.
     notes.push(
       xKind === 'category'
-        ? `No figure was found for ${[...new Set(missing.map((d) => d.label))].join(', ')}.`
-        : `Gaps mark ${grainNoun(table.grain)} for which no figure was found.`,
+        ? `No figure was reported for ${[...new Set(missing.map((d) => d.label))].join(', ')}.`
+        : `Gaps mark ${grainNoun(table.grain)} with no reported figure.`,
     );
   }
   return notes;
