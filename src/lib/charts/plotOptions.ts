@@ -9,6 +9,7 @@ import { seriesColours } from './seriesColours.ts';
 import { labelLines, labelWidth, layoutEndLabels, stackHeight } from './lineLabels.ts';
 import { far, labelBox, placeLabel, textWidth, type Box, type Placement } from './notePlacement.ts';
 import { thinLine } from './thin.ts';
+import { monthTicks } from './timeTicks.ts';
 import { deskMarks, type MarkFrame as Frame } from './annotationMarks.ts';
 import { valueLabelMarks } from './valueLabels.ts';
 
@@ -154,7 +155,10 @@ function xScale(chart: ChartData, narrow: boolean): Plot.ScaleOptions {
       const labels = new Map(chart.data.map((d) => [(d.x as Date).getTime(), d.label]));
       // Years, quarters and days are labelled one by one only when they are few.
       const many = chart.table.grain === 'month' || chart.table.grain === undefined ? monthsSpanned(chart.data) > target : labels.size > target;
-      if (many) return { type: 'utc', label: null, ticks: target };
+      if (many) {
+        const months = chart.table.grain === 'month' || chart.table.grain === undefined ? monthTicks(chart.data, target) : undefined;
+        return months ? { type: 'utc', label: null, ticks: months.ticks, tickFormat: months.format } : { type: 'utc', label: null, ticks: target };
+      }
       return { type: 'utc', label: null, ticks: [...labels.keys()].sort((a, b) => a - b).map((t) => new Date(t)), tickFormat: (t: Date) => labels.get(t.getTime()) ?? '' };
     }
     case 'month':
