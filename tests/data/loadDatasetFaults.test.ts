@@ -47,7 +47,7 @@ describe('loadDataset()', () => {
       `${YAML}:37:38  table partners: unknown unit "usd_bln" for column "exports" — did you mean "usd_bn"?`,
     ]);
     expect(problemsOf(edit(YAML, 'exports_yoy: { op: yoy', 'exports_yoy: { op: YoY'))).toEqual([
-      `${YAML}:19:26  invalid tables.monthly.derived.exports_yoy.op: YoY (expected yoy, mom, change, change_yoy, ytd, rolling12, diff, share, index, rank) — did you mean "yoy"?`,
+      `${YAML}:19:26  invalid tables.monthly.derived.exports_yoy.op: YoY (expected yoy, mom, change, change_yoy, ytd, rolling12, diff, share, index, rank, sum, mean, last) — did you mean "yoy"?`,
     ]);
   });
 

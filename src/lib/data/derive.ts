@@ -1,5 +1,5 @@
 import type { Measure, Row, Table } from './model.ts';
-import { endTime, follows, startTime, yearEarlierId, type Period } from '../period.ts';
+import { endTime, follows, formatPeriodId, startTime, yearEarlierId, type Grain, type Period } from '../period.ts';
 
 /**
  * Computes every derived measure of `table` in place. Detail rows are left
@@ -163,4 +163,88 @@ function isSpan(p: Period): boolean {
 /** Removes floating-point dust (0.1 + 0.2) without losing real precision. */
 function round(x: number): number {
   return Math.round(x * 1e9) / 1e9;
+}
+
+/**
+ * Fills the tables of coarser grain (`op: sum | mean | last`, `to: year`)
+ * from the rows of `table`, one row per coarser period and series. A sum or
+ * mean needs the rows to cover the whole coarser period, one after another,
+ * with every value present: a missing month leaves its year missing. A mean
+ * is missing where a span (`2025-01/02`) stands, whose one figure covers
+ * several months. `last` is the value of the period that closes the coarser
+ * one (December, the 31st), missing if that one is absent.
+ */
+export function aggregateMeasures(table: Table): void {
+  for (const coarse of new Set(table.aggregates?.values())) {
+    if (!isCoarser(coarse.grain, table.grain)) continue; // reported at dataset.yaml
+    const groups = new Map<string, { period: Period; rows: Row[] }>();
+    for (const row of table.rows) {
+      if (row.detail) continue;
+      const period = coarsePeriod(row.period, coarse.grain);
+      const key = `${period.id}\u0000${table.categories.map((c) => row.categories[c]).join('\u0000')}`;
+      const group = groups.get(key);
+      if (group) group.rows.push(row);
+      else groups.set(key, { period, rows: [row] });
+    }
+    const rows: Row[] = [];
+    for (const { period, rows: members } of groups.values()) {
+      const first = members[0];
+      const unit = first.unit;
+      const covered =
+        startTime(members[0].period) === startTime(period) &&
+        endTime(members.at(-1)!.period) === endTime(period) &&
+        members.every((row, i) => i === 0 || follows(members[i - 1].period, row.period)) &&
+        members.every((row) => row.unit === unit);
+      const row: Row = { period, line: first.line, categories: first.categories, values: {}, sources: {}, publishers: {}, notes: NO_NOTES, detail: false, ...(unit ? { unit } : {}) };
+      for (const measure of coarse.measures.values()) {
+        const { op, of } = measure.derived!;
+        row.values[measure.name] = aggregate(op, of, members, period, covered);
+        row.sources[measure.name] = common(members.map((r) => r.sources[of] ?? r.sources[''] ?? ''));
+        row.publishers[measure.name] = common(members.map((r) => r.publishers[of] ?? r.publishers[''] ?? ''));
+      }
+      rows.push(row);
+    }
+    // Stable: series keep the order of the table within each coarser period.
+    coarse.rows = rows.sort((a, b) => a.period.year - b.period.year || a.period.to - b.period.to);
+  }
+}
+
+const NO_NOTES: Record<string, string> = Object.freeze({ '': '' }) as Record<string, string>;
+
+function aggregate(op: string, of: string, rows: Row[], period: Period, covered: boolean): number | null {
+  if (op === 'last') {
+    const last = rows.at(-1)!;
+    const closes = endTime(last.period) === endTime(period) && !isSpan(last.period) && rows.every((row) => row.unit === last.unit);
+    return closes ? last.values[of] ?? null : null;
+  }
+  if (!covered || (op === 'mean' && rows.some((row) => isSpan(row.period)))) return null;
+  let sum = 0;
+  for (const row of rows) {
+    const v = row.values[of] ?? null;
+    if (v === null) return null;
+    sum += v;
+  }
+  return round(op === 'mean' ? sum / rows.length : sum);
+}
+
+/** The one text all rows share, else none. */
+function common(texts: string[]): string {
+  return texts.every((t) => t === texts[0]) ? texts[0] : '';
+}
+
+/** The period of `grain` that `p` starts in: 2024-03-15 → 2024, 2024-Q1 or 2024-03. */
+export function coarsePeriod(p: Period, grain: Grain): Period {
+  if (grain === 'year') return { id: String(p.year), year: p.year, from: 1, to: 12, grain };
+  if (grain === 'quarter') {
+    const q = Math.ceil(p.from / 3);
+    return { id: `${p.year}-Q${q}`, year: p.year, from: q * 3 - 2, to: q * 3, grain };
+  }
+  return { id: formatPeriodId(p.year, p.from, p.from), year: p.year, from: p.from, to: p.from, grain: 'month' };
+}
+
+const GRAIN_SIZE: Record<Grain, number> = { day: 1, month: 2, quarter: 3, year: 4, none: 5 };
+
+/** Whether a period of grain `a` holds several of grain `b`. */
+export function isCoarser(a: Grain, b: Grain): boolean {
+  return b !== 'none' && GRAIN_SIZE[a] > GRAIN_SIZE[b];
 }

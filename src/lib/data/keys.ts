@@ -20,6 +20,7 @@ export function listKeys(dataset: Dataset): string[] {
   const keys: string[] = [];
   for (const table of dataset.tables.values()) {
     for (const measure of table.measures.keys()) keys.push(`${table.name}.${measure}`);
+    for (const measure of table.aggregates?.keys() ?? []) keys.push(`${table.name}.${measure}`);
   }
   return keys;
 }
@@ -31,6 +32,8 @@ export function resolveKey(dataset: Dataset, key: string): Lookup<ResolvedKey> {
   const table = dataset.tables.get(tableName);
   const measure = table?.measures.get(measureName);
   if (table && measure) return { ok: true, value: { key, table, measure } };
+  const coarse = table?.aggregates?.get(measureName);
+  if (coarse) return { ok: true, value: { key, table: coarse, measure: coarse.measures.get(measureName)! } };
 
   const near = closest(key, listKeys(dataset));
   if (!table && dot < 0) {
@@ -42,7 +45,7 @@ export function resolveKey(dataset: Dataset, key: string): Lookup<ResolvedKey> {
   return {
     ok: false,
     message: `unknown dataset key "${key}"`,
-    hint: near ? `did you mean "${near}"?` : `measures of ${tableName}: ${[...table!.measures.keys()].join(', ')}`,
+    hint: near ? `did you mean "${near}"?` : `measures of ${tableName}: ${[...table!.measures.keys(), ...(table!.aggregates?.keys() ?? [])].join(', ')}`,
   };
 }
 

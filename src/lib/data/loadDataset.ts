@@ -4,7 +4,9 @@ import { escapeOf, readText } from '../files.ts';
 import { parseYaml, reportSchemaIssues } from '../yamlSource.ts';
 import type { Problems } from '../problems.ts';
 import { closest, suggestion } from '../suggest.ts';
-import { datasetSchema, tableSchema, type DatasetSpec, type TableSpec } from './schema.ts';
+import { datasetSchema, isAggregation, periodColumn, tableSchema, type DatasetSpec, type TableSpec } from './schema.ts';
+import { isCoarser } from './derive.ts';
+import { grainNoun } from '../period.ts';
 import { emptyTable, parseTable } from './parseTable.ts';
 import type { Dataset } from './model.ts';
 import { contentKey, memo } from '../memo.ts';
@@ -59,6 +61,17 @@ export function loadDataset(root: string, name: string, problems: Problems): Dat
     const before = problems.size;
     const table = memo(contentKey('table', tableName, tableSpec, spec.units ?? {}, csvFile, text), () => parseTable(tableName, tableSpec, csvFile, text, problems, units), () => problems.size === before);
     dataset.tables.set(tableName, table);
+    if (table.rows.length === 0) continue;
+    for (const [measure, d] of Object.entries(tableSpec.derived ?? {})) {
+      if (!isAggregation(d.op) || d.to === undefined || isCoarser(d.to, table.grain)) continue;
+      const options = (['month', 'quarter', 'year'] as const).filter((g) => isCoarser(g, table.grain));
+      problems.add(
+        file,
+        source.locate(['tables', tableName, 'derived', measure, 'to']),
+        `table ${tableName}: derived "${measure}" gathers ${grainNoun(table.grain)} into ${grainNoun(d.to)}, a grain that is not coarser`,
+        options.length ? `${csvFile} holds ${grainNoun(table.grain)}: write to: ${options.join(' or ')}` : `${csvFile} holds ${grainNoun(table.grain)}, and nothing is coarser: delete the measure`,
+      );
+    }
   }
   return dataset;
 }
@@ -82,7 +95,7 @@ function fieldsOf(path: readonly PropertyKey[]): string[] {
   if (depth === 0) return Object.keys(datasetSchema.shape);
   if (path[0] === 'tables' && depth === 2) return Object.keys(tableSchema.shape);
   if (path[0] === 'tables' && path[2] === 'columns') return ['type', 'unit', 'label', 'description'];
-  if (path[0] === 'tables' && path[2] === 'derived') return ['op', 'of', 'minus', 'base', 'across', 'label', 'description'];
+  if (path[0] === 'tables' && path[2] === 'derived') return ['op', 'of', 'minus', 'base', 'across', 'to', 'label', 'description'];
   if (path[0] === 'tables' && path[2] === 'measures') return ['unit', 'label', 'description'];
   if (path[0] === 'tables' && path[2] === 'long') return ['measure', 'value', 'unit'];
   if (path[0] === 'sources') return ['name', 'url'];
@@ -132,7 +145,10 @@ function checkDeclarations(
     const measures = measureNames(table);
     for (const [derived, d] of Object.entries(table.derived ?? {})) {
       for (const [field, ref] of [['of', d.of], ['minus', d.minus]] as const) {
-        if (ref !== undefined && Object.hasOwn(table.derived ?? {}, ref)) {
+        const column = ref === undefined || table.long || !Object.hasOwn(table.columns, ref) ? undefined : table.columns[ref];
+        if (column && column.type !== 'number') {
+          problems.add(file, at('derived', derived, field), `table ${name}: derived "${derived}" takes op ${d.op} of "${ref}", a ${column.type} column, not a number column`, `name a number column: ${measures.join(', ') || 'the table has none'}`);
+        } else if (ref !== undefined && Object.hasOwn(table.derived ?? {}, ref)) {
           problems.add(file, at('derived', derived, field), `table ${name}: derived "${derived}" is computed from derived "${ref}"`, `compute it from a column or declared measure (${measures.join(', ')}): derived measures cannot build on each other`);
         } else if (ref !== undefined && !measures.includes(ref)) {
           problems.add(file, at('derived', derived, field), `table ${name}: derived "${derived}" refers to unknown measure "${ref}"`, suggestion(ref, measures));
@@ -162,6 +178,15 @@ function checkDeclarations(
       }
       if (d.op === 'diff' && d.minus === undefined) {
         problems.add(file, at('derived', derived), `table ${name}: derived "${derived}" uses op diff without "minus"`, 'add minus: <measure> (balance: of exports, minus imports)');
+      }
+      if (isAggregation(d.op) && d.to === undefined) {
+        problems.add(file, at('derived', derived), `table ${name}: derived "${derived}" uses op ${d.op} without "to"`, 'add to: year, quarter or month: the grain the values are gathered into');
+      } else if (!isAggregation(d.op) && d.to !== undefined) {
+        problems.add(file, at('derived', derived, 'to'), `table ${name}: derived "${derived}" has "to" but op ${d.op} takes none`, 'delete to:, or use op: sum, mean or last to gather the values into a coarser grain');
+      } else if (isAggregation(d.op) && periodColumn(table) === undefined) {
+        problems.add(file, at('derived', derived, 'to'), `table ${name}: derived "${derived}" gathers values into ${grainNoun(d.to!)}, but the table has no periods`, 'a table without a period column has nothing to gather: delete the measure');
+      } else if (isAggregation(d.op) && table.index === 'end') {
+        problems.add(file, at('derived', derived, 'op'), `table ${name}: derived "${derived}" gathers running totals (index: end)`, 'a running total already sums its year: read its last value with at=, or gather a table of single periods');
       }
       if (measures.includes(derived)) {
         problems.add(file, at('derived', derived), `table ${name}: derived "${derived}" has the name of a column`, 'give the derived measure its own name');

@@ -59,6 +59,12 @@ export interface Table {
    * that then finds nothing is a follow-on of that fault, not the story's.
    */
   complete: boolean;
+  /**
+   * Measures gathered into a coarser grain (`op: sum, to: year`), by name:
+   * each lives in a table of its own grain, with the same name and
+   * categories, that its key (`days.rain_year`) resolves to.
+   */
+  aggregates?: Map<string, Table>;
 }
 
 export interface Dataset {

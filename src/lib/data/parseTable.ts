@@ -3,9 +3,9 @@ import { BUILT_IN_UNITS, UNITS, type Unit, type UnitRegistry } from '../format.t
 import { closest, suggestion } from '../suggest.ts';
 import type { Position, Problems } from '../problems.ts';
 import { readCsv, unclosedQuote, type CsvRecord } from './csv.ts';
-import { deriveMeasures } from './derive.ts';
+import { aggregateMeasures, deriveMeasures } from './derive.ts';
 import type { Measure, Row, Table } from './model.ts';
-import { periodColumn, type TableSpec } from './schema.ts';
+import { isAggregation, periodColumn, type TableSpec } from './schema.ts';
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
@@ -65,6 +65,7 @@ export function parseTable(
   // Running totals nest by nature (Jan–Oct lies inside Jan–Nov): no detail rows there.
   if (table.index === 'period') markDetailRows(table);
   deriveMeasures(table);
+  aggregateMeasures(table);
   for (const measure of table.measures.values()) {
     const base = measure.derived?.op === 'index' ? measure.derived.base : undefined;
     if (base !== undefined && table.rows.length > 0 && !table.rows.some((row) => row.period.id === base)) {
@@ -72,6 +73,7 @@ export function parseTable(
     }
   }
   table.complete = problems.size === before;
+  for (const aggregate of new Set(table.aggregates?.values())) aggregate.complete = table.complete;
   return table;
 }
 
@@ -81,6 +83,21 @@ export function parseTable(
  * lookups in it are follow-ons of the problem reported at its file.
  */
 export function emptyTable(name: string, spec: TableSpec, file: string, units: UnitRegistry = BUILT_IN_UNITS): Table {
+  const table = bareTable(name, spec, file, units);
+  // Each coarser grain the table is gathered into is a table of that grain, with its own measures.
+  for (const [measure, d] of Object.entries(spec.derived ?? {})) {
+    const of = table.measures.get(d.of);
+    if (!isAggregation(d.op) || d.to === undefined || !of || of.derived) continue;
+    table.aggregates ??= new Map();
+    const same = [...table.aggregates.values()].find((t) => t.grain === d.to);
+    const coarse = same ?? { ...bareTable(name, spec, file, units), grain: d.to, index: 'period' as const, measures: new Map<string, Measure>() };
+    coarse.measures.set(measure, { name: measure, label: d.label ?? measure, unit: of.unit, description: d.description, derived: d });
+    table.aggregates.set(measure, coarse);
+  }
+  return table;
+}
+
+function bareTable(name: string, spec: TableSpec, file: string, units: UnitRegistry): Table {
   return {
     name,
     title: spec.title,
@@ -111,6 +128,7 @@ function declaredMeasures(spec: TableSpec, units: UnitRegistry): Map<string, Mea
   for (const [name, d] of Object.entries(spec.derived ?? {})) {
     const base = measures.get(d.of);
     if (!base) continue; // reported by the dataset checks
+    if (isAggregation(d.op)) continue; // kept in a table of the coarser grain
     const unit = derivedUnit(d.op, base.unit);
     measures.set(name, { name, label: d.label ?? name, unit, description: d.description, derived: d });
   }

@@ -10,7 +10,17 @@ import { z } from 'zod';
 export const COLUMN_TYPES = ['period', 'number', 'category', 'unit', 'url', 'publisher', 'text'] as const;
 
 /** How a derived measure is computed from a number column. */
-export const DERIVATIONS = ['yoy', 'mom', 'change', 'change_yoy', 'ytd', 'rolling12', 'diff', 'share', 'index', 'rank'] as const;
+export const DERIVATIONS = ['yoy', 'mom', 'change', 'change_yoy', 'ytd', 'rolling12', 'diff', 'share', 'index', 'rank', 'sum', 'mean', 'last'] as const;
+
+/** Ops that gather a column into a coarser grain (`to`): days into months, months into years. */
+export const AGGREGATIONS = ['sum', 'mean', 'last'] as const;
+
+/** The grains a column may be gathered into. */
+export const AGGREGATE_GRAINS = ['year', 'quarter', 'month'] as const;
+
+export function isAggregation(op: string): op is (typeof AGGREGATIONS)[number] {
+  return (AGGREGATIONS as readonly string[]).includes(op);
+}
 
 /** A unit's name: a built-in one or one declared under `units` (checked against both once all is read). */
 const unit = z.string().min(1);
@@ -42,6 +52,8 @@ export const derivedSchema = z.strictObject({
   base: z.union([z.string(), z.number()]).transform(String).optional(),
   /** share, rank: the category column whose values share the total (default: all categories together). */
   across: z.string().optional(),
+  /** sum, mean, last: the coarser grain the values are gathered into. */
+  to: z.enum(AGGREGATE_GRAINS).optional(),
   label: z.string().optional(),
   description: z.string().optional(),
 });
