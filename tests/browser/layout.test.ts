@@ -91,6 +91,21 @@ describe('the pinned chart on a phone', () => {
   });
 });
 
+describe('on a wide screen', () => {
+  test('at 1920×1080 the chart takes the room: wider than at 1280, and whole on the first screen', async () => {
+    async function drawing(viewport: { width: number; height: number }) {
+      const { page } = await openPage(site, `${STORY}/`, { viewport });
+      const box = await page.locator('.scrolly > figure.chart.is-active .chart-drawing svg').filter({ visible: true }).boundingBox();
+      await page.context().close();
+      return box!;
+    }
+    const desktop = await drawing(VIEWPORTS.desktop);
+    const wide = await drawing({ width: 1920, height: 1080 });
+    expect(wide.width).toBeGreaterThan(desktop.width * 1.25);
+    expect(wide.y + wide.height).toBeLessThanOrEqual(1080);
+  });
+});
+
 describe('prefers-reduced-motion', () => {
   async function duration(reducedMotion: 'reduce' | 'no-preference'): Promise<string> {
     const { page } = await openPage(site, `${STORY}/`, { viewport: VIEWPORTS.desktop, reducedMotion });
