@@ -37,6 +37,21 @@ describe('loadStory()', () => {
     ]);
   });
 
+  test('big_number shows the lede\'s first :fact as written, labelled with the period of the row it was checked against', () => {
+    const { stories, problems } = checkProject(miniProject(edit(INDEX, 'lead: first\n', 'lead: first\nbig_number: The surplus\ndateline: Geneva\n')));
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(stories[0].bigNumber).toEqual({ text: 'US$17 billion', label: 'The surplus, January–March 2025' });
+    expect(stories[0].meta.dateline).toBe('Geneva');
+  });
+
+  test('big_number without a :fact in the lede is refused at its line', () => {
+    const changes = edit(INDEX, 'lead: first\n', 'lead: first\nbig_number: The surplus\n');
+    changes[INDEX] = changes[INDEX].replace(/:fact\[[^\]]*\]\{[^}]*\}/, 'a lot');
+    expect(problemsOf(changes)).toEqual([
+      `${INDEX}:7:13  big_number shows the lede's first :fact, but the lede has none — write the lead figure in the lede as :fact[…]{key=… at=…}, or remove big_number`,
+    ]);
+  });
+
   test('reports a lead section that does not exist, with the likely one', () => {
     expect(problemsOf(edit(INDEX, 'lead: first', 'lead: frist'))).toEqual([
       `${INDEX}:6:7  lead section "frist" does not exist — did you mean "first"?`,

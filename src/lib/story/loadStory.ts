@@ -2,7 +2,7 @@ import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { START, type Position, type Problems } from '../problems.ts';
 import type { Dataset } from '../data/model.ts';
-import { parsePeriod } from '../period.ts';
+import { parsePeriod, periodLabelLong } from '../period.ts';
 import { suggestion } from '../suggest.ts';
 import { chartData } from '../charts/chartData.ts';
 import { fixScales, stateOf } from '../charts/states.ts';
@@ -64,6 +64,10 @@ export function loadStory(
   const used = new Set<string>();
   const anchors: Anchor[] = [];
   const ledeHtml = renderMarkdown({ file: indexFile, body: index.body, bodyLine: index.bodyLine, dataset, problems, used, through, locale, facts: trace.facts, root, idPrefix: `${MARKDOWN_ID_PREFIX}lede-`, anchor: anchorsOf(indexFile, anchors) });
+  const leadFigure = trace.facts.find((f) => f.file === indexFile && f.directive === 'fact');
+  if (meta.big_number !== undefined && !leadFigure) {
+    problems.add(indexFile, index.locate(['big_number']), "big_number shows the lede's first :fact, but the lede has none", 'write the lead figure in the lede as :fact[…]{key=… at=…}, or remove big_number');
+  }
   const prose: ProseFile[] = [
     ...frontMatterProse(indexFile, indexText!, [{ path: ['title'], value: meta.title }, { path: ['dek'], value: meta.dek }], index.locate),
     { file: indexFile, body: index.body, bodyLine: index.bodyLine },
@@ -130,7 +134,10 @@ export function loadStory(
     section.shows = Math.max(0, charts.length - 1);
   }
   fixScales(charts);
-  return { slug, file: indexFile, meta, ledeHtml, dataset, through, sections, charts, keys: [...used].sort(), facts: trace.facts, claims };
+  // The label's period comes from the row the figure was checked against, not from the editor.
+  const figurePeriod = leadFigure?.data ? periodLabelLong(leadFigure.data.row.period) : '';
+  const bigNumber = meta.big_number !== undefined && leadFigure ? { text: leadFigure.text, label: figurePeriod ? `${meta.big_number}, ${figurePeriod}` : meta.big_number } : undefined;
+  return { slug, file: indexFile, meta, ledeHtml, bigNumber, dataset, through, sections, charts, keys: [...used].sort(), facts: trace.facts, claims };
 }
 
 function loadSection(

@@ -28,6 +28,8 @@ export interface Story {
   file: string;
   meta: StoryFrontMatter;
   ledeHtml: string;
+  /** The lead figure drawn large (`big_number`): the lede's first :fact as written, and what it is. */
+  bigNumber?: { text: string; label: string };
   dataset: Dataset;
   through?: Period;
   sections: Section[];

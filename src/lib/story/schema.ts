@@ -84,6 +84,8 @@ export const storySchema = z.strictObject({
   title: words.describe('Headline.'),
   dek: z.string().optional().describe('One or two sentences under the headline.'),
   byline: z.string().optional().describe('Who wrote it.'),
+  dateline: words.optional().describe('Where the story was written from, shown beside the byline (Beijing).'),
+  big_number: words.optional().describe("Shows the lede's first :fact large above the lede, with these words under it saying what the figure is."),
   published: date.describe('Publication date, YYYY-MM-DD.'),
   updated: date.optional().describe('Date of the last update, YYYY-MM-DD (default: the latest of updates).'),
   updates: z.array(updateSchema).min(1).optional().describe('Corrections and updates shown to readers, each with its date and a note.'),
