@@ -23,6 +23,9 @@ const KINDS: { name: string; budget: keyof typeof KIND_BUDGET; dataset: string; 
   { name: 'world symbol map, 62 countries', budget: 'map', dataset: 'people', spec: { data: 'countries.population_share', type: 'symbolMap', x: 'country', highlight: ['China', 'India'], regions: { 'Hong Kong, China': ['HKG'] } } },
   { name: 'line, 14 series labelled, one highlighted', budget: 'chart', dataset: 'jobs', spec: { data: 'industries.rate', series: 'industry', highlight: 'Construction', from: '2007-01' } },
   { name: 'bar with reference line, span, event', budget: 'chart', dataset: 'jobs', spec: { data: 'industries.rate', type: 'bar', where: { industry: 'Construction' }, from: '2007-01', highlight: '2009-06', annotations: [{ value: 20, text: 'One in five' }, { from: '2007-12', to: '2009-06', text: 'Recession' }, { event: '2008-09', text: 'Lehman collapses' }] } },
+  { name: 'dumbbell, 14 industries, one highlighted', budget: 'chart', dataset: 'jobs', spec: { data: 'industries.rate', type: 'dumbbell', from: '2000-01', to: '2010-02', highlight: 'Construction' } },
+  { name: 'arrow, 14 industries, one highlighted', budget: 'chart', dataset: 'jobs', spec: { data: 'industries.rate', type: 'arrow', from: '2000-01', to: '2010-02', highlight: 'Construction' } },
+  { name: 'slope, 14 industries labelled at both ends', budget: 'chart', dataset: 'jobs', spec: { data: 'industries.rate', type: 'slope', from: '2000-01', to: '2010-02', highlight: 'Construction' } },
   { name: 'scatter, sized, log x', budget: 'chart', dataset: 'health', spec: { data: 'countries.life_expect', type: 'scatter', x: 'population', size: 'population', log: 'x', highlight: ['Japan', 'Rwanda'] } },
 ];
 

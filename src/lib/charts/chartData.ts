@@ -8,6 +8,7 @@ import type { ChartSpec, ChartType } from '../story/schema.ts';
 import { annotatedDatum, resolveAnnotations, type Annotation } from './annotate.ts';
 import { matchPlaces } from './geo/places.ts';
 import { checkScales } from './scatter.ts';
+import { changeEnds, isChange, pairUp } from './change.ts';
 import { ATLAS_NOTE } from './geo/atlas.ts';
 import type { Domains } from './states.ts';
 
@@ -127,7 +128,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
   const timeless = table.grain === 'none';
   const numbers = [...table.measures.keys()];
   const columns = [...(timeless ? [] : ['period', 'month', 'year']), ...table.categories, ...numbers];
-  const x = spec.x ?? ((spec.type === 'barX' || isMap(spec.type) || timeless) && table.categories.length ? table.categories[0] : timeless ? numbers.find((n) => !keys.includes(`${table.name}.${n}`)) ?? 'period' : 'period');
+  const x = spec.x ?? ((spec.type === 'barX' || isMap(spec.type) || isChange(spec.type) || timeless) && table.categories.length ? table.categories[0] : timeless ? numbers.find((n) => !keys.includes(`${table.name}.${n}`)) ?? 'period' : 'period');
   if (!columns.includes(x)) {
     const hint = timeless && ['period', 'month', 'year'].includes(x) ? `table ${table.name} has no periods: use x: ${[...table.categories, ...numbers][0] ?? 'a category'}` : suggestion(x, columns);
     problems.push({ field: 'x', message: `table ${table.name} has no column "${x}" to use as x`, hint });
@@ -166,6 +167,10 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
     }
   }
   if (problems.length) return { ok: false, problems };
+  // A change chart keeps the rows at its two ends only (see change.ts).
+  const ends = isChange(spec.type) ? changeEnds(spec, table, x, filterRows(table, filter).filter((row) => !through || ordinal(row.period) <= ordinal(through)), from, to, problems) : undefined;
+  if (problems.length) return { ok: false, problems };
+  if (ends) rows.splice(0, rows.length, ...ends.rows);
   const xKind: XKind = x === 'period' ? 'time' : x === 'month' ? 'month' : table.measures.has(x) ? 'number' : 'category';
 
   const highlights = new Set((spec.highlight === undefined ? [] : Array.isArray(spec.highlight) ? spec.highlight : [spec.highlight]).map(String));
@@ -182,6 +187,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
     }
   }
   if (xKind === 'time' && table.index === 'period') data.splice(0, data.length, ...withGaps(data));
+  if (ends) data.splice(0, data.length, ...pairUp(data, ends));
   if (data.every((d) => d.y === null)) {
     followOn({ field: 'data', message: `chart has nothing to draw: ${keys.join(', ')} has no values${describe(filter, from, last)}`, hint: 'check where, from and to against the CSV' });
   }

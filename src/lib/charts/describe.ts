@@ -1,6 +1,7 @@
 import { formatValue, ownDigits, unitHeading } from '../format.ts';
 import { periodLabel } from '../period.ts';
 import { describeScatter } from './scatter.ts';
+import { describeChange, isChange } from './change.ts';
 import { shownDigits, valueLabel, type ChartData, type Datum } from './chartData.ts';
 
 const TYPE_NAMES: Record<string, string> = { line: 'Line chart', area: 'Area chart', bar: 'Bar chart', barX: 'Bar chart', dot: 'Dot chart', choropleth: 'World map shaded by value', symbolMap: 'World map with circles sized by value', scatter: 'Scatter plot' };
@@ -13,6 +14,7 @@ const TYPE_NAMES: Record<string, string> = { line: 'Line chart', area: 'Area cha
  */
 export function describeChart(chart: ChartData): string {
   if (chart.type === 'scatter') return [...describeScatter(chart), ...annotationSentences(chart)].join(' ');
+  if (isChange(chart.type)) return [...describeChange(chart), ...annotationSentences(chart)].join(' ');
   const drawn = chart.data.filter((d) => d.y !== null);
   const value = (d: Datum) => formatValue(d.y!, chart.unit, undefined, shownDigits(d), chart.locale);
   // A span's figure is its average per month, said so, so that months compare with months.

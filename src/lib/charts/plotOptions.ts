@@ -4,6 +4,7 @@ import { monthName, periodMiddle } from '../period.ts';
 import { isMap, shownDigits, type ChartData, type Datum } from './chartData.ts';
 import { mapOptions } from './geo/mapOptions.ts';
 import { keyRows, logAxes, scatterMarks, scatterScales } from './scatter.ts';
+import { changeOptions, isChange } from './change.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
 import { seriesColours } from './seriesColours.ts';
 import { labelLines, labelWidth, layoutEndLabels, stackHeight } from './lineLabels.ts';
@@ -34,6 +35,7 @@ export const SIZES = {
 export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   if (isMap(chart.type)) return mapOptions(chart, size);
   if (chart.type === 'scatter') return scatterOptions(chart, size);
+  if (isChange(chart.type)) return changeOptions(chart, size);
   const narrow = size.width < 480;
   const drawn = chart.data.filter((d) => d.y !== null);
   const { colour: colours, context } = seriesColours(chart);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Chart types a section may ask for. */
-export const CHART_TYPES = ['line', 'area', 'bar', 'barX', 'dot', 'choropleth', 'symbolMap', 'scatter'] as const;
+export const CHART_TYPES = ['line', 'area', 'bar', 'barX', 'dot', 'choropleth', 'symbolMap', 'scatter', 'dumbbell', 'arrow', 'slope'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 
 const date = z
