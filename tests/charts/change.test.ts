@@ -12,6 +12,7 @@ import { renderChart } from '../../src/lib/charts/render.ts';
 import { describeChart } from '../../src/lib/charts/describe.ts';
 import { chartCsv, chartTable } from '../../src/lib/charts/table.ts';
 import { changePairs, slopeLayout } from '../../src/lib/charts/change.ts';
+import { parsePeriod } from '../../src/lib/period.ts';
 import { ACCENT, MUTED, PRIMARY } from '../../src/lib/charts/palette.ts';
 
 const CHANGE = { data: 'industries.rate', from: '2000-01', to: '2010-02' };
@@ -66,6 +67,8 @@ describe('dumbbell and arrow', () => {
     const arrows = [...wide.matchAll(/<path stroke="[^"]+" d="M[\d.]+,[\d.]+L[\d.]+,[\d.]+M[\d.]+,[\d.]+L[\d.]+,[\d.]+L[\d.]+,[\d.]+"/g)];
     expect(arrows).toHaveLength(3);
     expect(arrows.filter((m) => m[0].includes(PRIMARY))).toHaveLength(3);
+    // Each arrow's start is marked by a small grey dot.
+    expect(filled(wide, MUTED)).toBe(3);
     expect(describeChart(chart)).toContain('Between Jan 2000 and Feb 2010, Construction rose from 9.7% to 27.1%, the biggest rise; Finance rose from 2.7% to 7.5%; Government rose from 2.1% to 4%.');
   });
 
@@ -128,6 +131,17 @@ describe('a missing end', () => {
     // Both starts, one end (Finance), and the key.
     expect(filled(dumbbell, MUTED)).toBe(2 + 1);
     expect(filled(dumbbell, PRIMARY)).toBe(1 + 1);
+  });
+});
+
+describe("the story's through", () => {
+  test('ends the default comparison, and a to: after it is refused', () => {
+    const dataset = loadDataset(CHART_FIXTURES, 'jobs', new Problems())!;
+    const through = parsePeriod('2008-06')!;
+    const result = chartData(dataset, chartSchema.parse({ title: 'T', data: 'industries.rate', type: 'slope' }), through);
+    expect(result.ok && changePairs(result.chart).every((p) => p.end.period.id === '2008-06')).toBe(true);
+    const late = chartData(dataset, chartSchema.parse({ title: 'T', data: 'industries.rate', type: 'slope', to: '2009-01' }), through);
+    expect(late.ok ? [] : late.problems).toEqual([{ field: 'to', message: "to: 2009-01 is after the story's through: 2008-06", hint: 'compare periods up to 2008-06, or move the story\'s through: on' }]);
   });
 });
 

@@ -10,7 +10,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Row, Table } from '../data/model.ts';
 import { formatShort, formatTick, formatValue, unitHeading } from '../format.ts';
-import { comparePeriods, periodLabel, startTime, type Period } from '../period.ts';
+import { comparePeriods, endTime, periodLabel, startTime, type Period } from '../period.ts';
 import type { ChartSpec, ChartType } from '../story/schema.ts';
 import { shownDigits, type ChartData, type ChartProblem, type Datum } from './chartData.ts';
 import { labelLines, labelWidth, layoutEndLabels, stackHeight, type EndLabel } from './lineLabels.ts';
@@ -38,7 +38,7 @@ export interface Ends {
  * draw: no categories, a period missing from the data (with the nearest
  * ones it has), two rows for one category in one period.
  */
-export function changeEnds(spec: ChartSpec, table: Table, x: string, rows: Row[], from: Period | undefined, to: Period | undefined, problems: ChartProblem[]): Ends | undefined {
+export function changeEnds(spec: ChartSpec, table: Table, x: string, rows: Row[], from: Period | undefined, to: Period | undefined, through: Period | undefined, problems: ChartProblem[]): Ends | undefined {
   const kind = spec.type;
   const a = kind === 'arrow' ? 'an' : 'a';
   const before = problems.length;
@@ -58,7 +58,8 @@ export function changeEnds(spec: ChartSpec, table: Table, x: string, rows: Row[]
   const first = from ?? periods[0];
   const last = to ?? periods.at(-1)!;
   for (const [field, p] of [['from', first], ['to', last]] as const) {
-    if (!periods.some((q) => q.id === p.id)) problems.push({ field, message: `${table.name} has no rows for ${p.id}${Object.keys(spec.where ?? {}).length ? ' (with this where:)' : ''}`, hint: nearest(periods, p) });
+    if (through && endTime(p) > endTime(through)) problems.push({ field, message: `${field}: ${p.id} is after the story's through: ${through.id}`, hint: `compare periods up to ${through.id}, or move the story's through: on` });
+    else if (!periods.some((q) => q.id === p.id)) problems.push({ field, message: `${table.name} has no rows for ${p.id}${Object.keys(spec.where ?? {}).length ? ' (with this where:)' : ''}`, hint: nearest(periods, p) });
   }
   if (problems.length > before) return undefined;
   if (first.id === last.id || comparePeriods(first, last) > 0) {
@@ -184,6 +185,8 @@ function dumbbellOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   for (const a of chart.annotations) {
     if (a.kind === 'reference') marks.push(Plot.ruleX([a.value], { stroke: 'currentColor', strokeOpacity: 0.7, strokeDasharray: '4 3' }), Plot.text([a], { x: 'value', text: 'text', frameAnchor: 'top', textAnchor: 'start', dx: 3, dy: -8, fill: 'currentColor', className: 'halo' } as Plot.TextOptions));
   }
+  const [lo, hi] = valueDomain(chart);
+  if (lo < 0 && hi > 0) marks.push(Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.6 }));
   const y = (p: Pair) => p.name;
   if (arrow) {
     marks.push(Plot.arrow(moved, { x1: (p: Pair) => p.start.y, x2: (p: Pair) => p.end.y, y1: y, y2: y, stroke: end, strokeWidth: 2, headLength: narrow ? 7 : 8, insetEnd: 1 } as Plot.ArrowOptions));
@@ -191,6 +194,8 @@ function dumbbellOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     const still = pairs.filter((p) => p.change === 0 || p.change === null);
     const at = (p: Pair) => (p.end.y ?? p.start.y);
     marks.push(Plot.dot(still, { x: at, y, r: 3.5, fill: (p: Pair) => (p.end.y === null ? MUTED : end(p)) }));
+    // A small grey dot marks where each arrow starts, so a change too small to show an arrow still shows.
+    marks.unshift(Plot.dot(moved, { x: (p: Pair) => p.start.y, y, r: 2.5, fill: MUTED }));
   } else {
     marks.push(Plot.ruleY(both, { y, x1: (p: Pair) => p.start.y, x2: (p: Pair) => p.end.y, stroke: MUTED, strokeWidth: 2.5 }));
     marks.push(Plot.dot(pairs.filter((p) => p.start.y !== null), { x: (p: Pair) => p.start.y, y, r: narrow ? 4 : 4.5, fill: MUTED }));
@@ -202,10 +207,13 @@ function dumbbellOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     const sign = p.change === null || p.change === 0 ? (which === 'end' ? 1 : -1) : Math.sign(p.change) * (which === 'end' ? 1 : -1);
     return sign;
   };
+  // The scale leaves room for the widest value written on each side.
+  const room = { [1]: 0, [-1]: 0 } as Record<number, number>;
   for (const which of ['start', 'end'] as const) {
     const labelled = shown.filter((p) => p[which].y !== null && !(which === 'start' && p.change === 0));
     for (const side of [1, -1]) {
       const here = labelled.filter((p) => outward(p, which) === side);
+      for (const p of here) room[side] = Math.max(room[side], textWidth(value(chart, p[which]), 10) + 10);
       if (here.length) marks.push(Plot.text(here, { x: (p: Pair) => p[which].y, y, text: (p: Pair) => value(chart, p[which]), textAnchor: side > 0 ? 'start' : 'end', dx: side * (arrow && which === 'end' ? 5 : 8), fill: 'currentColor', fontWeight: which === 'end' ? 'bold' : undefined, className: 'halo' } as Plot.TextOptions));
     }
   }
@@ -213,7 +221,7 @@ function dumbbellOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   return {
     ...frame,
     style: undefined,
-    x: { type: 'linear', domain: valueDomain(chart), nice: true, grid: true, label: unitHeading(chart.unit), labelAnchor: 'right', ticks: narrow ? 4 : 6, tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale) },
+    x: { type: 'linear', domain: valueDomain(chart), insetLeft: room[-1], insetRight: Math.max(0, room[1] - frame.marginRight + 8), nice: true, grid: true, label: unitHeading(chart.unit), labelAnchor: 'right', ticks: narrow ? 4 : 6, tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale) },
     y: { type: 'point', domain: pairs.map((p) => p.name), padding: 0.6, label: null, tickSize: 0, tickFormat: (name: string) => (names.get(name) ?? [name]).join('\n') },
     marks,
   } as Plot.PlotOptions;
@@ -365,7 +373,7 @@ export function describeChange(chart: ChartData): string[] {
   const sentences = [`${NAMES[chart.type]} of ${lower(chart.measures[0].label)} (${unitHeading(chart.unit)}), ${pairs.length} ${plural(noun, pairs.length)}, ${fromLabel} compared with ${toLabel}.`];
   const changed = pairs.filter((p) => p.change !== null);
   const told = (p: Pair) => `${p.name} ${p.change! > 0 ? 'rose' : p.change! < 0 ? 'fell' : 'stayed'} ${p.change === 0 ? `at ${fv(p.end.y!, p.end)}` : `from ${fv(p.start.y!, p.start)} to ${fv(p.end.y!, p.end)}`}`;
-  const smallest = (p: Pair) => `${p.name} changed least, from ${fv(p.start.y!, p.start)} to ${fv(p.end.y!, p.end)}`;
+  const smallest = (p: Pair) => `${p.name} ${p.change! > 0 ? 'rose' : 'fell'} least, from ${fv(p.start.y!, p.start)} to ${fv(p.end.y!, p.end)}`;
   const byChange = [...changed].sort((a, b) => b.change! - a.change!);
   const rise = byChange[0]?.change! > 0 ? byChange[0] : undefined;
   const fall = byChange.at(-1)?.change! < 0 ? byChange.at(-1) : undefined;
@@ -379,7 +387,8 @@ export function describeChange(chart: ChartData): string[] {
     sentences.push(`Between ${fromLabel} and ${toLabel}, ${extremes.length ? `${extremes.join('; ')}` : `no ${noun} changed`}.`);
     const same = changed.length - up - down;
     sentences.push(up === changed.length ? `All ${up} rose; ${smallest(byChange.at(-1)!)}.` : down === changed.length ? `All ${down} fell; ${smallest(byChange[0])}.` : `${up} of ${changed.length} ${plural(noun, changed.length)} rose, ${down} fell${same ? `, ${same} did not change` : ''}.`);
-    const named = changed.filter((p) => p.highlight && p !== rise && p !== fall).slice(0, 6);
+    const least = up === changed.length ? byChange.at(-1) : down === changed.length ? byChange[0] : undefined;
+    const named = changed.filter((p) => p.highlight && p !== rise && p !== fall && p !== least).slice(0, 6);
     if (named.length) sentences.push(`Highlighted: ${named.map(told).join('; ')}.`);
   }
   for (const p of pairs.filter((q) => q.change === null)) {

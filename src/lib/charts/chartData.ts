@@ -168,7 +168,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
   }
   if (problems.length) return { ok: false, problems };
   // A change chart keeps the rows at its two ends only (see change.ts).
-  const ends = isChange(spec.type) ? changeEnds(spec, table, x, filterRows(table, filter).filter((row) => !through || ordinal(row.period) <= ordinal(through)), from, to, problems) : undefined;
+  const ends = isChange(spec.type) ? changeEnds(spec, table, x, filterRows(table, filter).filter((row) => !through || ordinal(row.period) <= ordinal(through)), from, to, through, problems) : undefined;
   if (problems.length) return { ok: false, problems };
   if (ends) rows.splice(0, rows.length, ...ends.rows);
   const xKind: XKind = x === 'period' ? 'time' : x === 'month' ? 'month' : table.measures.has(x) ? 'number' : 'category';
