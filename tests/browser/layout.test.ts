@@ -91,6 +91,36 @@ describe('the pinned chart on a phone', () => {
   });
 });
 
+describe('the data of a pinned chart', () => {
+  test.each(Object.entries(VIEWPORTS))('on a %s, opened, keeps its table and CSV link in reach without leaving the step', async (_name, viewport) => {
+    const { page } = await openPage(site, `${STORY}/`, { viewport });
+    await scrollStepTo(page, 2, 0.6);
+    await expect.poll(() => page.locator('.scrolly > .step.is-active').count()).toBe(1);
+    // Held by id: "the active figure" would be another one if the story moved on.
+    const id = await page.locator('.scrolly > figure.chart.is-active').getAttribute('id');
+    const figure = page.locator(`[id="${id}"]`);
+    await figure.locator('.chart-data summary').click();
+    await expect.poll(() => figure.locator('.chart-data').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await expect.poll(() => figure.evaluate((f) => f.classList.contains('is-active'))).toBe(true);
+    const before = await page.evaluate(() => window.scrollY);
+    // The whole pinned figure fits the screen (it scrolls within itself)...
+    const box = (await figure.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height + 1);
+    // ...so its last row and the CSV link are reached without moving the story, and nothing covers them.
+    for (const target of [figure.locator('tbody tr').last(), figure.locator('.chart-csv')]) {
+      await target.evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
+      const hit = await target.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const top = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + r.height / 2);
+        return { inView: r.top >= 0 && r.bottom <= window.innerHeight, mine: top !== null && el.contains(top) };
+      });
+      expect(hit).toEqual({ inView: true, mine: true });
+    }
+    expect(await page.evaluate(() => window.scrollY)).toBe(before);
+    await page.context().close();
+  });
+});
+
 describe('on a wide screen', () => {
   test('at 1920×1080 the chart takes the room: wider than at 1280, and whole on the first screen', async () => {
     async function drawing(viewport: { width: number; height: number }) {
