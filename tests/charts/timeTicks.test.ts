@@ -36,6 +36,11 @@ describe('month ticks', () => {
     expect(ticks.ticks.length).toBeLessThanOrEqual(8);
   });
 
+  it('step a year at a time on a phone when six-month steps are too many, each tick naming its year', () => {
+    const { chart } = fixtureSvg('jobs', { ...SPAN, from: '2006-01' });
+    expect(xTickLabels(chart, SIZES.narrow)).toEqual(['Nov 2006', 'Nov 2007', 'Nov 2008', 'Nov 2009']);
+  });
+
   it('leave a long series to Plot, whose year ticks read better', () => {
     const { chart } = fixtureSvg('jobs', { data: 'industries.rate', where: { industry: 'Construction' } });
     expect(monthTicks(chart.data, 4)).toBeUndefined();

@@ -2,7 +2,7 @@ import { monthName } from '../period.ts';
 import type { Datum } from './chartData.ts';
 
 /** Steps between month ticks, in months, smallest first. */
-const STEPS = [1, 2, 3, 4, 6];
+const STEPS = [1, 2, 3, 4, 6, 12];
 
 export interface MonthTicks {
   ticks: Date[];
@@ -15,7 +15,7 @@ export interface MonthTicks {
  * last, and an unlabelled last bar reads as "undated"). At most `target`
  * ticks, at the middle of their months, as the data's x is. A month is named
  * with its year under it at the first tick and wherever the year changes.
- * Undefined when even six-month steps would be too many: Plot's own year
+ * Undefined when even yearly steps would be too many: Plot's own year
  * ticks read better on a long series.
  */
 export function monthTicks(data: readonly Datum[], target: number): MonthTicks | undefined {
