@@ -13,6 +13,7 @@ import { describeChart } from '../../src/lib/charts/describe.ts';
 import { chartCsv, chartTable } from '../../src/lib/charts/table.ts';
 import { changePairs, slopeLayout } from '../../src/lib/charts/change.ts';
 import { parsePeriod } from '../../src/lib/period.ts';
+import { sharedDomains } from '../../src/lib/charts/states.ts';
 import { ACCENT, MUTED, PRIMARY } from '../../src/lib/charts/palette.ts';
 
 const CHANGE = { data: 'industries.rate', from: '2000-01', to: '2010-02' };
@@ -131,6 +132,14 @@ describe('a missing end', () => {
     // Both starts, one end (Finance), and the key.
     expect(filled(dumbbell, MUTED)).toBe(2 + 1);
     expect(filled(dumbbell, PRIMARY)).toBe(1 + 1);
+  });
+});
+
+describe('states', () => {
+  test('two steps of a change chart share a value scale that starts at the data, not at zero', () => {
+    const a = fixtureSvg('jobs', { ...CHANGE, type: 'dumbbell', where: { industry: ['Finance', 'Construction'] } }).chart;
+    const b = fixtureSvg('jobs', { ...CHANGE, type: 'arrow', where: { industry: ['Finance', 'Construction'] }, highlight: 'Finance' }).chart;
+    expect(sharedDomains([a, b]).y).toEqual([2.7, 27.1]);
   });
 });
 

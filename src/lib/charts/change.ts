@@ -213,7 +213,7 @@ function dumbbellOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     const labelled = shown.filter((p) => p[which].y !== null && !(which === 'start' && p.change === 0));
     for (const side of [1, -1]) {
       const here = labelled.filter((p) => outward(p, which) === side);
-      for (const p of here) room[side] = Math.max(room[side], textWidth(value(chart, p[which]), 10) + 10);
+      for (const p of here) room[side] = Math.max(room[side], textWidth(value(chart, p[which]), 10) * (which === 'end' ? 1.12 : 1) + 10);
       if (here.length) marks.push(Plot.text(here, { x: (p: Pair) => p[which].y, y, text: (p: Pair) => value(chart, p[which]), textAnchor: side > 0 ? 'start' : 'end', dx: side * (arrow && which === 'end' ? 5 : 8), fill: 'currentColor', fontWeight: which === 'end' ? 'bold' : undefined, className: 'halo' } as Plot.TextOptions));
     }
   }
@@ -278,7 +278,8 @@ export function slopeLayout(chart: ChartData, size: Size) {
   const text = (p: Pair, which: 'start' | 'end') =>
     which === 'end' ? `${value(chart, p.end)} ${p.name}` : narrow ? value(chart, p.start) : `${p.name} ${value(chart, p.start)}`;
   const sides = (['start', 'end'] as const).map((which) => pairs.filter((p) => p[which].y !== null).map((p) => ({ series: p.name, lines: labelLines(text(p, which), maxLabel), pair: p })));
-  const widths = sides.map((labels) => Math.ceil(Math.max(0, ...labels.map((l) => labelWidth(l.lines)))) + 14);
+  // Bold labels (coloured lines) run about a tenth wider than the measured regular type.
+  const widths = sides.map((labels) => Math.ceil(Math.max(0, ...labels.map((l) => labelWidth(l.lines) * (context.has(l.pair.name) ? 1 : 1.12)))) + 14);
   const marginTop = 34;
   const marginBottom = 12;
   const height = Math.max(size.height, marginTop + marginBottom + 8 + Math.max(...sides.map((labels) => stackHeight(labels))));

@@ -1,5 +1,6 @@
 import type { ChartSpec, StateSpec } from '../story/schema.ts';
 import type { ChartData } from './chartData.ts';
+import { isChange } from './change.ts';
 
 /** Scale domains shared by the states of one chart. */
 export interface Domains {
@@ -50,7 +51,7 @@ export function sharedDomains(charts: readonly ChartData[]): Domains {
     const drawn = chart.data.filter((d) => d.y !== null);
     values.push(...drawn.map((d) => d.y!));
     values.push(...(chart.spec.annotations ?? []).flatMap((a) => (a.value === undefined ? [] : [a.value])));
-    if (chart.spec.zero ?? (chart.type !== 'line' && chart.type !== 'dot')) values.push(0);
+    if (chart.spec.zero ?? (chart.type !== 'line' && chart.type !== 'dot' && !isChange(chart.type))) values.push(0);
     if (chart.xKind === 'time') {
       for (const d of chart.data) {
         const bar = chart.type === 'bar' && d.x1 && d.x2;
