@@ -166,7 +166,9 @@ export function nextPeriod(p: Period): Period {
 
 /** The id of the same period a year earlier: 2025-03 → 2024-03, 2024-Q3 → 2023-Q3. */
 export function yearEarlierId(p: Period): string {
-  return p.id.replace(/^\d{4}/, String(p.year - 1));
+  if (p.grain === 'none') return p.id;
+  // Every other id starts with its four-digit year.
+  return `${p.year - 1}${p.id.slice(4)}`;
 }
 
 /** `2007`, `Q3 2024`, `Nov 2025`, `Jan–Feb 2025`, `30 June 2015`. */

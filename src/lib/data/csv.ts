@@ -1,30 +1,86 @@
 import { csvParseRows } from 'd3-dsv';
 import { positionsIn, type Position } from '../problems.ts';
 
-/** One CSV record: its cells and where each cell starts in the file. */
+/** One CSV record: its cells, its line, and where each cell starts in the file. */
 export interface CsvRecord {
   cells: string[];
-  positions: Position[];
+  /** Line of the record's first cell. */
+  line: number;
+  /** Found on first use: only a faulty cell needs its place. */
+  readonly positions: Position[];
+}
+
+/** A record whose cell positions are worked out only when asked for. */
+class Record implements CsvRecord {
+  readonly cells: string[];
+  readonly line: number;
+  /** The offset of each cell, or of the first, the others following it past each comma. */
+  #offsets: number[] | number;
+  #positionAt: (offset: number) => Position;
+  constructor(cells: string[], line: number, offsets: number[] | number, positionAt: (offset: number) => Position) {
+    this.cells = cells;
+    this.line = line;
+    this.#offsets = offsets;
+    this.#positionAt = positionAt;
+  }
+  get positions(): Position[] {
+    let offsets = this.#offsets;
+    if (typeof offsets === 'number') {
+      let offset = offsets;
+      offsets = this.cells.map((cell) => {
+        const start = offset;
+        offset += cell.length + 1;
+        return start;
+      });
+    }
+    return offsets.map((offset) => this.#positionAt(offset));
+  }
 }
 
 /**
  * Splits CSV text into records with the line and column of every cell.
- * d3-dsv reads the values; `cellOffsets` only finds where each cell begins,
+ * A file without quotes (most) is split by lines and commas; otherwise
+ * d3-dsv reads the values and `cellOffsets` finds where each cell begins,
  * so that an error can point into the file even when a quoted note spans
  * several lines. A byte-order mark and CRLF line endings are accepted.
  */
 export function readCsv(text: string): CsvRecord[] {
+  return [...csvRecords(text)];
+}
+
+/** readCsv one record at a time: a long file's records need not all be held at once. */
+export function* csvRecords(text: string): Generator<CsvRecord> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Columns are counted after the mark, which no editor can see.
+  const positionAt = lazy(() => positionsIn(body));
+  const at = (offset: number) => positionAt()(offset);
+  if (!body.includes('"')) {
+    let start = 0;
+    let line = 1;
+    while (start < body.length) {
+      let end = start;
+      while (end < body.length && body.charCodeAt(end) !== 10 && body.charCodeAt(end) !== 13) end++;
+      if (end > start) {
+        yield new Record(body.slice(start, end).split(','), line, start, at);
+      }
+      // A line ends at LF, CRLF or a lone CR.
+      start = body.charCodeAt(end) === 13 && body.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+      line++;
+    }
+    return;
+  }
   const rows = csvParseRows(body);
   const { offsets } = cellOffsets(body);
-  // Columns are counted after the mark, which no editor can see.
-  const positionAt = positionsIn(body);
-  return rows
-    .map((cells, i) => ({
-      cells,
-      positions: (offsets[i] ?? []).map((offset) => positionAt(offset)),
-    }))
-    .filter((record) => !(record.cells.length === 1 && record.cells[0] === ''));
+  for (const [i, cells] of rows.entries()) {
+    if (cells.length === 1 && cells[0] === '') continue;
+    const starts = offsets[i] ?? [];
+    yield new Record(cells, starts.length ? at(starts[0]).line : 1, starts, at);
+  }
+}
+
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
 /**
@@ -33,6 +89,7 @@ export function readCsv(text: string): CsvRecord[] {
  */
 export function unclosedQuote(text: string): Position | undefined {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!body.includes('"')) return undefined;
   const { open } = cellOffsets(body);
   return open === undefined ? undefined : positionsIn(body)(open);
 }

@@ -20,8 +20,9 @@ export function deriveMeasures(table: Table): void {
     } else {
       for (const rows of series) computeMeasure(measure, rows);
     }
+    // Only detail rows are in no group.
     for (const row of table.rows) {
-      if (!(measure.name in row.values)) row.values[measure.name] = null;
+      if (row.detail && !(measure.name in row.values)) row.values[measure.name] = null;
     }
   }
 }
@@ -31,11 +32,31 @@ export function deriveMeasures(table: Table): void {
  * order; `byPeriod` also splits each group by period.
  */
 function groupRows(table: Table, columns: string[], byPeriod = false): Row[][] {
+  const keyOf = (row: Row) => (columns.length === 1 ? row.categories[columns[0]] : columns.map((c) => row.categories[c]).join('\u0000'));
+  if (byPeriod) {
+    // The rows are sorted by period: each period's rows stand together, grouped one period at a time.
+    const all: Row[][] = [];
+    let groups = new Map<string, Row[]>();
+    let period: string | undefined;
+    for (const row of table.rows) {
+      if (row.detail) continue;
+      if (row.period.id !== period) {
+        all.push(...groups.values());
+        groups = new Map();
+        period = row.period.id;
+      }
+      const key = columns.length === 0 ? '' : keyOf(row);
+      const group = groups.get(key);
+      if (group) group.push(row);
+      else groups.set(key, [row]);
+    }
+    all.push(...groups.values());
+    return all;
+  }
   const groups = new Map<string, Row[]>();
   for (const row of table.rows) {
     if (row.detail) continue;
-    let key = columns.map((c) => row.categories[c]).join('\u0000');
-    if (byPeriod) key += `\u0001${row.period.id}`;
+    const key = columns.length === 0 ? '' : keyOf(row);
     const group = groups.get(key);
     if (group) group.push(row);
     else groups.set(key, [row]);
@@ -54,13 +75,15 @@ function computeMeasure(measure: Measure, rows: Row[]): void {
       windowSums(rows, value, (p) => Date.UTC(p.year, 0, 1), results);
       break;
     case 'rolling12':
-      windowSums(rows, value, (p) => {
-        const end = new Date(endTime(p));
+      windowSums(rows, value, (p, endsAt) => {
+        if (p.day === undefined) return Date.UTC(p.year - 1, p.to, 1);
+        const end = new Date(endsAt);
         return Date.UTC(end.getUTCFullYear() - 1, end.getUTCMonth(), end.getUTCDate());
       }, results);
       break;
     default:
-      for (const [i, row] of rows.entries()) {
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i];
         const previous = rows[i - 1];
         const consecutive = previous !== undefined && follows(previous.period, row.period) && !isSpan(previous.period) && !isSpan(row.period);
         switch (spec.op) {
@@ -91,7 +114,7 @@ function computeMeasure(measure: Measure, rows: Row[]): void {
         }
       }
   }
-  for (const [i, row] of rows.entries()) row.values[measure.name] = results[i] === null ? null : round(results[i]!);
+  for (let i = 0; i < rows.length; i++) rows[i].values[measure.name] = results[i] === null ? null : round(results[i]!);
 }
 
 /** Share of the total (%) and rank (1 = largest) of each row among the rows of one period. */
@@ -122,9 +145,12 @@ function computeAcross(measure: Measure, rows: Row[]): void {
 function windowSums(
   rows: Row[],
   value: (row: Row) => number | null,
-  windowStart: (p: Period) => number,
+  windowStart: (p: Period, end: number) => number,
   results: (number | null)[],
 ): void {
+  // Each period's bounds, worked out once rather than at every step of the window.
+  const starts = rows.map((row) => startTime(row.period));
+  const ends = rows.map((row) => endTime(row.period));
   let lo = 0;
   let sum = 0;
   let missing = 0;
@@ -134,16 +160,16 @@ function windowSums(
     else sum += sign * v;
   };
   for (let i = 0; i < rows.length; i++) {
-    if (i > 0 && !follows(rows[i - 1].period, rows[i].period)) {
+    if (i > 0 && ends[i - 1] !== starts[i]) {
       // A gap: nothing before it can be part of a window that reaches here.
       lo = i;
       sum = 0;
       missing = 0;
     }
     add(rows[i], 1);
-    const start = windowStart(rows[i].period);
-    while (lo < i && startTime(rows[lo].period) < start) add(rows[lo++], -1);
-    results[i] = missing === 0 && startTime(rows[lo].period) === start ? sum : null;
+    const start = windowStart(rows[i].period, ends[i]);
+    while (lo < i && starts[lo] < start) add(rows[lo++], -1);
+    results[i] = missing === 0 && starts[lo] === start ? sum : null;
   }
 }
 

@@ -85,7 +85,8 @@ function indexOf(table: Table, column: string): Map<string, number[]> {
   let index = byColumn.get(column);
   if (!index) {
     index = new Map();
-    for (const [i, row] of table.rows.entries()) {
+    for (let i = 0; i < table.rows.length; i++) {
+      const row = table.rows[i];
       const value = column === '@period' ? row.period.id : column === '@end' ? endId(row) : categoryOrPart(row, column);
       if (value === undefined) continue;
       const list = index.get(value);
@@ -114,9 +115,53 @@ export function categoryOrPart(row: Row, column: string): string {
  * A running total is also found by its last month: ytd at=2025-11 is 2025-01/11.
  */
 function rowsAt(table: Table, at: Period): Row[] {
-  const positions = [...(indexOf(table, '@period').get(at.id) ?? [])];
-  if (table.index === 'end' && at.from === at.to) positions.push(...(indexOf(table, '@end').get(at.id) ?? []));
+  if (!inPeriodOrder(table.rows)) {
+    const positions = [...(indexOf(table, '@period').get(at.id) ?? [])];
+    if (table.index === 'end' && at.from === at.to) positions.push(...(indexOf(table, '@end').get(at.id) ?? []));
+    return [...new Set(positions)].sort((a, b) => a - b).map((i) => table.rows[i]);
+  }
+  // Rows in period order: the ones wanted stand together, found by halving.
+  const positions = between(table.rows, ordinal(at)).filter((i) => table.rows[i].period.id === at.id);
+  if (table.index === 'end' && at.from === at.to) {
+    const end = between(table.rows, ordinal({ ...at, from: 1, day: undefined })).filter((i) => endId(table.rows[i]) === at.id);
+    positions.push(...end);
+  }
   return [...new Set(positions)].sort((a, b) => a - b).map((i) => table.rows[i]);
+}
+
+/** A period's place in the order rows are sorted in (by year, last month, first month, day). */
+function ordinal(p: Period): number {
+  return ((p.year * 13 + p.to) * 13 + p.from) * 32 + (p.day ?? 0);
+}
+
+const ordered = new WeakMap<Row[], boolean>();
+
+function inPeriodOrder(rows: Row[]): boolean {
+  let known = ordered.get(rows);
+  if (known === undefined) {
+    known = true;
+    for (let i = 1; i < rows.length && known; i++) known = ordinal(rows[i - 1].period) <= ordinal(rows[i].period);
+    ordered.set(rows, known);
+  }
+  return known;
+}
+
+/** Positions of the rows whose period has ordinal `key`, in sorted `rows`. */
+function between(rows: Row[], key: number): number[] {
+  const first = (strict: boolean) => {
+    let low = 0;
+    let high = rows.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const k = ordinal(rows[mid].period);
+      if (k < key || (strict && k === key)) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  const positions: number[] = [];
+  for (let i = first(false), end = first(true); i < end; i++) positions.push(i);
+  return positions;
 }
 
 /**

@@ -1,8 +1,8 @@
-import { parsePeriod, within, grainOf, grainNoun, NO_PERIOD, PERIOD_HINT, type Grain } from '../period.ts';
+import { parsePeriod, within, grainOf, grainNoun, NO_PERIOD, PERIOD_HINT, type Grain, type Period } from '../period.ts';
 import { BUILT_IN_UNITS, UNITS, type Unit, type UnitRegistry } from '../format.ts';
 import { closest, suggestion } from '../suggest.ts';
 import type { Position, Problems } from '../problems.ts';
-import { readCsv, unclosedQuote, type CsvRecord } from './csv.ts';
+import { csvRecords, unclosedQuote, type CsvRecord } from './csv.ts';
 import { aggregateMeasures, deriveMeasures } from './derive.ts';
 import type { Measure, Row, Table } from './model.ts';
 import { isAggregation, periodColumn, type TableSpec } from './schema.ts';
@@ -38,27 +38,39 @@ export function parseTable(
   const table = emptyTable(name, spec, file, units);
   const before = problems.size;
 
-  const records = readCsv(text);
-  if (records.length === 0) {
+  const open = unclosedQuote(text);
+  const records = csvRecords(text);
+  const first = records.next();
+  if (first.done) {
     problems.add(file, { line: 1, column: 1 }, 'empty CSV file', 'the first line must name the columns: ' + Object.keys(spec.columns).join(','));
     return table;
   }
-  const open = unclosedQuote(text);
   if (open) {
     problems.add(file, open, 'the quote " opened here is never closed', 'end the cell with " (a quote inside a quoted cell is written "")');
     return table;
   }
-  const [header, ...body] = records;
+  const header = first.value;
   const columns = checkHeader(spec, header, file, problems);
   if (!columns) return table;
-  if (body.length === 0) {
+  // Rows are read as the records come: a long file's records are never all held at once.
+  let count = 0;
+  let rows: Row[] = [];
+  if (spec.long) {
+    const body = [...records];
+    count = body.length;
+    if (count > 0) rows = longRows(spec, body, columns, file, problems, units);
+  } else {
+    for (const record of records) {
+      count++;
+      const row = wideRow(spec, record, columns, file, problems, units);
+      if (row) rows.push(row);
+    }
+  }
+  if (count === 0) {
     problems.add(file, { line: 2, column: 1 }, 'no rows below the header', `add one row per period, or remove table ${name} from dataset.yaml`);
     return table;
   }
 
-  const rows = spec.long
-    ? longRows(spec, body, columns, file, problems, units)
-    : body.map((record) => wideRow(spec, record, columns, file, problems, units)).filter((r) => r !== undefined);
   table.rows = sortRows(table, rows);
   table.grain = checkGrain(table, spec, problems);
   reportDuplicates(table, spec, problems);
@@ -206,11 +218,29 @@ interface Cells {
   at(column: string): Position;
 }
 
+/** The cells of one record at a time: one reader per table, pointed at each record in turn. */
+class CellReader implements Cells {
+  record: CsvRecord | undefined;
+  readonly #columns: Map<string, number>;
+  constructor(columns: Map<string, number>) {
+    this.#columns = columns;
+  }
+  get(column: string): string {
+    return (this.record!.cells[this.#columns.get(column)!] ?? '').trim();
+  }
+  at(column: string): Position {
+    const positions = this.record!.positions;
+    return positions[this.#columns.get(column)!] ?? positions[0];
+  }
+}
+
+const readers = new WeakMap<Map<string, number>, CellReader>();
+
 function cellsOf(record: CsvRecord, columns: Map<string, number>): Cells {
-  return {
-    get: (column) => (record.cells[columns.get(column)!] ?? '').trim(),
-    at: (column) => record.positions[columns.get(column)!] ?? record.positions[0],
-  };
+  let reader = readers.get(columns);
+  if (!reader) readers.set(columns, (reader = new CellReader(columns)));
+  reader.record = record;
+  return reader;
 }
 
 function checkWidth(record: CsvRecord, width: number, file: string, problems: Problems): boolean {
@@ -229,7 +259,7 @@ function readNumber(cells: Cells, column: string, file: string, problems: Proble
   const written = cells.get(column);
   if (written === '') return null;
   // A typeset minus (U+2212), as word processors write it, is a minus.
-  const text = written.replace(/^\u2212/, '-');
+  const text = written.charCodeAt(0) === 0x2212 ? `-${written.slice(1)}` : written;
   // `+ 0` turns −0 into 0: the page never prints a minus zero.
   if (NUMBER.test(text) && Number.isFinite(Number(text))) return Number(text) + 0;
   const hint = NUMBER.test(text)
@@ -243,6 +273,49 @@ function readNumber(cells: Cells, column: string, file: string, problems: Proble
   return undefined;
 }
 
+/** Where a table's columns of each role are, found once rather than for every row. */
+interface Layout {
+  period: string | undefined;
+  categories: string[];
+  numbers: string[];
+  unit: string | undefined;
+  url: string | undefined;
+  publisher: string | undefined;
+  note: string | undefined;
+  /** Periods by their text (null: malformed): a file names each period once per series. */
+  periods: Map<string, Period | null>;
+  /** Category values by their joined text, shared by the rows of one series. */
+  series: Map<string, Record<string, string>>;
+}
+
+const layouts = new WeakMap<TableSpec, Layout>();
+
+function layoutOf(spec: TableSpec): Layout {
+  let layout = layouts.get(spec);
+  if (!layout) {
+    const of = (type: string) => Object.entries(spec.columns).filter(([, c]) => c.type === type).map(([name]) => name);
+    layout = {
+      period: periodColumn(spec),
+      categories: of('category').filter((column) => !isLongColumn(spec, column)),
+      numbers: of('number'),
+      unit: of('unit')[0],
+      url: urlColumn(spec),
+      publisher: publisherColumn(spec),
+      note: noteColumn(spec),
+      periods: new Map(),
+      series: new Map(),
+    };
+    layouts.set(spec, layout);
+  }
+  return layout;
+}
+
+function readPeriod(layout: Layout, text: string): Period | undefined {
+  let period = layout.periods.get(text);
+  if (period === undefined) layout.periods.set(text, (period = parsePeriod(text) ?? null));
+  return period ?? undefined;
+}
+
 function readCommon(
   spec: TableSpec,
   cells: Cells,
@@ -251,9 +324,10 @@ function readCommon(
   line: number,
   units: UnitRegistry,
 ): Omit<Row, 'values' | 'sources' | 'publishers' | 'notes'> | undefined {
-  const column = periodColumn(spec);
+  const layout = layoutOf(spec);
+  const column = layout.period;
   const periodText = column === undefined ? '' : cells.get(column);
-  const period = column === undefined ? NO_PERIOD : parsePeriod(periodText);
+  const period = column === undefined ? NO_PERIOD : readPeriod(layout, periodText);
   if (!period) {
     problems.add(
       file,
@@ -262,10 +336,9 @@ function readCommon(
       PERIOD_HINT,
     );
   }
-  const categories: Record<string, string> = {};
+  let categories: Record<string, string> = {};
   let ok = period !== undefined;
-  for (const [column, c] of Object.entries(spec.columns)) {
-    if (c.type !== 'category' || isLongColumn(spec, column)) continue;
+  for (const column of layout.categories) {
     const value = cells.get(column);
     if (value === '') {
       ok = false;
@@ -273,7 +346,14 @@ function readCommon(
     }
     categories[column] = value;
   }
-  const unitColumn = Object.entries(spec.columns).find(([, c]) => c.type === 'unit')?.[0];
+  if (ok && layout.categories.length > 0) {
+    // Rows of one series share one record of their categories: fewer objects for long files.
+    const key = layout.categories.length === 1 ? categories[layout.categories[0]] : layout.categories.map((c) => categories[c]).join('\u0000');
+    const shared = layout.series.get(key);
+    if (shared) categories = shared;
+    else layout.series.set(key, categories);
+  }
+  const unitColumn = layout.unit;
   let unit: Unit | undefined;
   if (unitColumn) {
     const stated = cells.get(unitColumn);
@@ -283,7 +363,8 @@ function readCommon(
       problems.add(file, cells.at(unitColumn), `unknown unit "${stated}" in column "${unitColumn}"`, [suggestion(stated, [...units.keys()]), 'or declare it under units: in dataset.yaml'].filter(Boolean).join('; '));
     }
   }
-  return ok ? { period: period!, line, categories, detail: false, ...(unit ? { unit } : {}) } : undefined;
+  if (!ok) return undefined;
+  return unit ? { period: period!, line, categories, detail: false, unit } : { period: period!, line, categories, detail: false };
 }
 
 function wideRow(
@@ -294,30 +375,29 @@ function wideRow(
   problems: Problems,
   units: UnitRegistry,
 ): Row | undefined {
-  const line = record.positions[0].line;
+  const line = record.line;
   if (!checkWidth(record, columns.size, file, problems)) return undefined;
+  const layout = layoutOf(spec);
   const cells = cellsOf(record, columns);
   const common = readCommon(spec, cells, file, problems, line, units);
   const values: Record<string, number | null> = {};
   let ok = common !== undefined;
-  for (const [column, c] of Object.entries(spec.columns)) {
-    if (c.type !== 'number') continue;
+  for (const column of layout.numbers) {
     const value = readNumber(cells, column, file, problems);
     if (value === undefined) ok = false;
     else values[column] = value;
   }
   if (!ok) return undefined;
-  const source = urlColumn(spec) ? cells.get(urlColumn(spec)!) : '';
-  const note = noteColumn(spec) ? cells.get(noteColumn(spec)!) : '';
-  const publisher = publisherColumn(spec) ? cells.get(publisherColumn(spec)!) : '';
+  const source = layout.url ? cells.get(layout.url) : '';
+  const note = layout.note ? cells.get(layout.note) : '';
+  const publisher = layout.publisher ? cells.get(layout.publisher) : '';
   // Rows without a source, publisher or note share one empty record each: fewer objects for long files.
-  return {
-    ...common!,
-    values,
-    sources: source === '' ? NO_TEXT : { '': source },
-    publishers: publisher === '' ? NO_TEXT : { '': publisher },
-    notes: note === '' ? NO_TEXT : { '': note },
-  };
+  const row = common as Row;
+  row.values = values;
+  row.sources = source === '' ? NO_TEXT : { '': source };
+  row.publishers = publisher === '' ? NO_TEXT : { '': publisher };
+  row.notes = note === '' ? NO_TEXT : { '': note };
+  return row;
 }
 
 const NO_TEXT: Record<string, string> = Object.freeze({ '': '' }) as Record<string, string>;
@@ -336,7 +416,7 @@ function longRows(
   for (const record of body) {
     if (!checkWidth(record, columns.size, file, problems)) continue;
     const cells = cellsOf(record, columns);
-    const line = record.positions[0].line;
+    const line = record.line;
     const common = readCommon(spec, cells, file, problems, line, units);
     const measure = cells.get(measureColumn);
     if (!measures.includes(measure)) {
@@ -382,12 +462,13 @@ function longRows(
 function checkGrain(table: Table, spec: TableSpec, problems: Problems): Grain {
   const column = periodColumn(spec);
   if (column === undefined) return 'none';
-  const byLine = [...table.rows].sort((a, b) => a.line - b.line);
-  const first = byLine[0];
-  if (!first) return 'month';
+  if (table.rows.length === 0) return 'month';
+  // The first row of the file sets the grain.
+  let first = table.rows[0];
+  for (const row of table.rows) if (row.line < first.line) first = row;
   const grain = grainOf(first.period);
   const refused = new Set<Row>();
-  for (const row of byLine) {
+  for (const row of table.rows) {
     const own = grainOf(row.period);
     if (own === grain) continue;
     refused.add(row);
@@ -425,24 +506,45 @@ function noteColumn(spec: TableSpec): string | undefined {
  */
 function sortRows(table: Table, rows: Row[]): Row[] {
   const period = rows.map((row) => ((row.period.year * 13 + row.period.to) * 13 + row.period.from) * 32 + (row.period.day ?? 0));
-  const category = rows.map((row) => categoryKey(table, row));
-  const compare = (i: number, j: number) => period[i] - period[j] || (category[i] === category[j] ? 0 : COLLATOR.compare(category[i], category[j]));
-  const order = rows.map((_, i) => i);
+  // Each distinct set of categories is ranked once, by the collator; rows then compare by number.
+  const keys = rows.map((row) => categoryKey(table, row));
+  const distinct = [...new Set(keys)].sort((a, b) => COLLATOR.compare(a, b));
+  const ranks = new Map<string, number>();
+  distinct.forEach((key, i) => ranks.set(key, i > 0 && COLLATOR.compare(distinct[i - 1], key) === 0 ? ranks.get(distinct[i - 1])! : i));
+  const rank = keys.map((key) => ranks.get(key)!);
+  const compare = (i: number, j: number) => period[i] - period[j] || rank[i] - rank[j];
   let sorted = true;
-  for (let i = 1; i < order.length && sorted; i++) sorted = compare(i - 1, i) <= 0;
-  if (!sorted) order.sort(compare);
-  return order.map((i) => rows[i]);
+  for (let i = 1; i < rows.length && sorted; i++) sorted = compare(i - 1, i) <= 0;
+  if (sorted) return rows;
+  // Few distinct periods against many rows: each period's rows in a bucket, buckets in order (stable).
+  const buckets = new Map<number, number[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const bucket = buckets.get(period[i]);
+    if (bucket) bucket.push(i);
+    else buckets.set(period[i], [i]);
+  }
+  const out: Row[] = [];
+  for (const key of [...buckets.keys()].sort((a, b) => a - b)) {
+    const bucket = buckets.get(key)!;
+    if (bucket.length > 1) bucket.sort((i, j) => rank[i] - rank[j] || i - j);
+    for (const i of bucket) out.push(rows[i]);
+  }
+  return out;
 }
 
 /** The order localeCompare gives, made once. */
 const COLLATOR = new Intl.Collator();
 
 function categoryKey(table: Table, row: Row): string {
-  return table.categories.map((c) => row.categories[c]).join('\u0000');
+  const columns = table.categories;
+  if (columns.length === 0) return '';
+  if (columns.length === 1) return row.categories[columns[0]];
+  return columns.map((c) => row.categories[c]).join('\u0000');
 }
 
 function reportDuplicates(table: Table, spec: TableSpec, problems: Problems): void {
   if (spec.long) return; // checked per measure while reading
+  if (!hasDuplicates(table)) return;
   const seen = new Map<string, Row>();
   const keyOf = new Map<Row, string>();
   for (const row of table.rows) keyOf.set(row, `${row.period.id}\u0000${categoryKey(table, row)}`);
@@ -458,6 +560,25 @@ function reportDuplicates(table: Table, spec: TableSpec, problems: Problems): vo
     }
   }
   if (seen.size < table.rows.length) table.rows = table.rows.filter((row) => seen.get(keyOf.get(row)!) === row);
+}
+
+/**
+ * Whether two rows share a period and categories. The rows are sorted by
+ * period, so only rows of one period need comparing: one small set at a time.
+ */
+function hasDuplicates(table: Table): boolean {
+  let period: string | undefined;
+  const seen = new Set<string>();
+  for (const row of table.rows) {
+    if (row.period.id !== period) {
+      period = row.period.id;
+      seen.clear();
+    }
+    const key = categoryKey(table, row);
+    if (seen.has(key)) return true;
+    seen.add(key);
+  }
+  return false;
 }
 
 /** Marks rows that lie inside a longer period of the same series and year. */
