@@ -55,11 +55,18 @@ export function* csvRecords(text: string): Generator<CsvRecord> {
   const positionAt = lazy(() => positionsIn(body));
   const at = (offset: number) => positionAt()(offset);
   if (!body.includes('"')) {
+    // Without a CR every line ends at LF, found natively.
+    const lf = !body.includes('\r');
     let start = 0;
     let line = 1;
     while (start < body.length) {
       let end = start;
-      while (end < body.length && body.charCodeAt(end) !== 10 && body.charCodeAt(end) !== 13) end++;
+      if (lf) {
+        end = body.indexOf('\n', start);
+        if (end < 0) end = body.length;
+      } else {
+        while (end < body.length && body.charCodeAt(end) !== 10 && body.charCodeAt(end) !== 13) end++;
+      }
       if (end > start) {
         yield new Record(body.slice(start, end).split(','), line, start, at);
       }

@@ -71,9 +71,10 @@ export function parseTable(
     return table;
   }
 
-  table.rows = sortRows(table, rows);
+  const sorted = sortRows(table, rows);
+  table.rows = sorted.rows;
   table.grain = checkGrain(table, spec, problems);
-  reportDuplicates(table, spec, problems);
+  if (sorted.duplicates) reportDuplicates(table, spec, problems);
   // Running totals nest by nature (Jan–Oct lies inside Jan–Nov): no detail rows there.
   if (table.index === 'period') markDetailRows(table);
   deriveMeasures(table);
@@ -504,7 +505,7 @@ function noteColumn(spec: TableSpec): string | undefined {
  * the collator's order; each row's keys are made once, not at every
  * comparison, and rows already in order (most files) cost one pass.
  */
-function sortRows(table: Table, rows: Row[]): Row[] {
+function sortRows(table: Table, rows: Row[]): { rows: Row[]; duplicates: boolean } {
   const period = rows.map((row) => ((row.period.year * 13 + row.period.to) * 13 + row.period.from) * 32 + (row.period.day ?? 0));
   // Each distinct set of categories is ranked once, by the collator; rows then compare by number.
   const keys = rows.map((row) => categoryKey(table, row));
@@ -515,7 +516,7 @@ function sortRows(table: Table, rows: Row[]): Row[] {
   const compare = (i: number, j: number) => period[i] - period[j] || rank[i] - rank[j];
   let sorted = true;
   for (let i = 1; i < rows.length && sorted; i++) sorted = compare(i - 1, i) <= 0;
-  if (sorted) return rows;
+  if (sorted) return { rows, duplicates: mayRepeat(rows.map((_, i) => i), period, rank) };
   // Few distinct periods against many rows: each period's rows in a bucket, buckets in order (stable).
   const buckets = new Map<number, number[]>();
   for (let i = 0; i < rows.length; i++) {
@@ -523,13 +524,27 @@ function sortRows(table: Table, rows: Row[]): Row[] {
     if (bucket) bucket.push(i);
     else buckets.set(period[i], [i]);
   }
-  const out: Row[] = [];
+  const order: number[] = [];
   for (const key of [...buckets.keys()].sort((a, b) => a - b)) {
     const bucket = buckets.get(key)!;
     if (bucket.length > 1) bucket.sort((i, j) => rank[i] - rank[j] || i - j);
-    for (const i of bucket) out.push(rows[i]);
+    for (const i of bucket) order.push(i);
   }
-  return out;
+  return { rows: order.map((i) => rows[i]), duplicates: mayRepeat(order, period, rank) };
+}
+
+/**
+ * Whether, in sorted order, two neighbours share a period and a rank of
+ * categories: only then can a row repeat another (a repeat sorts next to
+ * the row it repeats), and only then are duplicates looked for.
+ */
+function mayRepeat(order: number[], period: number[], rank: number[]): boolean {
+  for (let k = 1; k < order.length; k++) {
+    const i = order[k - 1];
+    const j = order[k];
+    if (period[i] === period[j] && rank[i] === rank[j]) return true;
+  }
+  return false;
 }
 
 /** The order localeCompare gives, made once. */
@@ -544,7 +559,6 @@ function categoryKey(table: Table, row: Row): string {
 
 function reportDuplicates(table: Table, spec: TableSpec, problems: Problems): void {
   if (spec.long) return; // checked per measure while reading
-  if (!hasDuplicates(table)) return;
   const seen = new Map<string, Row>();
   const keyOf = new Map<Row, string>();
   for (const row of table.rows) keyOf.set(row, `${row.period.id}\u0000${categoryKey(table, row)}`);
@@ -560,25 +574,6 @@ function reportDuplicates(table: Table, spec: TableSpec, problems: Problems): vo
     }
   }
   if (seen.size < table.rows.length) table.rows = table.rows.filter((row) => seen.get(keyOf.get(row)!) === row);
-}
-
-/**
- * Whether two rows share a period and categories. The rows are sorted by
- * period, so only rows of one period need comparing: one small set at a time.
- */
-function hasDuplicates(table: Table): boolean {
-  let period: string | undefined;
-  const seen = new Set<string>();
-  for (const row of table.rows) {
-    if (row.period.id !== period) {
-      period = row.period.id;
-      seen.clear();
-    }
-    const key = categoryKey(table, row);
-    if (seen.has(key)) return true;
-    seen.add(key);
-  }
-  return false;
 }
 
 /** Marks rows that lie inside a longer period of the same series and year. */
