@@ -9,6 +9,8 @@ import { annotatedDatum, resolveAnnotations, type Annotation } from './annotate.
 import { matchPlaces } from './geo/places.ts';
 import { checkScales } from './scatter.ts';
 import { changeEnds, isChange, pairUp } from './change.ts';
+import { checkLayout } from './stack.ts';
+import { checkFacet, checkPanelCount, facetSeries } from './facets.ts';
 import { ATLAS_NOTE } from './geo/atlas.ts';
 import type { Domains } from './states.ts';
 
@@ -135,9 +137,12 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
   } else if (x === 'month' && table.grain !== 'month') {
     problems.push({ field: 'x', message: `x: month lays out the months of a year, but ${table.name} holds ${grainNoun(table.grain)}`, hint: 'use x: period' });
   }
-  const series = spec.series ?? (keys.length > 1 ? 'measure' : undefined);
+  const series = spec.series ?? (keys.length > 1 ? 'measure' : facetSeries(spec));
   const seriesColumns = [...(timeless ? [] : ['year']), 'measure', ...table.categories];
   if (series && !seriesColumns.includes(series)) problems.push({ field: 'series', message: `table ${table.name} has no column "${series}" to split series by`, hint: suggestion(series, seriesColumns) });
+
+  checkLayout(spec, table, series, problems);
+  checkFacet(spec, table, series, problems);
 
   const filter: Filter = Object.create(null);
   for (const [column, value] of Object.entries(spec.where ?? {})) {
@@ -210,6 +215,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
   }
   const places = isMap(spec.type) ? matchPlaces(data, spec, x, table, problems) : undefined;
   checkScales(spec, table, xKind, data, problems);
+  checkPanelCount({ spec, data, series }, problems);
   if (problems.length || !table.complete) return { ok: false, problems };
 
   const chart: ChartData = {

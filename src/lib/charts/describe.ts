@@ -2,6 +2,7 @@ import { formatValue, ownDigits, unitHeading } from '../format.ts';
 import { periodLabel } from '../period.ts';
 import { describeScatter } from './scatter.ts';
 import { describeChange, isChange } from './change.ts';
+import { describeTotals, isGrouped, isStacked } from './stack.ts';
 import { shownDigits, valueLabel, type ChartData, type Datum } from './chartData.ts';
 
 const TYPE_NAMES: Record<string, string> = { line: 'Line chart', area: 'Area chart', bar: 'Bar chart', barX: 'Bar chart', dot: 'Dot chart', choropleth: 'World map shaded by value', symbolMap: 'World map with circles sized by value', scatter: 'Scatter plot' };
@@ -19,7 +20,8 @@ export function describeChart(chart: ChartData): string {
   const value = (d: Datum) => formatValue(d.y!, chart.unit, undefined, shownDigits(d), chart.locale);
   // A span's figure is its average per month, said so, so that months compare with months.
   const at = (d: Datum) => (d.span ? `${value(d)} a month on average in ${d.label}` : `${value(d)} in ${d.label}`);
-  const sentences = [`${TYPE_NAMES[chart.type]} of ${lower(measureNames(chart))} (${unitWords(chart)})${byWhat(chart)}${spanOf(chart, drawn)}.`];
+  const sentences = [`${kindOf(chart)} of ${lower(measureNames(chart))} (${unitWords(chart)})${chart.spec.facet === undefined ? byWhat(chart) : panelsOf(chart)}${spanOf(chart, drawn)}.`];
+  if (isStacked(chart)) sentences.push(describeTotals(chart, (y) => formatValue(y, chart.unit, undefined, ownDigits(y, 1), chart.locale)) ?? '');
 
   if (chart.xKind === 'category') {
     const sorted = [...drawn].sort((a, b) => b.y! - a.y!);
@@ -67,6 +69,20 @@ function annotationSentences(chart: ChartData): string[] {
     if (a.kind === 'event') return [`Marked: ${a.text}, ${periodLabel(a.at)}.`];
     return [];
   });
+}
+
+/** The kind of chart, with its layout: stacked, grouped, small multiples. */
+function kindOf(chart: ChartData): string {
+  if (chart.spec.facet !== undefined) return 'Small multiples';
+  if (isStacked(chart)) return `Stacked ${lower(TYPE_NAMES[chart.type])}`;
+  if (isGrouped(chart)) return 'Grouped bar chart';
+  return TYPE_NAMES[chart.type];
+}
+
+function panelsOf(chart: ChartData): string {
+  const count = new Set(chart.data.map((d) => d.series)).size;
+  const by = chart.series === 'measure' ? 'measure' : chart.series === 'year' ? 'year' : chart.series;
+  return `, one ${lower(TYPE_NAMES[chart.type])} per ${by}, ${count} panels on the same scale`;
 }
 
 function measureNames(chart: ChartData): string {

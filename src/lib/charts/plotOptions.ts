@@ -13,6 +13,8 @@ import { thinLine } from './thin.ts';
 import { monthTicks } from './timeTicks.ts';
 import { deskMarks, type MarkFrame as Frame } from './annotationMarks.ts';
 import { valueLabelMarks } from './valueLabels.ts';
+import { groupedBandBars, groupKey, isGrouped, isStacked, stackOptions } from './stack.ts';
+import { facetOptions } from './facets.ts';
 
 export interface Size {
   width: number;
@@ -36,6 +38,8 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   if (isMap(chart.type)) return mapOptions(chart, size);
   if (chart.type === 'scatter') return scatterOptions(chart, size);
   if (isChange(chart.type)) return changeOptions(chart, size);
+  if (chart.spec.facet !== undefined) return facetOptions(chart, size);
+  if (isStacked(chart)) return stackOptions(chart, size);
   const narrow = size.width < 480;
   const drawn = chart.data.filter((d) => d.y !== null);
   const { colour: colours, context } = seriesColours(chart);
@@ -53,7 +57,7 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const maxLabel = Math.round(size.width * (narrow ? 0.3 : 0.25));
   const endLines = new Map(seriesNames.map((name) => [name, labelLines(name, maxLabel)]));
   const widest = Math.max(0, ...[...endLines.values()].map(labelWidth));
-  const rightMargin = endLabelled ? Math.ceil(widest) + 14 : chart.series && chart.type !== 'barX' ? Math.min(narrow ? 90 : 130, 14 + Math.max(0, ...seriesNames.map((s) => s.length)) * 6.5) : 24;
+  const rightMargin = endLabelled ? Math.ceil(widest) + 14 : chart.series && chart.type !== 'barX' && !isGrouped(chart) ? Math.min(narrow ? 90 : 130, 14 + Math.max(0, ...seriesNames.map((s) => s.length)) * 6.5) : 24;
   const xValue = (d: Datum) => d.x;
   switch (chart.type) {
     case 'line':
@@ -78,7 +82,7 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
       marks.push(Plot.dot(drawn, { x: xValue, y: 'y', fill: colour, r: narrow ? 3.5 : 4.5 }));
       break;
     case 'bar':
-      marks.push(...barMarks(chart, drawn, colour));
+      marks.push(...barMarks(chart, drawn, colour, size.width - LEFT_MARGIN - rightMargin));
       break;
     case 'barX': {
       const label = (d: Datum) => formatShort(d.y!, chart.unit, undefined, chart.locale);
@@ -99,7 +103,9 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     const highlighted = drawn.filter((d) => d.highlight && !chart.highlightsSeries);
     marks.push(Plot.dot(highlighted, { x: xValue, y: 'y', fill: colour, r: 4.5}));
   }
-  if (chart.series && chart.type !== 'barX' && !endLabelled) {
+  // Grouped bars are told apart by a key above the plot instead.
+  const key = isGrouped(chart) ? groupKey(chart, size.width, LEFT_MARGIN) : undefined;
+  if (chart.series && chart.type !== 'barX' && !endLabelled && !key) {
     marks.push(
       Plot.text(
         drawn,
@@ -116,6 +122,11 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     marginLeft: chart.type === 'barX' ? Math.min(150, 12 + longestLabel * 6.5) : LEFT_MARGIN,
     marginBottom: 32,
   };
+  if (key?.mark) {
+    frame.marginTop += key.rows * 14 + 4;
+    frame.height += key.rows * 14 + 4;
+    marks.push(key.mark);
+  }
   const first = projector(chart, frame, zero);
   const desk = deskMarks(chart, frame, first.x, first.y, chart.type === 'barX');
   frame.marginTop += desk.extraTop;
@@ -209,7 +220,8 @@ export function monthsSpanned(data: readonly Datum[]): number {
 }
 
 /** Bars over time span their period; several series share it side by side. */
-function barMarks(chart: ChartData, drawn: Datum[], colour: (d: Datum) => string): Plot.Markish[] {
+function barMarks(chart: ChartData, drawn: Datum[], colour: (d: Datum) => string, plotWidth: number): Plot.Markish[] {
+  if ((chart.xKind === 'category' || chart.xKind === 'month') && isGrouped(chart)) return groupedBandBars(drawn, colour, plotWidth);
   if (chart.xKind === 'category' || chart.xKind === 'month') {
     return [Plot.barY(drawn, { x: 'x', y: 'y', fill: colour, ...(chart.series ? { fx: undefined } : {}) })];
   }

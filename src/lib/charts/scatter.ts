@@ -97,7 +97,7 @@ export function scatterScales(chart: ChartData, narrow: boolean): Record<string,
 }
 
 /** A row of coloured dots with the series' names, above the plot. */
-function colourKey(colour: Map<string, string>, frame: { width: number; marginLeft: number }): Plot.RenderFunction {
+export function colourKey(colour: Map<string, string>, frame: { width: number; marginLeft: number }): Plot.RenderFunction {
   return (_index, _scales, _values, _dimensions, context) => {
     const doc = context.document;
     const ns = 'http://www.w3.org/2000/svg';

@@ -1,6 +1,7 @@
 import type { ChartSpec, StateSpec } from '../story/schema.ts';
 import type { ChartData } from './chartData.ts';
 import { isChange } from './change.ts';
+import { isStacked, stackExtent } from './stack.ts';
 
 /** Scale domains shared by the states of one chart. */
 export interface Domains {
@@ -49,7 +50,8 @@ export function sharedDomains(charts: readonly ChartData[]): Domains {
   const times: number[] = [];
   for (const chart of charts) {
     const drawn = chart.data.filter((d) => d.y !== null);
-    values.push(...drawn.map((d) => d.y!));
+    // A stack reaches as far as its piled-up layers.
+    values.push(...(isStacked(chart) ? stackExtent(chart) : drawn.map((d) => d.y!)));
     values.push(...(chart.spec.annotations ?? []).flatMap((a) => (a.value === undefined ? [] : [a.value])));
     if (chart.spec.zero ?? (chart.type !== 'line' && chart.type !== 'dot' && !isChange(chart.type))) values.push(0);
     if (chart.xKind === 'time') {

@@ -1,0 +1,157 @@
+/**
+ * Small multiples (`facet:`): one small chart per value of a category
+ * column (or per series), all on the same scales, wrapping into a grid of
+ * two columns on a phone and three or four on a wide screen; the chart
+ * grows taller with the rows. The faceted column is the chart's series, so
+ * the data table and CSV have one column per panel and `highlight` names
+ * panels: a highlighted panel's marks take the accent, the others the
+ * primary colour. Each panel is titled at its top left.
+ */
+import * as Plot from '@observablehq/plot';
+import { formatTick, unitHeading } from '../format.ts';
+import type { Table } from '../data/model.ts';
+import type { ChartSpec } from '../story/schema.ts';
+import { suggestion } from '../suggest.ts';
+import type { ChartData, ChartProblem, Datum } from './chartData.ts';
+import { ACCENT, PRIMARY } from './palette.ts';
+import { spreadSpans, type Size } from './plotOptions.ts';
+import { textWidth } from './notePlacement.ts';
+import { thinLine } from './thin.ts';
+
+/** More panels than this are too small to read on a phone. */
+export const MAX_PANELS = 24;
+const FACET_TYPES = new Set(['line', 'area', 'bar', 'dot']);
+
+/**
+ * The series column a facet implies: `facet: industry` splits series by
+ * industry when `series:` is not given. Undefined for `facet: series`.
+ */
+export function facetSeries(spec: ChartSpec): string | undefined {
+  return spec.facet !== undefined && spec.facet !== 'series' && spec.series === undefined ? spec.facet : undefined;
+}
+
+/** Refuses a facet the chart cannot draw. `series` is the chart's series column after facetSeries. */
+export function checkFacet(spec: ChartSpec, table: Table, series: string | undefined, problems: ChartProblem[]): void {
+  const facet = spec.facet;
+  if (facet === undefined) return;
+  const columns = ['series', ...table.categories];
+  if (!columns.includes(facet)) {
+    problems.push({ field: 'facet', message: `table ${table.name} has no category column "${facet}" to draw panels by`, hint: suggestion(facet, columns) });
+    return;
+  }
+  if (!FACET_TYPES.has(spec.type)) {
+    problems.push({ field: 'facet', message: `facet: draws small multiples of lines, areas, bars or dots, and this chart is type: ${spec.type}`, hint: 'use type: line, area, bar or dot, or leave facet out' });
+  }
+  if (facet === 'series' && !series) {
+    problems.push({ field: 'facet', message: 'facet: series draws one panel per series, and this chart has none', hint: table.categories.length ? `use facet: ${table.categories[0]}, or add series:` : 'add series: year, or list several keys in data:' });
+  } else if (facet !== 'series' && series !== facet) {
+    problems.push({ field: 'facet', message: `facet: ${facet} draws one panel per ${facet}, and series: ${series} would split each panel again`, hint: `leave series: out, or write facet: series for one panel per ${series}` });
+  }
+  const notes = (spec.annotations ?? []).findIndex((a) => a.at !== undefined || a.value !== undefined);
+  if (notes >= 0) problems.push({ field: `annotations.${notes}`, message: 'notes and reference lines are not drawn on small multiples', hint: 'use a shaded span or an event marker, or say it in the caption' });
+}
+
+/** Too many panels, once the data is known. */
+export function checkPanelCount(chart: Pick<ChartData, 'spec' | 'data' | 'series'>, problems: ChartProblem[]): void {
+  if (chart.spec.facet === undefined) return;
+  const count = new Set(chart.data.map((d) => d.series)).size;
+  if (count > MAX_PANELS) problems.push({ field: 'facet', message: `facet: would draw ${count} panels, more than ${MAX_PANELS} legible on a phone`, hint: `pick some with where: { ${chart.series}: [...] }` });
+}
+
+/** Columns of the grid at a width, for a number of panels. */
+export function facetColumns(count: number, width: number): number {
+  if (width < 480) return Math.min(2, count);
+  return count <= 3 ? count : count <= 6 || count === 9 ? 3 : 4;
+}
+
+/** The panels in order, with their place in the grid. */
+export function facetPanels(chart: ChartData, width: number): { name: string; col: number; row: number; highlight: boolean }[] {
+  const names = [...new Set(chart.data.map((d) => d.series))];
+  const cols = facetColumns(names.length, width);
+  return names.map((name, i) => ({ name, col: i % cols, row: Math.floor(i / cols), highlight: chart.highlightsSeries && chart.data.some((d) => d.series === name && d.highlight) }));
+}
+
+const TITLE_SIZE = 10;
+const LINE = 12;
+
+export function facetOptions(chart: ChartData, size: Size): Plot.PlotOptions {
+  const narrow = size.width < 480;
+  const panels = facetPanels(chart, size.width);
+  const cols = Math.max(1, ...panels.map((p) => p.col + 1));
+  const rows = Math.max(1, ...panels.map((p) => p.row + 1));
+  const place = new Map(panels.map((p) => [p.name, p]));
+  const fx = (d: Datum) => place.get(d.series)!.col;
+  const fy = (d: Datum) => place.get(d.series)!.row;
+  const colour = (d: Datum) => (place.get(d.series)!.highlight ? ACCENT : PRIMARY);
+  const margin = { marginLeft: 40, marginRight: narrow ? 10 : 14, marginBottom: 24 };
+  const gap = narrow ? 12 : 16;
+  const panelWidth = (size.width - margin.marginLeft - margin.marginRight - gap * (cols - 1)) / cols;
+  // A title too wide for its panel wraps onto a second line; every row leaves room for the tallest.
+  const titleLines = Math.max(1, ...panels.map((p) => (textWidth(p.name, TITLE_SIZE) > panelWidth ? 2 : 1)));
+  const title = titleLines * LINE + 6;
+  const panelHeight = narrow ? 84 : 96;
+  const marginTop = 20 + title;
+  const height = marginTop + rows * panelHeight + (rows - 1) * title + margin.marginBottom;
+  const data = spreadSpans(chart);
+  const drawn = data.filter((d) => d.y !== null);
+  const zero = chart.spec.zero ?? (chart.type !== 'line' && chart.type !== 'dot');
+  const marks: Plot.Markish[] = [];
+  for (const a of chart.annotations) {
+    if (a.kind === 'span') marks.push(Plot.rect([a], { x1: 'x1', x2: 'x2', fill: 'currentColor', fillOpacity: 0.09 }));
+    if (a.kind === 'event') marks.push(Plot.ruleX([a], { x: 'x', stroke: 'currentColor', strokeOpacity: 0.7, strokeDasharray: '3 3' }));
+  }
+  if (zero || drawn.some((d) => d.y! < 0)) marks.push(Plot.ruleY([0]));
+  const channels = { x: 'x', y: 'y', fx, fy };
+  switch (chart.type) {
+    case 'area':
+      marks.push(Plot.areaY(data, { ...channels, z: 'series', fill: colour, fillOpacity: 0.18, curve: 'linear' } as Plot.AreaYOptions));
+    // falls through: an area has its line on top
+    case 'line':
+      marks.push(Plot.lineY(thinLine(data, Math.max(20, Math.round(panelWidth))), { ...channels, z: 'series', stroke: colour, strokeWidth: 1.75, curve: 'linear' } as Plot.LineYOptions));
+      break;
+    case 'dot':
+      marks.push(Plot.dot(drawn, { ...channels, fill: colour, r: 2 } as Plot.DotOptions));
+      break;
+    case 'bar':
+      if (chart.xKind === 'time') marks.push(Plot.rectY(drawn, { x1: 'x1', x2: 'x2', y: 'y', fx, fy, fill: colour, insetLeft: 0.25, insetRight: 0.25 } as Plot.RectYOptions));
+      else marks.push(Plot.barY(drawn, { ...channels, fill: colour } as Plot.BarYOptions));
+      break;
+  }
+  // Panel titles; a highlighted panel's in bold.
+  for (const bold of [false, true]) {
+    const titled = panels.filter((p) => p.highlight === bold);
+    if (titled.length === 0) continue;
+    marks.push(
+      Plot.text(titled, {
+        fx: 'col',
+        fy: 'row',
+        text: 'name',
+        frameAnchor: 'top-left',
+        lineAnchor: 'bottom',
+        lineWidth: panelWidth / (TITLE_SIZE + 1),
+        lineHeight: LINE / (TITLE_SIZE + 1),
+        dy: -5,
+        fontSize: TITLE_SIZE + 1,
+        fontWeight: bold ? 'bold' : undefined,
+        fill: 'currentColor',
+      } as Plot.TextOptions),
+    );
+  }
+  const time = chart.xKind === 'time';
+  return {
+    width: size.width,
+    height,
+    marginTop,
+    ...margin,
+    style: undefined,
+    fx: { axis: null, domain: [...Array(cols).keys()], paddingInner: gap / (panelWidth + gap), paddingOuter: 0 },
+    fy: { axis: null, domain: [...Array(rows).keys()], paddingInner: title / (panelHeight + title), paddingOuter: 0 },
+    x: time
+      ? { type: 'utc', label: null, ticks: narrow ? 2 : 3, ...(chart.domains?.x ? { domain: [...chart.domains.x] } : {}) }
+      : chart.xKind === 'month'
+        ? { type: 'linear', label: null, domain: [1, 12], ticks: [1, 7], tickFormat: (m: number) => new Date(Date.UTC(2000, m - 1, 1)).toLocaleString('en', { month: 'short', timeZone: 'UTC' }) }
+        : { type: 'band', label: null, padding: 0.2 },
+    y: { label: unitHeading(chart.unit), grid: true, nice: true, zero: zero || undefined, ticks: 3, tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale), ...(chart.domains?.y ? { domain: [...chart.domains.y] } : {}) },
+    marks,
+  } as Plot.PlotOptions;
+}
