@@ -15,8 +15,10 @@ import { chartSchema } from '../../src/lib/story/schema.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/charts', import.meta.url));
 
-/** Budgets by kind, gzip bytes: a world map 15 KB, any other chart 5 KB. */
-export const KIND_BUDGET = { map: 15 * 1024, chart: 5 * 1024 };
+/** Budgets by kind, gzip bytes: a world map 15 KB, small multiples of 12 panels 12 KB, any other chart 5 KB. */
+export const KIND_BUDGET = { map: 15 * 1024, multiples: 12 * 1024, chart: 5 * 1024 };
+
+const TWELVE = ['Agriculture', 'Business services', 'Construction', 'Education and Health', 'Finance', 'Government', 'Information', 'Leisure and hospitality', 'Manufacturing', 'Mining and Extraction', 'Other', 'Self-employed'];
 
 const KINDS: { name: string; budget: keyof typeof KIND_BUDGET; dataset: string; spec: Record<string, unknown> }[] = [
   { name: 'world choropleth, 62 countries', budget: 'map', dataset: 'people', spec: { data: 'countries.population_share', type: 'choropleth', x: 'country', regions: { 'Hong Kong, China': ['HKG'] } } },
@@ -26,6 +28,10 @@ const KINDS: { name: string; budget: keyof typeof KIND_BUDGET; dataset: string; 
   { name: 'dumbbell, 14 industries, one highlighted', budget: 'chart', dataset: 'jobs', spec: { data: 'industries.rate', type: 'dumbbell', from: '2000-01', to: '2010-02', highlight: 'Construction' } },
   { name: 'arrow, 14 industries, one highlighted', budget: 'chart', dataset: 'jobs', spec: { data: 'industries.rate', type: 'arrow', from: '2000-01', to: '2010-02', highlight: 'Construction' } },
   { name: 'slope, 14 industries labelled at both ends', budget: 'chart', dataset: 'jobs', spec: { data: 'industries.rate', type: 'slope', from: '2000-01', to: '2010-02', highlight: 'Construction' } },
+  { name: 'stacked bars, 4 series over 38 months', budget: 'chart', dataset: 'jobs', spec: { data: 'industries.rate', type: 'bar', layout: 'stack', series: 'industry', where: { industry: TWELVE.slice(2, 6) }, from: '2007-01', highlight: 'Construction' } },
+  { name: 'stacked areas, 5 series over 38 months', budget: 'chart', dataset: 'jobs', spec: { data: 'industries.rate', type: 'area', layout: 'stack', series: 'industry', where: { industry: TWELVE.slice(2, 7) }, from: '2007-01' } },
+  { name: 'grouped bars, 5 series over 6 months', budget: 'chart', dataset: 'jobs', spec: { data: 'industries.rate', type: 'bar', layout: 'group', series: 'industry', where: { industry: TWELVE.slice(2, 7) }, from: '2009-09' } },
+  { name: 'small multiples, 12 panels of 122 months', budget: 'multiples', dataset: 'jobs', spec: { data: 'industries.rate', facet: 'industry', where: { industry: TWELVE }, highlight: 'Construction' } },
   { name: 'scatter, sized, log x', budget: 'chart', dataset: 'health', spec: { data: 'countries.life_expect', type: 'scatter', x: 'population', size: 'population', log: 'x', highlight: ['Japan', 'Rwanda'] } },
 ];
 

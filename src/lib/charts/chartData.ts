@@ -137,7 +137,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
   } else if (x === 'month' && table.grain !== 'month') {
     problems.push({ field: 'x', message: `x: month lays out the months of a year, but ${table.name} holds ${grainNoun(table.grain)}`, hint: 'use x: period' });
   }
-  const series = spec.series ?? (keys.length > 1 ? 'measure' : facetSeries(spec));
+  const series = spec.series ?? (keys.length > 1 ? 'measure' : facetSeries(spec, table));
   const seriesColumns = [...(timeless ? [] : ['year']), 'measure', ...table.categories];
   if (series && !seriesColumns.includes(series)) problems.push({ field: 'series', message: `table ${table.name} has no column "${series}" to split series by`, hint: suggestion(series, seriesColumns) });
 

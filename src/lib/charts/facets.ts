@@ -26,8 +26,8 @@ const FACET_TYPES = new Set(['line', 'area', 'bar', 'dot']);
  * The series column a facet implies: `facet: industry` splits series by
  * industry when `series:` is not given. Undefined for `facet: series`.
  */
-export function facetSeries(spec: ChartSpec): string | undefined {
-  return spec.facet !== undefined && spec.facet !== 'series' && spec.series === undefined ? spec.facet : undefined;
+export function facetSeries(spec: ChartSpec, table: Table): string | undefined {
+  return spec.facet !== undefined && table.categories.includes(spec.facet) && spec.series === undefined ? spec.facet : undefined;
 }
 
 /** Refuses a facet the chart cannot draw. `series` is the chart's series column after facetSeries. */

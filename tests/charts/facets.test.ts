@@ -1,0 +1,79 @@
+import { describe, expect, test } from 'vitest';
+import { checkChart, fixtureSvg, FIXTURE_SECTION } from '../fixtures/charts.ts';
+import { describeChart } from '../../src/lib/charts/describe.ts';
+import { facetColumns, facetPanels } from '../../src/lib/charts/facets.ts';
+import { plotOptions, SIZES } from '../../src/lib/charts/plotOptions.ts';
+import { chartTable } from '../../src/lib/charts/table.ts';
+import { ACCENT, PRIMARY } from '../../src/lib/charts/palette.ts';
+
+const FACET = { data: 'industries.rate', facet: 'industry', from: '2007-01' };
+const paths = (svg: string) => [...svg.matchAll(/<path\b[^>]*stroke="(#[0-9a-fA-F]+)"[^>]*>/g)].map((m) => m[1]);
+const section = FIXTURE_SECTION;
+
+describe('small multiples', () => {
+  test('one panel per category, titled, in a grid of 2 columns on a phone and 4 on a wide screen', () => {
+    const { narrow, wide, chart } = fixtureSvg('jobs', FACET);
+    const industries = [...new Set(chart.data.map((d) => d.category!.industry))];
+    expect(industries).toHaveLength(14);
+    expect(facetPanels(chart, SIZES.narrow.width).map((p) => p.name)).toEqual(industries);
+    expect(Math.max(...facetPanels(chart, SIZES.narrow.width).map((p) => p.col)) + 1).toBe(2);
+    expect(Math.max(...facetPanels(chart, SIZES.wide.width).map((p) => p.col)) + 1).toBe(4);
+    for (const svg of [narrow, wide]) {
+      expect(paths(svg).filter((c) => c === PRIMARY)).toHaveLength(14);
+      for (const name of industries.filter((n) => n.length < 20)) expect(svg).toContain(`>${name}<`);
+    }
+    // Seven rows of two are taller than four rows of four.
+    expect(plotOptions(chart, SIZES.narrow).height!).toBeGreaterThan(plotOptions(chart, SIZES.wide).height!);
+    expect(facetColumns(3, SIZES.wide.width)).toBe(3);
+  });
+
+  test('every panel shares one value scale: the axis is drawn on the left column only, once per row', () => {
+    const { narrow } = fixtureSvg('jobs', FACET);
+    // The y axis is drawn in the first column of each of the 7 rows, with the same ticks each time.
+    const ticks = [...narrow.matchAll(/<text\b[^>]*>([^<]*%)<\/text>/g)].map((m) => m[1]);
+    const perRow = ticks.length / 7;
+    expect(perRow).toBeGreaterThanOrEqual(2);
+    for (let row = 1; row < 7; row++) expect(ticks.slice(row * perRow, (row + 1) * perRow)).toEqual(ticks.slice(0, perRow));
+    const options = plotOptions(fixtureSvg('jobs', FACET).chart, SIZES.narrow);
+    expect((options.fx as { domain: number[] }).domain).toEqual([0, 1]);
+    expect((options.fy as { domain: number[] }).domain).toHaveLength(7);
+  });
+
+  test('a highlighted panel\'s line takes the accent, the others stay in the primary colour', () => {
+    const { wide, chart } = fixtureSvg('jobs', { ...FACET, highlight: 'Construction' });
+    expect(paths(wide).filter((c) => c === ACCENT)).toHaveLength(1);
+    expect(paths(wide).filter((c) => c === PRIMARY)).toHaveLength(13);
+    expect(facetPanels(chart, 640).filter((p) => p.highlight).map((p) => p.name)).toEqual(['Construction']);
+  });
+
+  test('twelve panels fit their weight budget and are described panel by panel', async () => {
+    const twelve = ['Agriculture', 'Business services', 'Construction', 'Education and Health', 'Finance', 'Government', 'Information', 'Leisure and hospitality', 'Manufacturing', 'Mining and Extraction', 'Other', 'Self-employed'];
+    const { chart } = fixtureSvg('jobs', { data: 'industries.rate', facet: 'industry', where: { industry: twelve } });
+    const text = describeChart(chart);
+    expect(text).toMatch(/^Small multiples of unemployment rate \(per cent\), one line chart per industry, 12 panels on the same scale, Jan 2000 to Feb 2010\./);
+    for (const name of twelve) expect(text).toContain(`${name}: `);
+    expect(chartTable(chart).columns).toHaveLength(13);
+  });
+
+  test('facet: series draws a panel per series; bars work in panels too', () => {
+    const { wide, chart } = fixtureSvg('jobs', { data: 'industries.rate', type: 'bar', facet: 'series', series: 'year', where: { industry: 'Construction', year: [2007, 2008, 2009] } });
+    expect(facetPanels(chart, 640).map((p) => p.name)).toEqual(['2007', '2008', '2009']);
+    expect(wide.match(/<rect\b[^>]*fill="#/g)).toHaveLength(36);
+  });
+
+  test('misuse is reported at the field, with did-you-mean', () => {
+    expect(checkChart('jobs', '  data: industries.rate\n  facet: industy\n')).toEqual([
+      `${section}:4:10  table industries has no category column "industy" to draw panels by — did you mean "industry"?`,
+    ]);
+    expect(checkChart('jobs', '  data: industries.rate\n  facet: series\n  where: { industry: Finance }\n')).toEqual([
+      `${section}:4:10  facet: series draws one panel per series, and this chart has none — use facet: industry, or add series:`,
+    ]);
+    expect(checkChart('jobs', '  data: industries.rate\n  type: barX\n  facet: industry\n  from: 2010-02\n')).toEqual([
+      `${section}:5:10  facet: draws small multiples of lines, areas, bars or dots, and this chart is type: barX — use type: line, area, bar or dot, or leave facet out`,
+    ]);
+    expect(checkChart('jobs', '  data: industries.rate\n  facet: industry\n  series: year\n')[0]).toContain('series: year would split each panel again');
+    expect(checkChart('jobs', '  data: industries.rate\n  type: bar\n  layout: stack\n  facet: industry\n')).toEqual([
+      `${section}:6:10  facet: draws small multiples, which cannot also be layout: stack — keep one of facet: and layout:`,
+    ]);
+  });
+});

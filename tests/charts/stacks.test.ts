@@ -1,0 +1,105 @@
+import { describe, expect, test } from 'vitest';
+import { checkChart, fixtureSvg, FIXTURE_SECTION } from '../fixtures/charts.ts';
+import { describeChart } from '../../src/lib/charts/describe.ts';
+import { plotOptions, SIZES } from '../../src/lib/charts/plotOptions.ts';
+import { stackExtent, stackLayers, stackOrder, stackTotals } from '../../src/lib/charts/stack.ts';
+import { chartCsv, chartTable } from '../../src/lib/charts/table.ts';
+import { sharedDomains } from '../../src/lib/charts/states.ts';
+import { ACCENT, MUTED } from '../../src/lib/charts/palette.ts';
+
+const THREE = ['Construction', 'Manufacturing', 'Finance'];
+const STACK = { data: 'industries.rate', type: 'bar', layout: 'stack', series: 'industry', where: { industry: THREE }, from: '2009-01' };
+const rects = (svg: string) => [...svg.matchAll(/<rect\b[^>]*>/g)].map((m) => m[0]);
+const texts = (svg: string) => [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((m) => m[1].replace(/<[^>]+>/g, ''));
+const section = FIXTURE_SECTION;
+
+describe('stacked bars and areas', () => {
+  test('each period\'s layers pile up from zero to the sum of its values, highlighted series on the baseline', () => {
+    const { chart } = fixtureSvg('jobs', { ...STACK, highlight: 'Finance' });
+    expect(stackOrder(chart)[0]).toBe('Finance');
+    const layers = stackLayers(chart);
+    const byPeriod = Map.groupBy(layers, (l) => l.period.id);
+    expect(byPeriod.size).toBe(14);
+    for (const [period, list] of byPeriod) {
+      const values = chart.data.filter((d) => d.period.id === period).map((d) => d.y!);
+      const sum = values.reduce((a, b) => a + b, 0);
+      expect(list.map((l) => l.series)).toEqual(stackOrder(chart));
+      expect(list[0].y1).toBe(0);
+      for (let i = 1; i < list.length; i++) expect(list[i].y1).toBeCloseTo(list[i - 1].y2, 9);
+      expect(list.at(-1)!.y2).toBeCloseTo(sum, 9);
+    }
+    expect(stackTotals(chart).map((t) => t.total)).toEqual([...byPeriod.values()].map((list) => list.at(-1)!.y2).map((v) => expect.closeTo(v, 9)));
+  });
+
+  test('negative values stack below zero', () => {
+    const { chart } = fixtureSvg('jobs', STACK);
+    const twisted = { ...chart, data: chart.data.map((d) => (d.series === 'Finance' ? { ...d, y: -d.y! } : d)) };
+    for (const l of stackLayers(twisted)) {
+      if (l.series === 'Finance') expect([l.y1, l.y2]).toEqual([0, l.y!]);
+      else expect(l.y1).toBeGreaterThanOrEqual(0);
+    }
+    expect(stackExtent(twisted)[0]).toBeLessThan(0);
+  });
+
+  test('draws one bar segment per value at both sizes, a highlighted series in the accent over grey, each layer named once', () => {
+    const { narrow, wide, chart } = fixtureSvg('jobs', { ...STACK, highlight: 'Construction' });
+    for (const svg of [narrow, wide]) {
+      const bars = rects(svg).filter((r) => /fill="#/.test(r));
+      expect(bars).toHaveLength(14 * 3);
+      expect(bars.filter((r) => r.includes(`fill="${ACCENT}"`))).toHaveLength(14);
+      expect(bars.filter((r) => r.includes(`fill="${MUTED}"`))).toHaveLength(28);
+      for (const name of THREE) expect(texts(svg).filter((t) => t === name)).toHaveLength(1);
+      expect(svg).toContain('class="stacked"');
+    }
+    // The value axis reaches the tallest stack, not the tallest value.
+    const y = plotOptions(chart, SIZES.wide).y as { domain: number[] };
+    const tallest = Math.max(...stackTotals(chart).map((t) => t.total));
+    expect(y.domain[1]).toBeGreaterThanOrEqual(tallest);
+    expect(Math.max(...chart.data.map((d) => d.y!))).toBeLessThan(tallest / 1.5);
+  });
+
+  test('states of a stacked chart share a value axis tall enough for the stacks', () => {
+    const { chart } = fixtureSvg('jobs', STACK);
+    expect(sharedDomains([chart]).y![1]).toBeCloseTo(stackExtent(chart)[1], 9);
+  });
+
+  test('a stacked area is described with its total, and its table and CSV hold each series\' own values', () => {
+    const { narrow, chart } = fixtureSvg('jobs', { ...STACK, type: 'area', from: '2009-10' });
+    const text = describeChart(chart);
+    const totals = stackTotals(chart);
+    expect(text).toMatch(/^Stacked area chart of unemployment rate \(per cent\), 3 industry series, Oct 2009 to Feb 2010\. The total rises from /);
+    expect(text).toContain(`from ${+totals[0].total.toFixed(1)}% in Oct 2009 to ${+totals.at(-1)!.total.toFixed(1)}% in Feb 2010`);
+    expect(narrow.match(/<path\b[^>]*fill="#/g)).toHaveLength(3);
+    const table = chartTable(chart);
+    expect(table.columns).toEqual(['Period', 'Construction (%)', 'Finance (%)', 'Manufacturing (%)']);
+    expect(table.rows).toHaveLength(5);
+    expect(chartCsv(chart).trimEnd().split('\n')).toHaveLength(1 + 15);
+  });
+
+  test('grouped bars stand side by side within each category, with a key above and no labels on the bars', () => {
+    const spec = { data: 'industries.rate', type: 'bar', layout: 'group', x: 'industry', series: 'year', where: { industry: THREE }, from: '2008-12', to: '2009-01' };
+    const { wide, narrow, chart } = fixtureSvg('jobs', spec);
+    expect(chart.xKind).toBe('category');
+    for (const svg of [wide, narrow]) {
+      const bars = rects(svg).filter((r) => /fill="#/.test(r));
+      expect(bars).toHaveLength(6);
+      // Two series share each category's band without overlapping.
+      const spans = bars.map((r) => [Number(r.match(/ x="([\d.]+)"/)![1]), Number(r.match(/ width="([\d.]+)"/)![1])]).sort((a, b) => a[0] - b[0]);
+      for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBeGreaterThanOrEqual(spans[i - 1][0] + spans[i - 1][1] - 0.01);
+      expect(texts(svg)).toEqual(expect.arrayContaining(['2008', '2009']));
+    }
+    expect(describeChart(chart)).toMatch(/^Grouped bar chart of unemployment rate/);
+  });
+
+  test('misuse is reported at the field with a hint', () => {
+    expect(checkChart('jobs', '  data: industries.rate\n  type: bar\n  layout: stack\n  where: { industry: Finance }\n')).toEqual([
+      `${section}:5:11  layout: stack needs series: to split the bars into — add series: industry (or another category column), or list several keys in data:`,
+    ]);
+    expect(checkChart('jobs', '  data: industries.rate\n  type: line\n  layout: stack\n  series: industry\n')).toEqual([
+      `${section}:5:11  layout: stack piles up bars or areas, and this chart is type: line — use type: bar or type: area`,
+    ]);
+    expect(checkChart('jobs', '  data: industries.rate\n  type: area\n  layout: group\n  series: industry\n')).toEqual([
+      `${section}:5:11  layout: group sets bars side by side, and this chart is type: area — use layout: stack for areas`,
+    ]);
+  });
+});
