@@ -86,6 +86,9 @@ describe('content/README.md documents every field of every schema', () => {
     const charts = blocks(part('Chart types'));
     expect(charts).toHaveLength(CHART_TYPES.length);
     for (const chart of charts) expect(sectionSchema.safeParse(parse(chart)).error).toBeUndefined();
+    const layouts = blocks(part('Chart layouts'));
+    expect(layouts.length).toBeGreaterThanOrEqual(2);
+    for (const chart of layouts) expect(sectionSchema.safeParse(parse(chart)).error).toBeUndefined();
     for (const chart of blocks(part('Annotation fields'))) expect(sectionSchema.safeParse(parse(chart)).error).toBeUndefined();
     expect(datasetSchema.safeParse(parse(blocks(part('Datasets: dataset.yaml'))[0])).error).toBeUndefined();
     expect(settingsSchema.safeParse(parse(blocks(part('Site settings: content/site.yaml'))[0])).error).toBeUndefined();
