@@ -61,7 +61,21 @@ describe('small multiples', () => {
     expect(wide.match(/<rect\b[^>]*fill="#/g)).toHaveLength(36);
   });
 
+  test('spans and reference lines run through every panel, labelled once; highlighted periods get a dot in each panel', () => {
+    const { wide, chart } = fixtureSvg('jobs', { ...FACET, highlight: '2009-06', annotations: [{ from: '2007-12', to: '2009-06', text: 'Recession' }, { value: 20, text: 'One in five' }] });
+    expect(wide.match(/>Recession</g)).toHaveLength(1);
+    expect(wide.match(/>One in five</g)).toHaveLength(1);
+    expect(wide.match(/stroke-dasharray="4 3"/g)?.length).toBeGreaterThanOrEqual(1);
+    // One dot per panel, in a mark whose one colour (on its group) is the accent.
+    expect(wide.match(/<circle/g)).toHaveLength(14);
+    expect(wide).toMatch(new RegExp(`<g\\b[^>]*fill="${ACCENT}"[^>]*>(<g\\b[^>]*>)?<circle`));
+    expect(describeChart(chart)).toContain('Shaded: Recession, Dec 2007 to Jun 2009.');
+  });
+
   test('misuse is reported at the field, with did-you-mean', () => {
+    expect(checkChart('jobs', '  data: industries.rate\n  facet: industry\n  annotations:\n    - { at: 2009-06, text: "Peak", series: Construction }\n')).toEqual([
+      `${section}:6:13  notes at a value are not placed on small multiples — use a reference line, a shaded span or an event marker, or say it in the caption`,
+    ]);
     expect(checkChart('jobs', '  data: industries.rate\n  facet: industy\n')).toEqual([
       `${section}:4:10  table industries has no category column "industy" to draw panels by — did you mean "industry"?`,
     ]);

@@ -88,7 +88,8 @@ describe('stacked bars and areas', () => {
       for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBeGreaterThanOrEqual(spans[i - 1][0] + spans[i - 1][1] - 0.01);
       expect(texts(svg)).toEqual(expect.arrayContaining(['2008', '2009']));
     }
-    expect(describeChart(chart)).toMatch(/^Grouped bar chart of unemployment rate/);
+    // Each bar is named with its series in the description.
+    expect(describeChart(chart)).toMatch(/^Grouped bar chart of unemployment rate .*Construction \(2009\) [\d.]+%/);
   });
 
   test('misuse is reported at the field with a hint', () => {

@@ -25,9 +25,11 @@ export function describeChart(chart: ChartData): string {
 
   if (chart.xKind === 'category') {
     const sorted = [...drawn].sort((a, b) => b.y! - a.y!);
+    // Bars of several series in one category are told apart by their series.
+    const named = (d: Datum) => (chart.series && d.series && !d.label.includes(d.series) ? `${d.label} (${d.series})` : d.label);
     // A long ranking is told by its ends; the data table has the rest.
-    if (sorted.length > 12) sentences.push(`Highest: ${sorted.slice(0, 5).map((d) => `${d.label} ${value(d)}`).join(', ')}. Lowest: ${sorted.slice(-3).map((d) => `${d.label} ${value(d)}`).join(', ')}.`);
-    else sentences.push(`${sorted.map((d) => `${d.label} ${value(d)}`).join(', ')}.`);
+    if (sorted.length > 12) sentences.push(`Highest: ${sorted.slice(0, 5).map((d) => `${named(d)} ${value(d)}`).join(', ')}. Lowest: ${sorted.slice(-3).map((d) => `${named(d)} ${value(d)}`).join(', ')}.`);
+    else sentences.push(`${sorted.map((d) => `${named(d)} ${value(d)}`).join(', ')}.`);
   } else {
     for (const series of groupBySeries(drawn)) {
       const [first, last] = [series.data[0], series.data.at(-1)!];

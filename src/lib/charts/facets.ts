@@ -47,8 +47,8 @@ export function checkFacet(spec: ChartSpec, table: Table, series: string | undef
   } else if (facet !== 'series' && series !== facet) {
     problems.push({ field: 'facet', message: `facet: ${facet} draws one panel per ${facet}, and series: ${series} would split each panel again`, hint: `leave series: out, or write facet: series for one panel per ${series}` });
   }
-  const notes = (spec.annotations ?? []).findIndex((a) => a.at !== undefined || a.value !== undefined);
-  if (notes >= 0) problems.push({ field: `annotations.${notes}`, message: 'notes and reference lines are not drawn on small multiples', hint: 'use a shaded span or an event marker, or say it in the caption' });
+  const notes = (spec.annotations ?? []).findIndex((a) => a.at !== undefined);
+  if (notes >= 0) problems.push({ field: `annotations.${notes}.at`, message: 'notes at a value are not placed on small multiples', hint: 'use a reference line, a shaded span or an event marker, or say it in the caption' });
 }
 
 /** Too many panels, once the data is known. */
@@ -96,9 +96,19 @@ export function facetOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const drawn = data.filter((d) => d.y !== null);
   const zero = chart.spec.zero ?? (chart.type !== 'line' && chart.type !== 'dot');
   const marks: Plot.Markish[] = [];
+  // Spans, events and reference lines run through every panel; their labels go in the first, at its top.
+  const first = { fx: () => 0, fy: () => 0 };
   for (const a of chart.annotations) {
-    if (a.kind === 'span') marks.push(Plot.rect([a], { x1: 'x1', x2: 'x2', fill: 'currentColor', fillOpacity: 0.09 }));
-    if (a.kind === 'event') marks.push(Plot.ruleX([a], { x: 'x', stroke: 'currentColor', strokeOpacity: 0.7, strokeDasharray: '3 3' }));
+    if (a.kind === 'span') {
+      marks.push(Plot.rect([a], { x1: 'x1', x2: 'x2', fill: 'currentColor', fillOpacity: 0.09 }));
+      marks.push(Plot.text([a], { ...first, x: 'x1', text: 'text', frameAnchor: 'top', lineAnchor: 'top', textAnchor: 'start', dx: 3, dy: 2, fill: 'currentColor', className: 'halo' } as Plot.TextOptions));
+    } else if (a.kind === 'event') {
+      marks.push(Plot.ruleX([a], { x: 'x', stroke: 'currentColor', strokeOpacity: 0.7, strokeDasharray: '3 3' }));
+      marks.push(Plot.text([a], { ...first, x: 'x', text: 'text', frameAnchor: 'top', lineAnchor: 'top', textAnchor: 'start', dx: 3, dy: 2, fill: 'currentColor', className: 'halo' } as Plot.TextOptions));
+    } else if (a.kind === 'reference') {
+      marks.push(Plot.ruleY([a.value], { stroke: 'currentColor', strokeOpacity: 0.7, strokeDasharray: '4 3' }));
+      marks.push(Plot.text([a], { ...first, y: 'value', text: 'text', frameAnchor: 'left', textAnchor: 'start', dx: 2, dy: -6, fill: 'currentColor', className: 'halo' } as Plot.TextOptions));
+    }
   }
   if (zero || drawn.some((d) => d.y! < 0)) marks.push(Plot.ruleY([0]));
   const channels = { x: 'x', y: 'y', fx, fy };
@@ -117,6 +127,9 @@ export function facetOptions(chart: ChartData, size: Size): Plot.PlotOptions {
       else marks.push(Plot.barY(drawn, { ...channels, fill: colour } as Plot.BarYOptions));
       break;
   }
+  // Highlighted periods get a dot in each panel.
+  const points = drawn.filter((d) => d.highlight && !chart.highlightsSeries);
+  if (points.length) marks.push(Plot.dot(points, { ...channels, fill: ACCENT, r: 3 } as Plot.DotOptions));
   // Panel titles; a highlighted panel's in bold.
   for (const bold of [false, true]) {
     const titled = panels.filter((p) => p.highlight === bold);
