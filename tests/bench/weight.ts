@@ -47,7 +47,8 @@ function assets(html: string): { css: string[]; js: string[]; images: string[] }
     css: links.filter((l) => /rel="stylesheet"/.test(l)).map((l) => attr(l, 'href')!),
     js: (html.match(/<script\b[^>]*\bsrc="[^"]+"[^>]*>/g) ?? []).map((s) => attr(s, 'src')!),
     images: [
-      ...links.filter((l) => /rel="(icon|apple-touch-icon)"/.test(l)).map((l) => attr(l, 'href')!),
+      // The favicon loads with the page; apple-touch-icon only when a reader adds the page to a home screen.
+      ...links.filter((l) => /rel="icon"/.test(l)).map((l) => attr(l, 'href')!),
       ...(html.match(/<img\b[^>]*>/g) ?? []).map((i) => attr(i, 'src')!),
     ],
   };

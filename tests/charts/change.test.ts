@@ -64,8 +64,8 @@ describe('dumbbell and arrow', () => {
 
   test('arrow draws one arrow per industry that moved, and lists few changes in full', () => {
     const { wide, chart } = fixtureSvg('jobs', { ...CHANGE, type: 'arrow', where: { industry: ['Finance', 'Construction', 'Government'] } });
-    // An arrow is a shaft and a head: M…L… M…L…L….
-    const arrows = [...wide.matchAll(/<path stroke="[^"]+" d="M[\d.]+,[\d.]+L[\d.]+,[\d.]+M[\d.]+,[\d.]+L[\d.]+,[\d.]+L[\d.]+,[\d.]+"/g)];
+    // An arrow is a shaft and a head: M…l… m…l… (path data written relative, see pathData.ts).
+    const arrows = [...wide.matchAll(/<path stroke="[^"]+" d="M[\d.]+,[\d.]+l[^mMlL"]+m[^mMlL"]+l[^mMlL"]+"/g)];
     expect(arrows).toHaveLength(3);
     expect(arrows.filter((m) => m[0].includes(PRIMARY))).toHaveLength(3);
     // Each arrow's start is marked by a small grey dot.

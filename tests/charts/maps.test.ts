@@ -24,8 +24,13 @@ describe('country names', () => {
 describe('choropleth', () => {
   test('shades the countries with data by class, leaves the rest grey, and draws a key with the class edges', () => {
     const { wide, narrow, chart } = fixtureSvg('people', { ...PEOPLE, type: 'choropleth' });
+    const places = chart.data.filter((d) => d.y !== null).length;
     for (const svg of [wide, narrow]) {
-      expect(paths(svg).length).toBeGreaterThan(100);
+      // One shape per place, and the countries without data as one grey land (each border drawn once, not twice).
+      const shapes = paths(svg);
+      expect(shapes.length).toBeGreaterThan(2);
+      expect(shapes.length).toBeLessThanOrEqual(places + 1);
+      expect(svg.match(/fill-opacity="0.1"/g)).toHaveLength(1);
       const classes = colourClasses(chart.data.map((d) => d.y!));
       for (const colour of classes.colours.slice(0, 2)) expect(svg).toContain(`fill="${colour}"`);
       // The key: one swatch per class and its edges written out.

@@ -29,7 +29,7 @@ describe('renderChart()', () => {
   test.each(Object.entries(specs))('draws a %s chart with its marks', (type, spec) => {
     const svg = renderChart(plotOptions(chart(spec), SIZES.wide), 'c');
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" role="img"')).toBe(true);
-    const marks = { line: /<path[^>]* d="M/, area: /<path[^>]* d="M[^"]*Z"/, bar: /<rect/, barX: /<rect/, dot: /<circle/ };
+    const marks = { line: /<path[^>]* d="M/, area: /<path[^>]* d="M[^"]*z"/, bar: /<rect/, barX: /<rect/, dot: /<circle/ };
     expect(svg).toMatch(marks[type as keyof typeof marks]);
   });
 

@@ -1,3 +1,4 @@
+import { compactPath } from './pathData.ts';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 
@@ -44,7 +45,7 @@ export function cleanSvg(svg: string, id: string): string {
       .replace(/ id="([^"]+)"/g, ` id="${id}-$1"`)
       .replace(/url\(#([^)]+)\)/g, `url(#${id}-$1)`)
       // A tenth of a pixel is finer than any screen shows in a path; other numbers keep two decimals.
-      .replace(/ d="([^"]*)"/g, (_all, d: string) => ` d="${d.replace(/(\d+\.\d)\d+/g, '$1')}"`)
+      .replace(/ d="([^"]*)"/g, (_all, d: string) => ` d="${compactPath(d)}"`)
       .replace(/(\d+\.\d{2})\d+/g, '$1')
       .replace(/^<svg/, '<svg xmlns="http://www.w3.org/2000/svg" role="img" focusable="false"')
   );

@@ -14,7 +14,7 @@ import { formatShort, formatTick, unitHeading } from '../../format.ts';
 import type { ChartData, Datum } from '../chartData.ts';
 import { ACCENT, PRIMARY } from '../palette.ts';
 import { textWidth } from '../../share/textWidth.ts';
-import { countryShapes } from './shapes.ts';
+import { countryShapes, mergedShape } from './shapes.ts';
 
 export interface MapSize {
   width: number;
@@ -44,11 +44,14 @@ export function mapOptions(chart: ChartData, size: MapSize): Plot.PlotOptions {
     const classes = colourClasses(drawn.map((d) => d.y!));
     const valueOf = new Map<string, number>();
     for (const d of drawn) for (const id of idsOf(d)) valueOf.set(id, d.y!);
-    const shaded = features.filter((f) => valueOf.has(featureId(f)));
-    const rest = features.filter((f) => !valueOf.has(featureId(f)));
+    // Each place is one shape (a region's inner borders dissolved) and the
+    // countries without data one grey land, without the borders between
+    // them: they are context, and their borders would double the map's bytes.
+    const restIds = features.map(featureId).filter((id) => !valueOf.has(id));
+    const places = drawn.map((d) => ({ ...mergedShape(size.width, idsOf(d)), value: d.y! }));
     marks.push(
-      Plot.geo(rest, { fill: 'currentColor', fillOpacity: 0.1, stroke: 'currentColor', strokeOpacity: 0.25, strokeWidth: 0.5 }),
-      Plot.geo(shaded, { fill: (f: Feature) => classes.colour(valueOf.get(featureId(f))!), stroke: 'currentColor', strokeOpacity: 0.35, strokeWidth: 0.5 }),
+      Plot.geo([mergedShape(size.width, restIds)], { fill: 'currentColor', fillOpacity: 0.1 }),
+      Plot.geo(places, { fill: (f: { value: number }) => classes.colour(f.value), stroke: 'currentColor', strokeOpacity: 0.35, strokeWidth: 0.5 }),
       colourKey(classes, chart, frame),
     );
   } else {

@@ -6,12 +6,38 @@
  * however small: a country with data is always drawn. Shared borders stay
  * shared, so simplified neighbours still meet.
  */
-import { feature } from 'topojson-client';
+import { feature, merge } from 'topojson-client';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { atlasIndex, TOPOLOGY } from './atlas.ts';
 
 const cache = new Map<number, Map<string, Feature<Geometry, { name: string }>>>();
+const topologies = new Map<number, typeof TOPOLOGY>();
+
+/** The atlas with its arcs simplified for `width`. */
+function simplifiedAt(width: number): typeof TOPOLOGY {
+  let topology = topologies.get(width);
+  if (!topology) {
+    topology = simplify(presimplify(structuredClone(TOPOLOGY) as never), minWeight(width)) as unknown as typeof TOPOLOGY;
+    topologies.set(width, topology);
+  }
+  return topology;
+}
+
+/**
+ * Countries `ids` as one shape at `width`, their shared borders dissolved:
+ * a region drawn as a whole, or the map's context countries as one grey land.
+ */
+export function mergedShape(width: number, ids: Iterable<string>): Feature<Geometry> {
+  const topology = simplifiedAt(width);
+  const wanted = new Set(ids);
+  const geometries = topology.objects.countries.geometries.filter((g) => wanted.has(geometryId(g)));
+  return { type: 'Feature', properties: {}, geometry: merge(topology as never, geometries as never) };
+}
+
+function geometryId(g: { id?: string | number; properties?: object | null }): string {
+  return g.id === undefined ? ((g.properties as { name?: string } | null | undefined)?.name ?? '') : String(g.id);
+}
 
 /** Two square pixels, in square degrees at this width (a world map spans 360°). */
 export function minWeight(width: number): number {
@@ -23,8 +49,7 @@ export function minWeight(width: number): number {
 export function countryShapes(width: number): Map<string, Feature<Geometry, { name: string }>> {
   const cached = cache.get(width);
   if (cached) return cached;
-  const weight = minWeight(width);
-  const simplified = simplify(presimplify(structuredClone(TOPOLOGY) as never), weight) as unknown as typeof TOPOLOGY;
+  const simplified = simplifiedAt(width);
   const all = feature(simplified, simplified.objects.countries) as FeatureCollection<Geometry, { name: string }>;
   const kept = new Set(atlasIndex().countries.map((c) => c.id));
   const shapes = new Map<string, Feature<Geometry, { name: string }>>();
