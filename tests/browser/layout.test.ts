@@ -134,6 +134,13 @@ describe('on a wide screen', () => {
     expect(wide.width).toBeGreaterThan(desktop.width * 1.25);
     expect(wide.y + wide.height).toBeLessThanOrEqual(1080);
   });
+
+  test.each([[1280, 800], [1920, 1080]])('at %i px the site name lines up with the headline', async (width, height) => {
+    const { page } = await openPage(site, `${STORY}/`, { viewport: { width, height } });
+    const [name, headline] = await Promise.all([page.locator('.masthead-name').boundingBox(), page.locator('h1').boundingBox()]);
+    expect(Math.abs(name!.x - headline!.x)).toBeLessThanOrEqual(2);
+    await page.context().close();
+  });
 });
 
 describe('prefers-reduced-motion', () => {
