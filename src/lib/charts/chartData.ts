@@ -83,6 +83,8 @@ export interface ChartData {
   highlightsSeries: boolean;
   /** Scales shared with the other states of the same chart (see states.ts); Plot's own when absent. */
   domains?: Domains;
+  /** Category labels along the band axis (bar x, barX y), in the order drawn; undefined: Plot's own. */
+  order?: string[];
   /** Notes the data itself requires (spans, running sums). */
   notes: string[];
   /** The spec's annotations, resolved against the data (see annotate.ts). */
@@ -235,12 +237,37 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
     annotations: noted.annotations,
     ...(places ? { places } : {}),
   };
+  const order = categoryOrder(spec, table, data, xKind, x, problems);
+  if (problems.length) return { ok: false, problems };
+  if (order) chart.order = order;
   if (places) {
     const unmapped = [...places].filter(([, ids]) => ids.length === 0).map(([name]) => name);
     if (unmapped.length) chart.notes.push(`Too small for this map: ${unmapped.join('; ')}.`);
     chart.notes.push(ATLAS_NOTE);
   }
   return { ok: true, chart };
+}
+
+/**
+ * The order of the categories along x: `sort: value | -value` by their
+ * values (summed over series), `declared` (or a column with `order:` in
+ * dataset.yaml) as the table orders them.
+ */
+function categoryOrder(spec: ChartSpec, table: Table, data: Datum[], xKind: XKind, x: string, problems: ChartProblem[]): string[] | undefined {
+  if (spec.sort !== undefined && xKind !== 'category') {
+    problems.push({ field: 'sort', message: `sort orders categories, but this chart has ${x} along x`, hint: 'delete sort:, or set x: to a category column' });
+    return undefined;
+  }
+  if (xKind !== 'category' || isMap(spec.type)) return undefined;
+  const sort = spec.sort ?? (table.orders?.[x] ? 'declared' : undefined);
+  if (sort === undefined) return undefined;
+  const labels = [...new Set(data.map((d) => d.label))];
+  if (sort === 'declared') return labels;
+  const totals = new Map<string, number>();
+  for (const d of data) if (d.y !== null) totals.set(d.label, (totals.get(d.label) ?? 0) + d.y);
+  const sign = sort === 'value' ? 1 : -1;
+  // Categories without a value go last, in the table's order.
+  return labels.sort((a, b) => (totals.has(a) && totals.has(b) ? sign * (totals.get(a)! - totals.get(b)!) : Number(!totals.has(a)) - Number(!totals.has(b))));
 }
 
 function makeDatum(

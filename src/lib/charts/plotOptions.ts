@@ -145,7 +145,7 @@ export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     x: withDomain(xScale(chart, narrow), chart.type === 'barX' ? chart.domains?.y : chart.domains?.x),
     y:
       chart.type === 'barX'
-        ? { label: null, domain: [...drawn].sort((a, b) => b.y! - a.y!).map((d) => d.label) }
+        ? { label: null, domain: chart.order?.filter((label) => drawn.some((d) => d.label === label)) ?? [...drawn].sort((a, b) => b.y! - a.y!).map((d) => d.label) }
         : withDomain({ label: unitHeading(chart.unit), grid: true, nice: true, zero: zero || undefined, tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale), ticks: narrow ? 5 : 7 }, chart.domains?.y),
     marks,
   } as Plot.PlotOptions;
@@ -177,7 +177,7 @@ function xScale(chart: ChartData, narrow: boolean): Plot.ScaleOptions {
     case 'month':
       return { type: 'linear', label: null, domain: [1, 12], ticks: narrow ? [1, 4, 7, 10, 12] : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], tickFormat: (m: number) => monthName(m) };
     case 'category':
-      return { type: 'band', label: null, padding: 0.25 };
+      return { type: 'band', label: null, padding: 0.25, ...(chart.order ? { domain: chart.order } : {}) };
     case 'number': {
       // A number column along x is named by its label and unit.
       const measure = chart.table.measures.get(chart.x);

@@ -14,6 +14,8 @@ export function chartTable(chart: ChartData): DataTable {
   const first = chart.xKind === 'category' ? chart.x.charAt(0).toUpperCase() + chart.x.slice(1) : 'Period';
   const valueHeading = (name: string) => `${name || chart.measures[0].label} (${chart.unit.label})`;
   const labels = [...new Set(chart.data.map(valueLabel))];
+  // Categories in the chart's order (sort:, or the column's declared order).
+  if (chart.order && chart.xKind === 'category') labels.sort((a, b) => place(chart.order!, a) - place(chart.order!, b));
   // The first datum of each label and series, as a search would find it.
   const byCell = new Map<string, Datum>();
   for (const d of chart.data) {
@@ -52,6 +54,11 @@ export function chartCsv(chart: ChartData): string {
   ]);
   // Category names and source addresses come from the dataset: never a live formula.
   return formatSafeCsv([header, ...lines]);
+}
+
+function place(order: string[], label: string): number {
+  const i = order.indexOf(label);
+  return i < 0 ? order.length : i;
 }
 
 function decimalsOf(chart: ChartData): number {

@@ -8,7 +8,8 @@ import { datasetSchema, isAggregation, periodColumn, tableSchema, type DatasetSp
 import { isCoarser } from './derive.ts';
 import { grainNoun } from '../period.ts';
 import { emptyTable, parseTable } from './parseTable.ts';
-import type { Dataset } from './model.ts';
+import type { Dataset, Table } from './model.ts';
+import { categoryValues } from './keys.ts';
 import { contentKey, memo } from '../memo.ts';
 import { unitRegistry } from './units.ts';
 import { isUnitName, type UnitRegistry } from '../format.ts';
@@ -62,6 +63,8 @@ export function loadDataset(root: string, name: string, problems: Problems): Dat
     const table = memo(contentKey('table', tableName, tableSpec, spec.units ?? {}, csvFile, text), () => parseTable(tableName, tableSpec, csvFile, text, problems, units), () => problems.size === before);
     dataset.tables.set(tableName, table);
     if (table.rows.length === 0) continue;
+    // A value may be missing only because its rows were refused: reported at the CSV.
+    if (table.complete) checkOrders(tableName, table, file, source.locate, problems);
     for (const [measure, d] of Object.entries(tableSpec.derived ?? {})) {
       if (!isAggregation(d.op) || d.to === undefined || isCoarser(d.to, table.grain)) continue;
       const options = (['month', 'quarter', 'year'] as const).filter((g) => isCoarser(g, table.grain));
@@ -74,6 +77,27 @@ export function loadDataset(root: string, name: string, problems: Problems): Dat
     }
   }
   return dataset;
+}
+
+/**
+ * A declared order names every value of its column and nothing else: a
+ * value it misses would be drawn where no one chose, one it lists but the
+ * column lacks is most likely misspelt.
+ */
+function checkOrders(name: string, table: Table, file: string, locate: (path: readonly PropertyKey[], key?: boolean) => { line: number; column: number }, problems: Problems): void {
+  for (const [column, order] of Object.entries(table.orders ?? {})) {
+    const present = [...categoryValues(table, column)];
+    const unlisted = present.filter((value) => !order.includes(value));
+    order.forEach((value, i) => {
+      if (present.includes(value)) return;
+      const near = closest(value, unlisted);
+      problems.add(file, locate(['tables', name, 'columns', column, 'order', i]), `table ${name}: order of column "${column}" lists "${value}", which ${table.file} never holds`, near ? `did you mean "${near}"?` : `the column holds ${present.join(', ')}`);
+    });
+    const missing = unlisted.filter((value) => !order.some((listed) => closest(listed, [value]) === value && !present.includes(listed)));
+    if (missing.length) {
+      problems.add(file, locate(['tables', name, 'columns', column, 'order']), `table ${name}: order of column "${column}" leaves out ${missing.map((v) => `"${v}"`).join(', ')}`, `list every value of the column in ${table.file}: add ${missing.join(', ')} where they belong`);
+    }
+  }
 }
 
 /**
@@ -94,7 +118,7 @@ function fieldsOf(path: readonly PropertyKey[]): string[] {
   const depth = path.length;
   if (depth === 0) return Object.keys(datasetSchema.shape);
   if (path[0] === 'tables' && depth === 2) return Object.keys(tableSchema.shape);
-  if (path[0] === 'tables' && path[2] === 'columns') return ['type', 'unit', 'label', 'description'];
+  if (path[0] === 'tables' && path[2] === 'columns') return ['type', 'unit', 'label', 'description', 'order'];
   if (path[0] === 'tables' && path[2] === 'derived') return ['op', 'of', 'minus', 'base', 'across', 'to', 'label', 'description'];
   if (path[0] === 'tables' && path[2] === 'measures') return ['unit', 'label', 'description'];
   if (path[0] === 'tables' && path[2] === 'long') return ['measure', 'value', 'unit'];
@@ -129,6 +153,13 @@ function checkDeclarations(
     for (const [column, c] of Object.entries(table.columns)) {
       if (c.unit && !units.has(c.unit)) {
         problems.add(file, at('columns', column, 'unit'), `table ${name}: unknown unit "${c.unit}" for column "${column}"`, unknownUnitHint(c.unit, units));
+      }
+      if (c.order && (c.type !== 'category' || column === table.long?.measure || column === table.long?.unit)) {
+        problems.add(file, at('columns', column, 'order'), `table ${name}: column "${column}" has an order but is not a category column`, 'delete order:, or declare the column type: category');
+      }
+      const twice = c.order?.findIndex((value, i) => c.order!.indexOf(value) !== i) ?? -1;
+      if (twice >= 0) {
+        problems.add(file, at('columns', column, 'order', twice), `table ${name}: order of column "${column}" lists "${c.order![twice]}" twice`, 'name each value once');
       }
       if (c.unit && c.type !== 'number') {
         problems.add(file, at('columns', column, 'unit'), `table ${name}: column "${column}" has a unit but is not a number column`, 'delete unit:, or declare it type: number');

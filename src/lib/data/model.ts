@@ -51,6 +51,8 @@ export interface Table {
   grain: Grain;
   /** Category columns, in the order the dataset declares them. */
   categories: string[];
+  /** Category column → its values in the declared order (`order:` in dataset.yaml), when one is declared. */
+  orders?: Record<string, string[]>;
   measures: Map<string, Measure>;
   /** Rows sorted by period, then categories. */
   rows: Row[];

@@ -111,7 +111,9 @@ export function emptyTable(name: string, spec: TableSpec, file: string, units: U
 }
 
 function bareTable(name: string, spec: TableSpec, file: string, units: UnitRegistry): Table {
+  const ordered = Object.entries(spec.columns).filter(([column, c]) => c.type === 'category' && c.order && !isLongColumn(spec, column));
   return {
+    ...(ordered.length ? { orders: Object.fromEntries(ordered.map(([column, c]) => [column, c.order!])) } : {}),
     name,
     title: spec.title,
     description: spec.description,
@@ -509,9 +511,10 @@ function sortRows(table: Table, rows: Row[]): { rows: Row[]; duplicates: boolean
   const period = rows.map((row) => ((row.period.year * 13 + row.period.to) * 13 + row.period.from) * 32 + (row.period.day ?? 0));
   // Each distinct set of categories is ranked once, by the collator; rows then compare by number.
   const keys = rows.map((row) => categoryKey(table, row));
-  const distinct = [...new Set(keys)].sort((a, b) => COLLATOR.compare(a, b));
+  const compareKeys = keyOrder(table);
+  const distinct = [...new Set(keys)].sort(compareKeys);
   const ranks = new Map<string, number>();
-  distinct.forEach((key, i) => ranks.set(key, i > 0 && COLLATOR.compare(distinct[i - 1], key) === 0 ? ranks.get(distinct[i - 1])! : i));
+  distinct.forEach((key, i) => ranks.set(key, i > 0 && compareKeys(distinct[i - 1], key) === 0 ? ranks.get(distinct[i - 1])! : i));
   const rank = keys.map((key) => ranks.get(key)!);
   const compare = (i: number, j: number) => period[i] - period[j] || rank[i] - rank[j];
   let sorted = true;
@@ -545,6 +548,30 @@ function mayRepeat(order: number[], period: number[], rank: number[]): boolean {
     if (period[i] === period[j] && rank[i] === rank[j]) return true;
   }
   return false;
+}
+
+/**
+ * How two category keys (values joined by NUL) compare: column by column,
+ * by the declared order where the column has one, else alphabetically.
+ */
+function keyOrder(table: Table): (a: string, b: string) => number {
+  const orders = table.orders;
+  if (!orders) return (a, b) => COLLATOR.compare(a, b);
+  const places = table.categories.map((column) => (orders[column] ? new Map(orders[column].map((value, i) => [value, i])) : undefined));
+  return (a, b) => {
+    const as = a.split('\u0000');
+    const bs = b.split('\u0000');
+    for (let c = 0; c < places.length; c++) {
+      const place = places[c];
+      // Values the order leaves out (reported at dataset.yaml) go last.
+      const pa = place?.get(as[c]);
+      const pb = place?.get(bs[c]);
+      let by = pa === undefined && pb === undefined ? 0 : (pa ?? Infinity) - (pb ?? Infinity);
+      if (by === 0) by = COLLATOR.compare(as[c] ?? '', bs[c] ?? '');
+      if (by !== 0) return by;
+    }
+    return 0;
+  };
 }
 
 /** The order localeCompare gives, made once. */

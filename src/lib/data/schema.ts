@@ -41,6 +41,8 @@ export const columnSchema = z.strictObject({
   unit: unit.optional(),
   label: z.string().optional(),
   description: z.string().optional(),
+  /** A category column's values in the order charts and tables give them (default: alphabetical). */
+  order: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
 });
 
 export const derivedSchema = z.strictObject({

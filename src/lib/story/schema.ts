@@ -57,6 +57,7 @@ export const chartSchema = z.strictObject({
   regions: z.record(z.string(), z.array(z.string()).min(1)).optional().describe('For maps: places in the data that stand for several countries, e.g. { European Union: [Austria, Belgium, …] }, by name or ISO code.'),
   layout: z.enum(['stack', 'group']).optional().describe('For bars with series: stack them or set them side by side (group); for areas with series: stack.'),
   facet: z.string().optional().describe('Small multiples: one panel per value of this category column (or of the series), on shared scales.'),
+  sort: z.enum(['declared', 'value', '-value']).optional().describe("Order of the categories along a bar chart: declared (the column's order: in dataset.yaml, else alphabetical), value (smallest first) or -value (largest first). Default: declared, but largest first for barX without a declared order."),
   values: z.enum(['highlighted', 'all', 'none']).optional().describe('Which marks have their value written beside them: highlighted ones (default), all, or none.'),
 });
 
