@@ -1,7 +1,7 @@
 /**
  * Small multiples (`facet:`): one small chart per value of a category
  * column (or per series), all on the same scales, wrapping into a grid of
- * two columns on a phone and three or four on a wide screen; the chart
+ * two or three columns on a phone and three or four on a wide screen; the chart
  * grows taller with the rows. The faceted column is the chart's series, so
  * the data table and CSV have one column per panel and `highlight` names
  * panels: a highlighted panel's marks take the accent, the others the
@@ -60,7 +60,8 @@ export function checkPanelCount(chart: Pick<ChartData, 'spec' | 'data' | 'series
 
 /** Columns of the grid at a width, for a number of panels. */
 export function facetColumns(count: number, width: number): number {
-  if (width < 480) return Math.min(2, count);
+  // On a phone the pinned chart gets under half the screen's height: more than six panels go three abreast.
+  if (width < 480) return count <= 6 ? Math.min(2, count) : 3;
   return count <= 3 ? count : count <= 6 || count === 9 ? 3 : 4;
 }
 
@@ -72,6 +73,7 @@ export function facetPanels(chart: ChartData, width: number): { name: string; co
 }
 
 const TITLE_SIZE = 10;
+const PHONE_HEIGHT = 400;
 const LINE = 12;
 
 export function facetOptions(chart: ChartData, size: Size): Plot.PlotOptions {
@@ -84,13 +86,14 @@ export function facetOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const fy = (d: Datum) => place.get(d.series)!.row;
   const colour = (d: Datum) => (place.get(d.series)!.highlight ? ACCENT : PRIMARY);
   const margin = { marginLeft: 40, marginRight: narrow ? 10 : 14, marginBottom: 24 };
-  const gap = narrow ? 12 : 16;
+  const gap = narrow ? 10 : 16;
   const panelWidth = (size.width - margin.marginLeft - margin.marginRight - gap * (cols - 1)) / cols;
   // A title too wide for its panel wraps onto a second line; every row leaves room for the tallest.
   const titleLines = Math.max(1, ...panels.map((p) => (textWidth(p.name, TITLE_SIZE) > panelWidth ? 2 : 1)));
   const title = titleLines * LINE + 6;
-  const panelHeight = narrow ? 84 : 96;
   const marginTop = 20 + title;
+  // On a phone the grid is held to about the height of other charts, so that it shows whole when pinned.
+  const panelHeight = narrow ? Math.max(44, Math.min(84, Math.floor((PHONE_HEIGHT - marginTop - margin.marginBottom - (rows - 1) * title) / rows))) : 96;
   const height = marginTop + rows * panelHeight + (rows - 1) * title + margin.marginBottom;
   const data = spreadSpans(chart);
   const drawn = data.filter((d) => d.y !== null);
@@ -107,7 +110,8 @@ export function facetOptions(chart: ChartData, size: Size): Plot.PlotOptions {
       marks.push(Plot.text([a], { ...first, x: 'x', text: 'text', frameAnchor: 'top', lineAnchor: 'top', textAnchor: 'start', dx: 3, dy: 2, fill: 'currentColor', className: 'halo' } as Plot.TextOptions));
     } else if (a.kind === 'reference') {
       marks.push(Plot.ruleY([a.value], { stroke: 'currentColor', strokeOpacity: 0.7, strokeDasharray: '4 3' }));
-      marks.push(Plot.text([a], { ...first, y: 'value', text: 'text', frameAnchor: 'left', textAnchor: 'start', dx: 2, dy: -6, fill: 'currentColor', className: 'halo' } as Plot.TextOptions));
+      // Under the line at the right, clear of span and event labels along the top.
+      marks.push(Plot.text([a], { ...first, y: 'value', text: 'text', frameAnchor: 'right', textAnchor: 'end', dx: -2, dy: 8, fill: 'currentColor', className: 'halo' } as Plot.TextOptions));
     }
   }
   if (zero || drawn.some((d) => d.y! < 0)) marks.push(Plot.ruleY([0]));
