@@ -88,3 +88,14 @@ describe('the source line under a chart', () => {
     expect(creditLine(chart({ data: 'monthly.exports' }))).toBeUndefined();
   });
 });
+
+describe('a running total placed at the end of its span', () => {
+  test('is a bar over its last month, at both sizes', () => {
+    const c = chart({ data: 'ytd.balance', type: 'bar' });
+    for (const size of [SIZES.narrow, SIZES.wide]) {
+      const rects = [...renderChart(plotOptions(c, size), 'r').matchAll(/<rect\b[^>]*\bwidth="([\d.]+)"/g)].map((m) => Number(m[1]));
+      expect(rects.length).toBe(c.data.filter((d) => d.y !== null).length);
+      for (const width of rects) expect(width).toBeGreaterThan(2);
+    }
+  });
+});

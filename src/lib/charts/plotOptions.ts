@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatShort, formatTick, unitHeading } from '../format.ts';
-import { monthName, periodMiddle } from '../period.ts';
+import { monthName, periodEnd, periodMiddle, periodStart } from '../period.ts';
 import { isMap, shownDigits, type ChartData, type Datum } from './chartData.ts';
 import { mapOptions } from './geo/mapOptions.ts';
 import { keyRows, logAxes, scatterMarks, scatterScales } from './scatter.ts';
@@ -233,8 +233,11 @@ function barMarks(chart: ChartData, drawn: Datum[], colour: (d: Datum) => string
 function barSlot(chart: ChartData): (d: Datum, edge: 0 | 0.5 | 1) => Date {
   const series = [...new Set(chart.data.filter((d) => d.y !== null).map((d) => d.series))];
   return (d, edge) => {
-    const start = (d.x1 ?? (d.x as Date)).getTime();
-    const end = (d.x2 ?? (d.x as Date)).getTime();
+    // A running total (placed at its end) is a bar over its last period: Jan–Jun over June.
+    const monthly = d.period.grain === 'month' || d.period.grain === undefined;
+    const last = d.x1 === undefined ? (monthly ? { ...d.period, from: d.period.to } : d.period) : undefined;
+    const start = (d.x1 ?? (last ? periodStart(last) : (d.x as Date))).getTime();
+    const end = (d.x2 ?? (last ? periodEnd(last) : (d.x as Date))).getTime();
     const width = (end - start) / series.length;
     const i = series.indexOf(d.series);
     return new Date(start + width * (i + edge));
