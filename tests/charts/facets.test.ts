@@ -62,6 +62,16 @@ describe('small multiples', () => {
     expect(wide.match(/<rect\b[^>]*fill="#/g)).toHaveLength(36);
   });
 
+  test('bars over the months of a year (x: month) draw in panels, a year a panel, each month its own bar', () => {
+    const { wide, narrow, chart } = fixtureSvg('jobs', { data: 'industries.rate', type: 'bar', x: 'month', series: 'year', facet: 'series', where: { industry: 'Construction', year: [2007, 2008, 2009] } });
+    expect(facetPanels(chart, 640).map((p) => p.name)).toEqual(['2007', '2008', '2009']);
+    for (const svg of [wide, narrow]) {
+      const widths = [...svg.matchAll(/<rect\b[^>]*fill="#[^"]+"[^>]*width="([\d.]+)"|<rect\b[^>]*width="([\d.]+)"[^>]*fill="#/g)].map((m) => Number(m[1] ?? m[2]));
+      expect(widths).toHaveLength(36);
+      for (const w of widths) expect(w).toBeGreaterThan(1);
+    }
+  });
+
   test('spans and reference lines run through every panel, labelled once; highlighted periods get a dot in each panel', () => {
     const { wide, chart } = fixtureSvg('jobs', { ...FACET, highlight: '2009-06', annotations: [{ from: '2007-12', to: '2009-06', text: 'Recession' }, { value: 20, text: 'One in five' }] });
     expect(wide.match(/>Recession</g)).toHaveLength(1);

@@ -9,6 +9,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatTick, unitHeading } from '../format.ts';
+import { monthName } from '../period.ts';
 import type { Table } from '../data/model.ts';
 import type { ChartSpec } from '../story/schema.ts';
 import { suggestion } from '../suggest.ts';
@@ -128,6 +129,8 @@ export function facetOptions(chart: ChartData, size: Size): Plot.PlotOptions {
       break;
     case 'bar':
       if (chart.xKind === 'time') marks.push(Plot.rectY(drawn, { x1: 'x1', x2: 'x2', y: 'y', fx, fy, fill: colour, insetLeft: 0.25, insetRight: 0.25 } as Plot.RectYOptions));
+      // The months of a year run along a linear scale (1–12): each bar takes most of its month.
+      else if (chart.xKind === 'month') marks.push(Plot.rectY(drawn, { x1: (d: Datum) => (d.x as number) - 0.4, x2: (d: Datum) => (d.x as number) + 0.4, y: 'y', fx, fy, fill: colour } as Plot.RectYOptions));
       else marks.push(Plot.barY(drawn, { ...channels, fill: colour } as Plot.BarYOptions));
       break;
   }
@@ -166,7 +169,7 @@ export function facetOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     x: time
       ? { type: 'utc', label: null, ticks: narrow ? 2 : 3, ...(chart.domains?.x ? { domain: [...chart.domains.x] } : {}) }
       : chart.xKind === 'month'
-        ? { type: 'linear', label: null, domain: [1, 12], ticks: [1, 7], tickFormat: (m: number) => new Date(Date.UTC(2000, m - 1, 1)).toLocaleString('en', { month: 'short', timeZone: 'UTC' }) }
+        ? { type: 'linear', label: null, domain: chart.type === 'bar' ? [0.5, 12.5] : [1, 12], ticks: [1, 7], tickFormat: (m: number) => monthName(m) }
         : { type: 'band', label: null, padding: 0.2 },
     y: { label: unitHeading(chart.unit), grid: true, nice: true, zero: zero || undefined, ticks: 3, tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale), ...(chart.domains?.y ? { domain: [...chart.domains.y] } : {}) },
     marks,
