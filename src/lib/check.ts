@@ -6,6 +6,7 @@ import type { Dataset } from './data/model.ts';
 import { listStories, loadStory } from './story/loadStory.ts';
 import type { Story, StoryTrace } from './story/model.ts';
 import { timed } from './timings.ts';
+import { makeFigure } from './charts/figure.ts';
 import { escapeOf, folders, reportEscape } from './files.ts';
 import { STORY_SLUG } from './story/scaffold.ts';
 import { readSettings, type Settings } from './settings.ts';
@@ -61,7 +62,10 @@ export function checkProject(root: string, locale?: string): { stories: Story[];
   }
   // Kept for every story, sound or not: `npm run diff` reports what failed.
   const traces = new Map<string, StoryTrace>(slugs.map((slug) => [slug, { facts: [], charts: [] }]));
-  const stories = slugs.map((slug) => guarded(`content/${slug}/index.md`, problems, () => loadStory(root, slug, dataset, problems, storyLocale, traces.get(slug)))).filter((s) => s !== undefined);
+  const loaded = slugs.map((slug) => guarded(`content/${slug}/index.md`, problems, () => loadStory(root, slug, dataset, problems, storyLocale, traces.get(slug)))).filter((s) => s !== undefined);
+  // Every chart is drawn here too (the drawings are kept for the build), so a
+  // combination of fields Plot cannot draw is a problem at its section, not a failed build.
+  const stories = loaded.filter((story) => story.charts.every(({ id, section, chart }) => guarded(section.file, problems, () => makeFigure(id, chart, story.dataset.spec.source), 'chart could not be drawn', 'change the chart\'s type, x or layout; if the fields look right, report this line') !== undefined));
   // A dataset no story uses yet is checked too: the editor who writes the
   // first story on it should not meet its problems only then.
   for (const name of folders(join(root, 'data'))) dataset(name);
@@ -81,12 +85,12 @@ function entries(dir: string): string[] {
  * Runs one story's or dataset's loader so that a fault nobody foresaw
  * becomes a problem at its file and every other story is still checked.
  */
-function guarded<T>(file: string, problems: Problems, load: () => T): T | undefined {
+function guarded<T>(file: string, problems: Problems, load: () => T, what = `could not read ${file}`, hint = 'simplify what changed last in this story or dataset; if the file is sound, report this line'): T | undefined {
   try {
     return load();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    problems.add(file, undefined, `could not read ${file}: ${message.split('\n')[0].slice(0, 200)}`, 'simplify what changed last in this story or dataset; if the file is sound, report this line');
+    problems.add(file, undefined, `${what}: ${message.split('\n')[0].slice(0, 200)}`, hint);
     return undefined;
   }
 }
