@@ -114,6 +114,12 @@ describe('aggregation to a coarser grain', () => {
     expect(north.map((d) => d.y === null ? null : Math.round(d.y))).toEqual([Math.round(total(cells('data/wet/monthly.csv', 'rain', '2023-', 'north'))), null, null]);
   });
 
+  test('a chart cannot mix the aggregate with the table\'s own measures', () => {
+    const result = chartData(dataset(), { data: ['monthly.rain', 'monthly.rain_year'], type: 'line', title: 'Rain' } as never);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems[0].message).toBe('chart keys mix months and years of table monthly');
+  });
+
   test('a fact checks against the aggregate', () => {
     const sum = total(cells('data/wet/monthly.csv', 'rain', '2023-', 'north')).toFixed(1);
     const story = SEASONS['content/wet/01-years.md'].replace(':value{key=monthly.rain_year at=2023 region=north}', `:fact[${sum} mm]{key=monthly.rain_year at=2023 region=north}`);

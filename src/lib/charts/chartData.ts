@@ -126,7 +126,13 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
   const found = resolved.map(({ result }) => (result.ok ? result.value : undefined)!);
   const table = found[0].table;
   if (found.some((f) => f.table !== table)) {
-    return { ok: false, problems: [{ field: 'data', message: `chart keys come from different tables (${[...new Set(found.map((f) => f.table.name))].join(', ')})`, hint: 'draw keys of one table per chart' }] };
+    const names = [...new Set(found.map((f) => f.table.name))];
+    // One table, two grains: a measure gathered into years (op: sum, to: year) beside the table's own.
+    if (names.length === 1) {
+      const grains = [...new Set(found.map((f) => grainNoun(f.table.grain)))];
+      return { ok: false, problems: [{ field: 'data', message: `chart keys mix ${grains.join(' and ')} of table ${names[0]}`, hint: 'draw measures of one grain per chart: those gathered into a coarser grain (to:) apart from the table\'s own' }] };
+    }
+    return { ok: false, problems: [{ field: 'data', message: `chart keys come from different tables (${names.join(', ')})`, hint: 'draw keys of one table per chart' }] };
   }
 
   const timeless = table.grain === 'none';
