@@ -109,6 +109,8 @@ function spanOf(chart: ChartData, drawn: Datum[]): string {
     return `, ${count} ${plural(chart.x)}${periods.length === 1 ? `, ${periodLabel(drawn[0].period)}` : ''}`;
   }
   if (chart.xKind === 'month') return ', by month of the year';
+  // A number column along x has no span of time to name.
+  if (chart.xKind === 'number') return '';
   const sorted = [...drawn].sort((a, b) => (a.x as Date).getTime() - (b.x as Date).getTime());
   return `, ${sorted[0].label} to ${sorted.at(-1)!.label}`;
 }
