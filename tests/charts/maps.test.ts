@@ -1,11 +1,13 @@
 import { describe, expect, test } from 'vitest';
+import { geoEqualEarth, geoPath } from 'd3-geo';
 import { gzipSync } from 'node:zlib';
 import { checkChart, fixtureSvg, FIXTURE_SECTION } from '../fixtures/charts.ts';
 import { describeChart } from '../../src/lib/charts/describe.ts';
 import { chartCsv, chartTable } from '../../src/lib/charts/table.ts';
 import { findCountry, normaliseName } from '../../src/lib/charts/geo/atlas.ts';
 import { colourClasses } from '../../src/lib/charts/geo/mapOptions.ts';
-import { countryShapes } from '../../src/lib/charts/geo/shapes.ts';
+import { countryShapes, withoutSpecks } from '../../src/lib/charts/geo/shapes.ts';
+import { makeFigure, standaloneNarrow } from '../../src/lib/charts/figure.ts';
 
 const PEOPLE = { data: 'countries.population_share', x: 'country', regions: { 'Hong Kong, China': ['HKG'] } };
 const paths = (svg: string) => [...svg.matchAll(/<path\b[^>]*\bd="([^"]+)"/g)].map((m) => m[1]);
@@ -106,5 +108,71 @@ describe('map errors', () => {
   test('a map of several periods is refused: one value per place', () => {
     const problems = checkChart('jobs', '  data: industries.rate\n  type: choropleth\n  x: industry\n  where: { industry: Finance }\n  regions: { Finance: [USA] }\n');
     expect(problems).toEqual([`${FIXTURE_SECTION}:5:6  a map shows one value per place, and industry "Finance" has 122 drawn values — pin one period with from: and to:, or filter with where:`]);
+  });
+});
+
+describe('a map at both sizes on one page', () => {
+  /** The extent of a relative path's points (as compactPath writes them), after `matrix(a 0 0 d e f)`. */
+  const extent = (d: string, [k, , , , e, f] = [1, 0, 0, 1, 0, 0]) => {
+    const tokens = d.match(/[Mmlz]|-?\d*\.?\d+/g) ?? [];
+    let x = 0, y = 0, sx = 0, sy = 0, command = '';
+    const xs: number[] = [], ys: number[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const t = tokens[i];
+      if (t === 'z') { [x, y] = [sx, sy]; i++; continue; }
+      if (/[Mml]/.test(t)) { command = t; i++; continue; }
+      const [a, b] = [Number(tokens[i]), Number(tokens[i + 1])];
+      i += 2;
+      if (command === 'M') [x, y] = [a, b];
+      else [x, y] = [x + a, y + b];
+      if (command !== 'l') { [sx, sy] = [x, y]; command = 'l'; }
+      xs.push(k * x + e);
+      ys.push(k * y + f);
+    }
+    return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  };
+
+  test('the narrow drawing shows the wide one\'s shapes, scaled onto its own projection, rather than carrying them twice', () => {
+    const { chart, narrow: ownNarrow } = fixtureSvg('people', { ...PEOPLE, type: 'choropleth' });
+    const figure = makeFigure('people', chart, 'source');
+    expect(figure.svg.wide).toContain('id="people-w-land"');
+    expect(figure.svg.wide).toContain('id="people-w-places"');
+    const uses = [...figure.svg.narrow.matchAll(/<use transform="matrix\(([^)]+)\)" href="#([^"]+)"/g)].map(([, matrix, id]) => [id, matrix]);
+    expect(uses.map((u) => u[0])).toEqual(['people-w-land', 'people-w-places']);
+    expect(paths(figure.svg.narrow)).toHaveLength(0);
+    expect(figure.svg.narrow.length).toBeLessThan(figure.svg.wide.length / 2);
+    // Moved by its matrix, the wide shapes fill the narrow frame (4 px margins, the key above) as its own projection fits the world to it.
+    const matrix = uses[0][1].split(' ').map(Number) as [number, number, number, number, number, number];
+    // The coloured places (all drawn, unlike grey specks), moved, lie where the narrow projection puts them.
+    const places = paths(/<g id="people-w-places"[^>]*>([\s\S]*?)<\/g>/.exec(figure.svg.wide)![1]);
+    const moved = places.map((d) => extent(d, matrix));
+    const got = [Math.min(...moved.map((e) => e[0])), Math.min(...moved.map((e) => e[1])), Math.max(...moved.map((e) => e[2])), Math.max(...moved.map((e) => e[3]))];
+    const shapes = countryShapes(640);
+    const world = { type: 'FeatureCollection' as const, features: [...shapes.values()] };
+    const withData = [...new Set(chart.data.filter((d) => d.y !== null).flatMap((d) => chart.places?.get(String(d.x)) ?? []))].filter((id) => shapes.has(id));
+    const [[x0, y0], [x1, y1]] = geoPath(geoEqualEarth().fitExtent([[4, 34], [356, 214]], world)).bounds({ type: 'FeatureCollection', features: withData.map((id) => shapes.get(id)!) });
+    [x0, y0, x1, y1].forEach((want, i) => expect(Math.abs(got[i] - want)).toBeLessThan(1));
+    expect(ownNarrow).toContain('id="n-land"');
+  });
+
+  test('on its own (a share card), the narrow drawing carries copies of the shapes', () => {
+    const { chart } = fixtureSvg('people', { ...PEOPLE, type: 'choropleth' });
+    const figure = makeFigure('people', chart, 'source');
+    const alone = standaloneNarrow(figure);
+    expect(alone).not.toContain('<use');
+    expect(paths(alone).length).toBe(paths(figure.svg.wide.replace(/<g\b(?![^>]*\bid="people-w-(?:land|places)")[^>]*>[\s\S]*?<\/g>/g, '')).length);
+    expect(alone).toMatch(/<g transform="matrix\([^)]+\)"><g fill-opacity="0.1"><path d=/);
+  });
+
+  test('grey islands smaller than a speck are left out; places with data never are', () => {
+    const square = (size: number, x: number) => [[[x, 0], [x + size, 0], [x + size, size], [x, size], [x, 0]]];
+    const shape = { type: 'Feature' as const, properties: {}, geometry: { type: 'MultiPolygon' as const, coordinates: [square(10, 0), square(1, 20)] } };
+    const area = (f: { geometry: { coordinates: unknown } }) => ((f.geometry.coordinates as number[][][])[0][1][0] - (f.geometry.coordinates as number[][][])[0][0][0]) ** 2;
+    const kept = withoutSpecks(shape, area as never, 2);
+    expect((kept.geometry as { coordinates: unknown[] }).coordinates).toHaveLength(1);
+    // The choropleth's small places (each of them with data) are all drawn.
+    const { chart, wide } = fixtureSvg('people', { ...PEOPLE, type: 'choropleth' });
+    const placesOf = (svg: string) => paths(/<g id="[^"]*places"[^>]*>([\s\S]*?)<\/g>/.exec(svg)![1]).length;
+    expect(placesOf(wide)).toBe(new Set(chart.data.filter((d) => d.y !== null && chart.places?.get(String(d.x))?.some((id) => countryShapes(640).has(id))).map((d) => d.x)).size);
   });
 });

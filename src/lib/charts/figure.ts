@@ -1,8 +1,9 @@
-import type { ChartData } from './chartData.ts';
+import { isMap, type ChartData } from './chartData.ts';
 import { plotOptions, SIZES, type Size } from './plotOptions.ts';
 import { cleanSvg, plotSvg } from './render.ts';
 import { contentKey, memo } from '../memo.ts';
 import { describeChart } from './describe.ts';
+
 import { chartTable, chartCsv, type DataTable } from './table.ts';
 
 /** Everything a page needs to show one chart as a complete figure. */
@@ -14,6 +15,10 @@ export interface Figure {
   notes: string[];
   source: string;
   description: string;
+  /**
+   * The drawings at both sizes. A map's narrow drawing shows the wide one's
+   * shapes (`<use>`), so it is only whole beside it: see standaloneNarrow.
+   */
   svg: { narrow: string; wide: string };
   table: DataTable;
   csv: string;
@@ -44,7 +49,7 @@ export function makeFigure(id: string, chart: ChartData, defaultSource: string):
     source: chart.spec.source ?? creditLine(chart) ?? defaultSource,
     description: chart.spec.description ?? describeChart(chart),
     svg: {
-      narrow: drawChart(chart, drawing, SIZES.narrow, `${id}-n`),
+      narrow: drawChart(chart, drawing, SIZES.narrow, `${id}-n`, isMap(chart.type) ? { size: SIZES.wide, id: `${id}-w` } : undefined),
       wide: drawChart(chart, drawing, SIZES.wide, `${id}-w`),
     },
     table: chartTable(chart),
@@ -64,8 +69,24 @@ function drawingKey(chart: ChartData): string {
 
 /**
  * The chart's SVG at `size`, drawn once per distinct drawing and size;
- * only the ids are made unique to this figure.
+ * only the ids are made unique to this figure. `shared`: the drawing whose
+ * map shapes this one shows.
  */
-function drawChart(chart: ChartData, drawing: string, size: Size, id: string): string {
-  return cleanSvg(memo(`svg:${drawing}:${size.width}x${size.height}`, () => plotSvg(plotOptions(chart, size))), id);
+function drawChart(chart: ChartData, drawing: string, size: Size, id: string, shared?: { size: Size; id: string }): string {
+  const key = `svg:${drawing}:${size.width}x${size.height}${shared ? `:${shared.size.width}` : ''}`;
+  return cleanSvg(memo(key, () => plotSvg(plotOptions(chart, size, shared?.size))), id, shared?.id);
+}
+
+/**
+ * The narrow drawing on its own (for a share card): each `<use>` of the
+ * wide drawing's shapes replaced by a copy of them.
+ */
+export function standaloneNarrow(figure: Pick<Figure, 'svg'>): string {
+  return figure.svg.narrow.replace(/<use\b([^>]*?)\s*\/?>(?:<\/use>)?/g, (use, attributes: string) => {
+    const id = / href="#([^"]+)"/.exec(attributes)?.[1];
+    const transform = / transform="([^"]+)"/.exec(attributes)?.[1];
+    const group = id && new RegExp(`<g\\b[^>]*\\bid="${id}"[^>]*>[\\s\\S]*?</g>`).exec(figure.svg.wide)?.[0];
+    if (!group) return use;
+    return `<g transform="${transform ?? ''}">${group.replace(` id="${id}"`, '')}</g>`;
+  });
 }

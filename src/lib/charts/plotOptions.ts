@@ -32,10 +32,12 @@ export const SIZES = {
 /**
  * A chart's data → Plot options. Pure: no DOM, no I/O. Series are labelled
  * directly at their last point (no legend: Plot wraps a legend in a
- * <figure>, and labels read better on a phone).
+ * <figure>, and labels read better on a phone). With `shapesFrom`, a map
+ * shows the shapes of its drawing at that size (which must be on the same
+ * page) rather than drawing them again.
  */
-export function plotOptions(chart: ChartData, size: Size): Plot.PlotOptions {
-  if (isMap(chart.type)) return mapOptions(chart, size);
+export function plotOptions(chart: ChartData, size: Size, shapesFrom?: Size): Plot.PlotOptions {
+  if (isMap(chart.type)) return mapOptions(chart, size, shapesFrom);
   if (chart.type === 'scatter') return scatterOptions(chart, size);
   if (isChange(chart.type)) return changeOptions(chart, size);
   if (chart.spec.facet !== undefined) return facetOptions(chart, size);

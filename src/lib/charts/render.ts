@@ -26,10 +26,18 @@ export function plotSvg(options: Plot.PlotOptions, document = serverDocument()):
   return node.outerHTML;
 }
 
-/** The clean-up, on the markup: see renderChart. Exported for tests. */
-export function cleanSvg(svg: string, id: string): string {
+/**
+ * The clean-up, on the markup: see renderChart. Exported for tests.
+ * `sharedId`: the id given to the drawing whose shapes a `<use href="#^…">`
+ * of this one shows.
+ */
+export function cleanSvg(svg: string, id: string, sharedId?: string): string {
   return (
     svg
+      .replace(/ href="#\^([^"]+)"/g, (_all, name: string) => {
+        if (!sharedId) throw new Error(`cleanSvg: a <use> of shared shapes (#^${name}) needs the id of the drawing that has them`);
+        return ` href="#${sharedId}-${name}"`;
+      })
       // Plot's inline stylesheet repeats in every chart and needs unsafe-inline; the site CSS covers it.
       .replace(/<style>[\s\S]*?<\/style>/g, '')
       .replace(/^<svg([^>]*?) width="[\d.]+"/, '<svg$1')
@@ -46,7 +54,8 @@ export function cleanSvg(svg: string, id: string): string {
       .replace(/url\(#([^)]+)\)/g, `url(#${id}-$1)`)
       // A tenth of a pixel is finer than any screen shows in a path; other numbers keep two decimals.
       .replace(/ d="([^"]*)"/g, (_all, d: string) => ` d="${compactPath(d)}"`)
-      .replace(/(\d+\.\d{2})\d+/g, '$1')
+      // A <use>'s scale keeps its precision: 1% off moves a map's far edge by pixels.
+      .replace(/(matrix\([^)]*\))|(\d+\.\d{2})\d+/g, (all, matrix?: string, short?: string) => matrix ?? short ?? all)
       .replace(/^<svg/, '<svg xmlns="http://www.w3.org/2000/svg" role="img" focusable="false"')
   );
 }

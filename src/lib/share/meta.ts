@@ -4,6 +4,7 @@ import { formatDate } from '../dates.ts';
 import { isCorrection, updatesInOrder } from '../story/updates.ts';
 import { CARD, type CardInput } from './card.ts';
 import { jsonForScript } from './xml.ts';
+import { standaloneNarrow } from '../charts/figure.ts';
 import type { SiteUrls } from './urls.ts';
 import type { Settings } from '../settings.ts';
 
@@ -49,7 +50,7 @@ export function storyCard({ story, figures }: SiteStory, settings: ShareSettings
     footer: [formatDate(story.meta.updated ?? story.meta.published, settings.locale), story.meta.byline].filter(Boolean).join(' · '),
     accent: settings.colours.light.accent,
     chartTitle: figure.title,
-    chartSvg: figure.svg.narrow,
+    chartSvg: standaloneNarrow(figure),
   };
 }
 

@@ -8,54 +8,89 @@
  * are a few, the highlighted ones when there are many.
  */
 import * as Plot from '@observablehq/plot';
-import { geoArea, geoCentroid } from 'd3-geo';
+import { geoArea, geoCentroid, geoEqualEarth, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, Geometry } from 'geojson';
 import { formatShort, formatTick, unitHeading } from '../../format.ts';
 import type { ChartData, Datum } from '../chartData.ts';
 import { ACCENT, PRIMARY } from '../palette.ts';
 import { textWidth } from '../../share/textWidth.ts';
-import { countryShapes, mergedShape } from './shapes.ts';
+import { countryShapes, mergedShape, withoutSpecks } from './shapes.ts';
 
 export interface MapSize {
   width: number;
   height: number;
 }
 
+/**
+ * The id a map's shapes carry in the drawing they are shared from, and the
+ * placeholder another drawing's `<use>` points at: `href="#^land"` is
+ * resolved to the shared drawing's id when the figure is put together.
+ */
+export const SHARED_SHAPES = ['land', 'places'] as const;
+
 /** Places labelled by default: all of them up to this many. */
 const FEW = 8;
 const KEY_HEIGHT = 34;
+/** Square pixels: smaller context islands are not drawn. */
+const SPECK = 2;
+/** Map outlines are written to half a pixel, the finest step their simplification keeps. */
+const OUTLINE_STEP = 0.5;
 
-export function mapOptions(chart: ChartData, size: MapSize): Plot.PlotOptions {
+/**
+ * Plot options for a map `size` wide. With `shapesFrom`, the countries are
+ * not drawn again: `<use>` elements show those of the drawing at that size,
+ * scaled, so a page carrying both drawings carries the shapes once. Both
+ * projections are fitted to the same world, so one is the other scaled and
+ * moved; the names and values are set for this size.
+ */
+export function mapOptions(chart: ChartData, size: MapSize, shapesFrom?: MapSize): Plot.PlotOptions {
   const narrow = size.width < 480;
-  const shapes = countryShapes(size.width);
+  const source = shapesFrom ?? size;
+  const shapes = countryShapes(source.width);
   const features = [...shapes.values()];
   const idsOf = (d: Datum) => (chart.places?.get(String(d.x)) ?? []).filter((id) => shapes.has(id));
   // Places too small for the map (Malta, Barbados) are in the description and table, not drawn.
   const drawn = chart.data.filter((d) => d.y !== null && idsOf(d).length > 0);
-  // The map itself is about twice as wide as it is tall.
-  const mapHeight = Math.round(size.width * 0.5);
   const choropleth = chart.type === 'choropleth';
-  const marginTop = choropleth ? KEY_HEIGHT : 8;
-  const frame = { width: size.width, height: mapHeight + marginTop + 4, marginTop, marginRight: 4, marginBottom: 4, marginLeft: 4 };
+  const frame = mapFrame(choropleth, size);
+  const world = { type: 'FeatureCollection', features } as const;
+  const projection = fittedProjection(frame, world);
   const marks: Plot.Markish[] = [];
-  const projection = { type: 'equal-earth', domain: { type: 'FeatureCollection', features } } as const;
 
+  if (shapesFrom) {
+    const from = fittedProjection(mapFrame(choropleth, shapesFrom), world);
+    marks.push(sharedShapes(from, projection, choropleth ? SHARED_SHAPES : SHARED_SHAPES.slice(0, 1)));
+  }
   if (choropleth) {
     const classes = colourClasses(drawn.map((d) => d.y!));
-    const valueOf = new Map<string, number>();
-    for (const d of drawn) for (const id of idsOf(d)) valueOf.set(id, d.y!);
-    // Each place is one shape (a region's inner borders dissolved) and the
-    // countries without data one grey land, without the borders between
-    // them: they are context, and their borders would double the map's bytes.
-    const restIds = features.map(featureId).filter((id) => !valueOf.has(id));
-    const places = drawn.map((d) => ({ ...mergedShape(size.width, idsOf(d)), value: d.y! }));
-    marks.push(
-      Plot.geo([mergedShape(size.width, restIds)], { fill: 'currentColor', fillOpacity: 0.1 }),
-      Plot.geo(places, { fill: (f: { value: number }) => classes.colour(f.value), stroke: 'currentColor', strokeOpacity: 0.35, strokeWidth: 0.5 }),
-      colourKey(classes, chart, frame),
-    );
+    if (!shapesFrom) {
+      const valueOf = new Map<string, number>();
+      for (const d of drawn) for (const id of idsOf(d)) valueOf.set(id, d.y!);
+      // Each place is one shape (a region's inner borders dissolved) and the
+      // countries without data one grey land, without the borders between
+      // them: they are context, and their borders would double the map's bytes.
+      const restIds = features.map(featureId).filter((id) => !valueOf.has(id));
+      const places = drawn.map((d) => ({ ...mergedShape(size.width, idsOf(d)), value: d.y! }));
+      // Islands of the grey land smaller than a speck are left out: no place with data is.
+      const rest = withoutSpecks(mergedShape(size.width, restIds), (f) => geoPath(projection).area(f), SPECK);
+      marks.push(
+        Plot.geo([rest], { fill: 'currentColor', fillOpacity: 0.1, render: withId('land') } as Plot.GeoOptions),
+        Plot.geo(places, {
+          fill: (f: { value: number }) => classes.colour(f.value),
+          stroke: 'currentColor',
+          strokeOpacity: 0.35,
+          strokeWidth: 0.5,
+          render: withId('places', true),
+        } as Plot.GeoOptions),
+      );
+    }
+    marks.push(colourKey(classes, chart, frame));
   } else {
-    marks.push(Plot.geo(features, { fill: 'currentColor', fillOpacity: 0.1, stroke: 'currentColor', strokeOpacity: 0.25, strokeWidth: 0.5 }));
+    if (!shapesFrom) {
+      marks.push(
+        Plot.geo(features, { fill: 'currentColor', fillOpacity: 0.1, stroke: 'currentColor', strokeOpacity: 0.25, strokeWidth: 0.5, render: withId('land', true) } as Plot.GeoOptions),
+      );
+    }
     const spots = drawn.map((d) => ({ ...d, ...spot(idsOf(d), shapes) })).sort((a, b) => b.y! - a.y!);
     marks.push(
       Plot.dot(spots, {
@@ -73,6 +108,57 @@ export function mapOptions(chart: ChartData, size: MapSize): Plot.PlotOptions {
   // Circle areas in proportion to the values: a square-root scale from zero.
   const r = choropleth ? undefined : { type: 'sqrt', domain: [0, Math.max(...drawn.map((d) => d.y!))], range: [0, rMaxOf(narrow)] };
   return { ...frame, projection, style: undefined, marks, ...(r ? { r } : {}) } as unknown as Plot.PlotOptions;
+}
+
+/** The drawing's frame: the map about twice as wide as it is tall, under the key of a choropleth. */
+function mapFrame(choropleth: boolean, size: MapSize) {
+  const marginTop = choropleth ? KEY_HEIGHT : 8;
+  const mapHeight = Math.round(size.width * 0.5);
+  return { width: size.width, height: mapHeight + marginTop + 4, marginTop, marginRight: 4, marginBottom: 4, marginLeft: 4 };
+}
+
+/** Equal Earth fitted to the frame: at any size, the same world scaled and moved. */
+function fittedProjection(frame: ReturnType<typeof mapFrame>, world: Parameters<GeoProjection['fitExtent']>[1]): GeoProjection {
+  const { width, height, marginTop, marginRight, marginBottom, marginLeft } = frame;
+  return geoEqualEarth().fitExtent([[marginLeft, marginTop], [width - marginRight, height - marginBottom]], world);
+}
+
+/** A render transform that names the mark's group, so another drawing can `<use>` it. */
+function withId(id: string, keepStroke = false): Plot.RenderFunction {
+  return (index, scales, values, dimensions, context, next) => {
+    const g = next!(index, scales, values, dimensions, context)!;
+    g.setAttribute('id', id);
+    for (const path of g.querySelectorAll('path')) {
+      path.setAttribute('d', roundPath(path.getAttribute('d') ?? '', OUTLINE_STEP));
+      // Scaled by a <use>, a border keeps its width on screen.
+      if (keepStroke) path.setAttribute('vector-effect', 'non-scaling-stroke');
+    }
+    return g;
+  };
+}
+
+/** Every number of an absolute path rounded to `step`. */
+function roundPath(d: string, step: number): string {
+  return d.replace(/-?\d*\.?\d+(?:e-?\d+)?/g, (n) => String(Math.round(Number(n) / step) * step));
+}
+
+/** `<use>` of the shapes drawn with projection `from`, moved onto projection `to`. */
+function sharedShapes(from: GeoProjection, to: GeoProjection, ids: readonly string[]): Plot.RenderFunction {
+  const k = to.scale() / from.scale();
+  const [fx, fy] = from.translate();
+  const [tx, ty] = to.translate();
+  const matrix = [k, 0, 0, k, tx - k * fx, ty - k * fy].map((v) => Math.round(v * 1e4) / 1e4).join(' ');
+  return (_index, _scales, _values, _dimensions, context) => {
+    const ns = 'http://www.w3.org/2000/svg';
+    const g = context.document.createElementNS(ns, 'g');
+    for (const id of ids) {
+      const use = context.document.createElementNS(ns, 'use');
+      use.setAttribute('href', `#^${id}`);
+      use.setAttribute('transform', `matrix(${matrix})`);
+      g.append(use);
+    }
+    return g as SVGElement;
+  };
 }
 
 const rMaxOf = (narrow: boolean) => (narrow ? 16 : 26);

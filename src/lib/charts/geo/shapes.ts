@@ -60,3 +60,14 @@ export function countryShapes(width: number): Map<string, Feature<Geometry, { na
   cache.set(width, shapes);
   return shapes;
 }
+
+/**
+ * `shape` without the polygons whose area (as `area` measures it, in
+ * square pixels) is under `min`: specks a drawing cannot show.
+ */
+export function withoutSpecks(shape: Feature<Geometry>, area: (f: Feature<Geometry>) => number, min: number): Feature<Geometry> {
+  const { geometry } = shape;
+  if (geometry.type !== 'MultiPolygon') return shape;
+  const kept = geometry.coordinates.filter((coordinates) => area({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates } }) >= min);
+  return { ...shape, geometry: { type: 'MultiPolygon', coordinates: kept } };
+}
