@@ -6,6 +6,9 @@ vi.mock('../../src/lib/charts/render.ts', async (original) => ({
   plotSvg: () => {
     throw new Error('scale incompatible with channel');
   },
+  plotPair: () => {
+    throw new Error('scale incompatible with channel');
+  },
 }));
 
 const { checkMini } = await import('../fixtures/mini.ts');

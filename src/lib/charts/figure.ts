@@ -1,6 +1,6 @@
 import { isMap, type ChartData } from './chartData.ts';
-import { plotOptions, SIZES, type Size } from './plotOptions.ts';
-import { cleanSvg, plotSvg } from './render.ts';
+import { plotOptions, SIZES } from './plotOptions.ts';
+import { cleanSvg, plotPair, plotSvg } from './render.ts';
 import { contentKey, memo } from '../memo.ts';
 import { describeChart } from './describe.ts';
 
@@ -48,10 +48,7 @@ export function makeFigure(id: string, chart: ChartData, defaultSource: string):
     notes: chart.notes,
     source: chart.spec.source ?? creditLine(chart) ?? defaultSource,
     description: chart.spec.description ?? describeChart(chart),
-    svg: {
-      narrow: drawChart(chart, drawing, SIZES.narrow, `${id}-n`, isMap(chart.type) ? { size: SIZES.wide, id: `${id}-w` } : undefined),
-      wide: drawChart(chart, drawing, SIZES.wide, `${id}-w`),
-    },
+    svg: drawPair(chart, drawing, id),
     table: chartTable(chart),
     csv: chartCsv(chart),
   };
@@ -68,13 +65,18 @@ function drawingKey(chart: ChartData): string {
 }
 
 /**
- * The chart's SVG at `size`, drawn once per distinct drawing and size;
- * only the ids are made unique to this figure. `shared`: the drawing whose
- * map shapes this one shows.
+ * The chart's SVGs at both sizes, drawn once per distinct drawing; only the
+ * ids are made unique to this figure. The narrow drawing shows what it
+ * shares with the wide one (a map's shapes, marks that are the same
+ * stretched) through `<use>` of the wide drawing's ids.
  */
-function drawChart(chart: ChartData, drawing: string, size: Size, id: string, shared?: { size: Size; id: string }): string {
-  const key = `svg:${drawing}:${size.width}x${size.height}${shared ? `:${shared.size.width}` : ''}`;
-  return cleanSvg(memo(key, () => plotSvg(plotOptions(chart, size, shared?.size))), id, shared?.id);
+function drawPair(chart: ChartData, drawing: string, id: string): Figure['svg'] {
+  const pair = memo(`svg:${drawing}`, () =>
+    isMap(chart.type)
+      ? { wide: plotSvg(plotOptions(chart, SIZES.wide)), narrow: plotSvg(plotOptions(chart, SIZES.narrow, SIZES.wide)) }
+      : plotPair(plotOptions(chart, SIZES.wide), plotOptions(chart, SIZES.narrow)),
+  );
+  return { wide: cleanSvg(pair.wide, `${id}-w`), narrow: cleanSvg(pair.narrow, `${id}-n`, `${id}-w`) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { compactPath } from './pathData.ts';
+import { shareMarks } from './sharedMarks.ts';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 
@@ -19,11 +20,26 @@ export function renderChart(options: Plot.PlotOptions, id: string, document = se
 
 /** Plot's own markup for `options`, before clean-up. */
 export function plotSvg(options: Plot.PlotOptions, document = serverDocument()): string {
+  return plotNode(options, document).outerHTML;
+}
+
+/**
+ * Plot's markup for a chart's wide and narrow drawings, the narrow one
+ * showing the wide one's marks where they are the same stretched (see
+ * sharedMarks.ts): its `<use href="#^…">` need the wide drawing's id.
+ */
+export function plotPair(wide: Plot.PlotOptions, narrow: Plot.PlotOptions, document = serverDocument()): { wide: string; narrow: string } {
+  const [w, n] = [plotNode(wide, document), plotNode(narrow, document)];
+  shareMarks(w, n);
+  return { wide: w.outerHTML, narrow: n.outerHTML };
+}
+
+function plotNode(options: Plot.PlotOptions, document: Document): Element {
   const node = Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as Element;
   if (node.tagName.toLowerCase() !== 'svg') {
     throw new Error(`renderChart: Plot returned <${node.tagName.toLowerCase()}>, expected <svg> (legends are drawn as direct labels)`);
   }
-  return node.outerHTML;
+  return node;
 }
 
 /**
