@@ -115,3 +115,13 @@ describe('chartData()', () => {
     expect(c.notes.join(' ')).not.toMatch(/months/);
   });
 });
+
+describe('positions in a drawing', () => {
+  test('are written to a tenth of a pixel; em offsets, opacities and a <use> matrix keep theirs', () => {
+    const svg = cleanSvg('<svg><g fill-opacity="0.18"><rect x="12.345" y="-0.26" width="3.14159" height="40"/><text transform="translate(48.56,9.04)" y="0.32em">a</text><use href="#^m0" transform="matrix(0.5561 0 0 0.5561 1.7712 15.9401)"/></g></svg>', 'c', 'w');
+    expect(svg).toContain('<rect x="12.3" y="-0.3" width="3.1" height="40"/>');
+    expect(svg).toContain('transform="translate(48.6,9)" y="0.32em"');
+    expect(svg).toContain('fill-opacity="0.18"');
+    expect(svg).toContain('href="#w-m0" transform="matrix(0.5561 0 0 0.5561 1.7712 15.9401)"');
+  });
+});

@@ -70,6 +70,10 @@ export function cleanSvg(svg: string, id: string, sharedId?: string): string {
       .replace(/url\(#([^)]+)\)/g, `url(#${id}-$1)`)
       // A tenth of a pixel is finer than any screen shows in a path; other numbers keep two decimals.
       .replace(/ d="([^"]*)"/g, (_all, d: string) => ` d="${compactPath(d)}"`)
+      // Positions to a tenth of a pixel, as in paths; a <use>'s matrix and em offsets are left alone.
+      .replace(/ (x|y|x1|x2|y1|y2|cx|cy|width|height|transform)="([^"]*)"/g, (all, name: string, value: string) =>
+        /em|matrix/.test(value) ? all : ` ${name}="${value.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))}"`,
+      )
       // A <use>'s scale keeps its precision: 1% off moves a map's far edge by pixels.
       .replace(/(matrix\([^)]*\))|(\d+\.\d{2})\d+/g, (all, matrix?: string, short?: string) => matrix ?? short ?? all)
       .replace(/^<svg/, '<svg xmlns="http://www.w3.org/2000/svg" role="img" focusable="false"')
