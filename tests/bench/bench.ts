@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: page weight, build time and how it grows, rebuild
- * times and how smoothly each story scrolls, checked against the budgets
- * below: everything that depends on the machine's speed is measured here,
- * never in `npm test`. Prints a table, writes
+ * times, how smoothly each story scrolls and Lighthouse's mobile scores,
+ * checked against the budgets below: everything that depends on the
+ * machine's speed is measured here, never in `npm test`. Prints a table, writes
  * bench/results.json, and exits 1 when any figure is over its budget.
  * BENCH_RUNS sets how many builds each median is taken over (default 5).
  */
@@ -17,6 +17,7 @@ import { measureRebuilds } from './rebuilds.ts';
 import { chartKindSizes } from './chartKinds.ts';
 import { measureScrolling } from './scrolling.ts';
 import { timeDailyCheck } from './dailyData.ts';
+import { measureLighthouse } from './lighthouse.ts';
 
 const BUDGET = {
   /** A story page with all it loads: HTML (charts and every chart state inline), CSS, JS, favicon. */
@@ -29,7 +30,11 @@ const BUDGET = {
   longTasks: 0,
   /** Loading, checking and deriving 20 years × 50 daily series, CPU time. */
   dailyCheckMs: 2000,
+  /** Lighthouse mobile scores out of 100, at least: the median of LIGHTHOUSE_RUNS audits per story. */
+  lighthousePerformance: 98,
+  lighthouseAccessibility: 100,
 };
+const LIGHTHOUSE_RUNS = 3;
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const SIZES = [10, 100, 400];
 const began = performance.now();
@@ -44,6 +49,8 @@ interface Check {
 const checks: Check[] = [];
 const check = (what: string, value: number, budget: number, show: (n: number) => string) =>
   checks.push({ what, figure: show(value), budget: show(budget), ok: value <= budget });
+const checkAtLeast = (what: string, value: number, floor: number, show: (n: number) => string) =>
+  checks.push({ what, figure: show(value), budget: `≥ ${show(floor)}`, ok: value >= floor });
 
 // 1. The real site, built RUNS times into dist/: time by phase, and the same bytes every time.
 log(`building the site ${RUNS} times…`);
@@ -67,6 +74,17 @@ checks.push({ what: `dist/ identical over ${RUNS} builds`, figure: `${hashes.siz
 log('scrolling every story on a phone with a 4× slower CPU…');
 const scrolling = await measureScrolling(dist);
 for (const story of scrolling) check(`${story.page}: tasks over 50 ms while scrolling (best of ${story.runs.length})`, story.best, BUDGET.longTasks, (n) => String(n));
+
+// Lighthouse's mobile audit of every story, where Chromium is present.
+log(`auditing every story with Lighthouse, ${LIGHTHOUSE_RUNS} runs each…`);
+const lighthouse = await measureLighthouse(dist, LIGHTHOUSE_RUNS);
+if ('skipped' in lighthouse) log(`Lighthouse skipped: ${lighthouse.skipped}`);
+if ('failed' in lighthouse) checks.push({ what: 'Lighthouse ran', figure: lighthouse.failed, budget: 'ran', ok: false });
+for (const story of 'audited' in lighthouse ? lighthouse.audited : []) {
+  checkAtLeast(`${story.page}: Lighthouse mobile performance (median of ${story.runs.length})`, story.performance, BUDGET.lighthousePerformance, String);
+  checkAtLeast(`${story.page}: Lighthouse mobile accessibility`, story.accessibility, BUDGET.lighthouseAccessibility, String);
+  check(`${story.page}: Lighthouse cumulative layout shift`, story.metrics.cls, 0, (n) => n.toFixed(3));
+}
 
 // 2. Synthetic sites of growing size, built in turn so that noise falls on every size alike.
 log(`building synthetic sites of ${SIZES.join(', ')} charts, ${RUNS} times each…`);
@@ -145,6 +163,16 @@ const sections = [
   ]),
   'Scrolling on a phone, CPU slowed 4× (tasks over 50 ms while scrolling, per run)',
   textTable([['page', 'wheel turns', 'long tasks by run'], ...scrolling.map((s) => [s.page, s.turns, s.runs.map((r) => r.length).join(', ')])]),
+  'Lighthouse, mobile (simulated slow 4G and a 4× slower CPU; the median run by performance)',
+  'audited' in lighthouse
+    ? textTable([
+        ['page', 'performance', 'runs', 'accessibility', 'FCP', 'LCP', 'TBT', 'CLS', 'speed index', 'accessibility audits failed'],
+        ...lighthouse.audited.map((a) => [
+          a.page, a.performance, a.runs.join(', '), a.accessibility, ms(a.metrics.fcpMs), ms(a.metrics.lcpMs), ms(a.metrics.tbtMs),
+          a.metrics.cls.toFixed(3), ms(a.metrics.speedIndexMs), a.failedAccessibility.join(', ') || '—',
+        ]),
+      ])
+    : `not measured: ${'skipped' in lighthouse ? lighthouse.skipped : lighthouse.failed}`,
   `Daily dataset (${daily.rows} rows, ${RUNS} checks)`,
   textTable([
     ['figure', 'median', 'min', 'max'],
@@ -180,6 +208,7 @@ const results = {
   growth,
   rebuilds,
   scrolling,
+  lighthouse,
   daily,
   budgets: checks,
   seconds,

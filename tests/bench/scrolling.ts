@@ -16,11 +16,7 @@ export interface Scrolled {
 
 /** Scrolls every story page under `dist` up to three times, stopping at the first run without a long task. */
 export async function measureScrolling(dist: string): Promise<Scrolled[]> {
-  const pages = readdirSync(dist, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(dist, d.name, 'index.html')))
-    .filter((d) => readFileSync(join(dist, d.name, 'index.html'), 'utf8').includes('class="scrolly'))
-    .map((d) => `${d.name}/`)
-    .sort();
+  const pages = storyPages(dist);
   const server = await serveStatic(dist);
   const browser = await launchChrome();
   try {
@@ -41,4 +37,13 @@ export async function measureScrolling(dist: string): Promise<Scrolled[]> {
     await browser.close();
     await server.close();
   }
+}
+
+/** The story pages of a built site (those with a scrollytelling column), as paths like `slug/`. */
+export function storyPages(dist: string): string[] {
+  return readdirSync(dist, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dist, d.name, 'index.html')))
+    .filter((d) => readFileSync(join(dist, d.name, 'index.html'), 'utf8').includes('class="scrolly'))
+    .map((d) => `${d.name}/`)
+    .sort();
 }

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,15 +29,18 @@ export interface StaticServer {
  * Serves `dir` on 127.0.0.1 under `base` (as GitHub Pages would), with any
  * extra response headers (a Content-Security-Policy, say). Directories serve
  * their index.html; anything else is a 404 with dir/404.html if present.
+ * With `compress`, bodies go gzipped to a client that accepts it, as
+ * GitHub Pages sends them (what Lighthouse should see).
  */
-export async function serveStatic(dir: string, base = '/', headers: Record<string, string> = {}): Promise<StaticServer> {
+export async function serveStatic(dir: string, base = '/', headers: Record<string, string> = {}, compress = false): Promise<StaticServer> {
   const misses: string[] = [];
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const send = (status: number, body: Buffer | string, type = 'text/plain') => {
-      res.writeHead(status, { 'Content-Type': type, ...headers });
-      res.end(body);
+      const gzip = compress && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      res.writeHead(status, { 'Content-Type': type, ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}), ...headers });
+      res.end(gzip ? gzipSync(body) : body);
     };
     if (!path.startsWith(prefix) && `${path}/` !== prefix) {
       misses.push(path);

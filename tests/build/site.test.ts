@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { fixtureProject, hashTree } from '../helpers.ts';
+import { FIXTURE, fixtureProject, hashTree } from '../helpers.ts';
 import { runCli } from './runBuild.ts';
 
 let root: string;
@@ -10,8 +10,29 @@ let dist: string;
 let page: string;
 
 
+/** A chart of 200 days: a table too long to carry inside the story (made-up figures, for the engine only). */
+const LONG_DAYS = 200;
+function withLongTable(): Record<string, string> {
+  const yaml = readFileSync(join(FIXTURE, 'data/trade/dataset.yaml'), 'utf8');
+  const day = (i: number) => new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10);
+  const rows = Array.from({ length: LONG_DAYS }, (_, i) => `${day(i)},${(i % 17) + 0.5},https://example.org/daily`);
+  return {
+    'data/trade/dataset.yaml': `${yaml.trimEnd()}
+  daily:
+    file: daily.csv
+    title: Daily test figures
+    columns:
+      period: { type: period }
+      value: { type: number, unit: usd_bn, label: Daily value }
+      source_url: { type: url }
+`,
+    'data/trade/daily.csv': `period,value,source_url\n${rows.join('\n')}\n`,
+    'content/surplus/12-daily.md': '---\nheading: Day by day\nchart:\n  data: daily.value\n  type: line\n  title: Every day\n---\n\nThe figure moved every day.\n',
+  };
+}
+
 beforeAll(() => {
-  root = fixtureProject();
+  root = fixtureProject(withLongTable());
   dist = join(root, 'dist');
   const result = runCli('build', root, dist);
   expect(result.status, result.stderr).toBe(0);
@@ -65,6 +86,20 @@ describe('npm run build', () => {
     const csv = readFileSync(join(dist, 'surplus/data/surplus-united-states.csv'), 'utf8');
     expect(csv.split('\n')[0]).toBe('period,series,key,value,unit,source_url,monthly_average');
     expect(csv).toContain('2025-11,,destinations.exports_yoy,-28.6,pct,https://particle.news/');
+  });
+
+  test('a table too long for the story goes on a page of its own, linked from its chart', () => {
+    const figure = /<figure[^>]*id="surplus-daily"[\s\S]*?<\/figure>/.exec(page)?.[0] ?? '';
+    expect(figure).toContain('href="/surplus/data/surplus-daily/"');
+    expect(figure).toContain(`all ${LONG_DAYS} rows`);
+    expect(figure).not.toContain('<table');
+    const own = readFileSync(join(dist, 'surplus/data/surplus-daily/index.html'), 'utf8');
+    expect(own.match(/<tr><th scope="row">/g)).toHaveLength(LONG_DAYS);
+    expect(own).toContain('href="/surplus/#surplus-daily"');
+    expect(own).toContain('href="/surplus/data/surplus-daily.csv"');
+    // Short tables stay in the story, and get no page.
+    expect(/<figure[^>]*id="surplus-united-states"[\s\S]*?<\/figure>/.exec(page)?.[0]).toContain('<table');
+    expect(existsSync(join(dist, 'surplus/data/surplus-united-states/index.html'))).toBe(false);
   });
 
   test('a figure that no longer matches the data fails the build and names the file and line', () => {

@@ -9,6 +9,17 @@ const WEATHER = 'data/air/weather.csv';
 const HEAT = 'content/air/02-heat.md';
 const LIFE = 'content/air/03-life.md';
 const DECADES = 'content/air/04-decades.md';
+const HEAT_BY_YEAR = `---
+heading: Heat
+chart:
+  data: weather.temp_max
+  type: line
+  series: year
+  title: Daily highs
+---
+
+On 30 June 2015 the high reached :fact[32.2°C]{key=weather.temp_max at=2015-06-30}.
+`;
 
 function charts() {
   const { stories, problems } = checkProject(climateProject());
@@ -28,6 +39,25 @@ describe('periods of any grain, from the data', () => {
     expect(table.rows.map((r) => r.label)).toContain('30 June 2015');
     expect(describeChart(heat)).toContain('30 June 2015');
     expect(describeChart(heat)).toContain('°C');
+  });
+
+  test('a day is "on" its date in the description, a month "in" it', () => {
+    expect(describeChart(charts().heat)).toMatch(/ on 30 June 2015\b/);
+    expect(describeChart(charts().heat)).not.toMatch(/ in \d+ \w+ 2015/);
+  });
+
+  test('daily series by year make a two-column table: each row already names its year', () => {
+    const csv = 'date,temp_max,rain\n2014-06-29,21.1,0\n2014-06-30,22.5,0\n2015-06-29,31.1,0\n2015-06-30,32.2,0\n';
+    const { stories, problems } = checkProject(climateProject({ [WEATHER]: csv, [HEAT]: HEAT_BY_YEAR }));
+    expect(problems).toEqual([]);
+    const table = chartTable(stories[0].charts.find((c) => c.section.id === 'heat')!.chart);
+    expect(table.columns).toEqual(['Period', 'Highest temperature (°C)']);
+    expect(table.rows).toEqual([
+      { label: '29 June 2014', cells: ['21.1'] },
+      { label: '30 June 2014', cells: ['22.5'] },
+      { label: '29 June 2015', cells: ['31.1'] },
+      { label: '30 June 2015', cells: ['32.2'] },
+    ]);
   });
 
   test('a missing day in a regular series is a gap: an empty value, a "—" in the table and a note', () => {

@@ -19,7 +19,9 @@ export function describeChart(chart: ChartData): string {
   const drawn = chart.data.filter((d) => d.y !== null);
   const value = (d: Datum) => formatValue(d.y!, chart.unit, undefined, shownDigits(d), chart.locale);
   // A span's figure is its average per month, said so, so that months compare with months.
-  const at = (d: Datum) => (d.span ? `${value(d)} a month on average in ${d.label}` : `${value(d)} in ${d.label}`);
+  // "in March 2025", but "on 4 March 2025".
+  const when = (d: Datum) => `${d.period.grain === 'day' && chart.xKind !== 'category' ? 'on' : 'in'} ${d.label}`;
+  const at = (d: Datum) => (d.span ? `${value(d)} a month on average in ${d.label}` : `${value(d)} ${when(d)}`);
   const sentences = [`${kindOf(chart)} of ${lower(measureNames(chart))} (${unitWords(chart)})${chart.spec.facet === undefined ? byWhat(chart) : panelsOf(chart)}${spanOf(chart, drawn)}.`];
   if (isStacked(chart)) sentences.push(describeTotals(chart, (y) => formatValue(y, chart.unit, undefined, ownDigits(y, 1), chart.locale)) ?? '');
 

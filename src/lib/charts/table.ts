@@ -8,6 +8,16 @@ export interface DataTable {
   rows: { label: string; cells: string[] }[];
 }
 
+/**
+ * Tables longer than this (a few years of daily figures, say) go on a page
+ * of their own, linked from the chart: inline they would outweigh the rest
+ * of the story, and nobody reads a thousand rows in a chart's disclosure.
+ */
+export const ROWS_IN_PAGE = 120;
+
+/** Whether `table` is shown inside its chart's disclosure (else on its own page). */
+export const fitsInPage = (table: DataTable) => table.rows.length <= ROWS_IN_PAGE;
+
 /** The drawn data as a table for people: one row per x, one column per series. */
 export function chartTable(chart: ChartData): DataTable {
   const seriesNames = [...new Set(chart.data.map((d) => d.series))];
@@ -30,6 +40,11 @@ export function chartTable(chart: ChartData): DataTable {
       return d && d.y !== null ? formatValue(d.y, chart.unit, 'number', decimals, chart.locale) : '—';
     }),
   }));
+  // Series by year over a time axis: each row holds one year's value, and
+  // its period already names the year, so one value column says it all.
+  if (chart.series === 'year' && chart.xKind === 'time' && rows.every((row) => row.cells.filter((c) => c !== '—').length <= 1)) {
+    return { columns: [first, valueHeading('')], rows: rows.map((row) => ({ label: row.label, cells: [row.cells.find((c) => c !== '—') ?? '—'] })) };
+  }
   return { columns: [first, ...seriesNames.map(valueHeading)], rows };
 }
 
