@@ -2,12 +2,12 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkChart, CHART_FIXTURES, fixtureSvg, FIXTURE_SECTION } from '../fixtures/charts.ts';
-import { tempProject } from '../helpers.ts';
+import { PROJECT, tempProject } from '../helpers.ts';
 import { loadDataset } from '../../src/lib/data/loadDataset.ts';
 import { Problems } from '../../src/lib/problems.ts';
 import { chartData } from '../../src/lib/charts/chartData.ts';
 import { chartSchema } from '../../src/lib/story/schema.ts';
-import { plotOptions, SIZES } from '../../src/lib/charts/plotOptions.ts';
+import { PHONE_FIT, plotOptions, SIZES } from '../../src/lib/charts/plotOptions.ts';
 import { renderChart } from '../../src/lib/charts/render.ts';
 import { describeChart } from '../../src/lib/charts/describe.ts';
 import { chartCsv, chartTable } from '../../src/lib/charts/table.ts';
@@ -71,6 +71,24 @@ describe('dumbbell and arrow', () => {
     // Each arrow's start is marked by a small grey dot.
     expect(filled(wide, MUTED)).toBe(3);
     expect(describeChart(chart)).toContain('Between Jan 2000 and Feb 2010, Construction rose from 9.7% to 27.1%, the biggest rise; Finance rose from 2.7% to 7.5%; Government rose from 2.1% to 4%.');
+  });
+
+  test('up to 15 rows fit the pinned drawing of a phone at full size, rows no closer than their names\' lines', () => {
+    // site.css caps a pinned drawing at --drawing-max (46svh: 388 px on a 390×844 phone) and 358 px wide.
+    const share = Number(/max-height: var\(--drawing-max, (\d+)svh\)/.exec(readFileSync(join(PROJECT, 'src/styles/site.css'), 'utf8'))![1]) / 100;
+    expect(PHONE_FIT).toBeLessThanOrEqual((share * 844 * SIZES.narrow.width) / 358);
+    const fifteen = (csv: string) => `${csv}2000-01,Other services and repairs,4.1\n2010-02,Other services and repairs,8.2\n`;
+    for (const type of ['dumbbell', 'arrow']) {
+      for (const chart of [fixtureSvg('jobs', { ...CHANGE, type, highlight: 'Construction' }).chart, editedChart({ ...CHANGE, type }, fifteen)]) {
+        const rows = changePairs(chart).length;
+        const options = plotOptions(chart, SIZES.narrow) as { height: number; marginTop: number; marginBottom: number; y: { padding: number; tickFormat: (name: string) => string } };
+        expect(options.height, `${type}, ${rows} rows`).toBeLessThanOrEqual(PHONE_FIT);
+        // Plot's point scale: rows spaced evenly, with `padding` rows' worth at each end.
+        const spacing = (options.height - options.marginTop - options.marginBottom) / (rows - 1 + 2 * options.y.padding);
+        const lines = Math.max(...changePairs(chart).map((p) => options.y.tickFormat(p.name).split('\n').length));
+        expect(spacing).toBeGreaterThanOrEqual(lines * 12 + 6);
+      }
+    }
   });
 
   test('from and to default to the first and last periods of the data', () => {

@@ -16,6 +16,7 @@ import { shownDigits, type ChartData, type ChartProblem, type Datum } from './ch
 import { labelLines, labelWidth, layoutEndLabels, stackHeight, type EndLabel } from './lineLabels.ts';
 import { ACCENT, MUTED, PRIMARY } from './palette.ts';
 import { seriesColours } from './seriesColours.ts';
+import { PHONE_FIT } from './plotOptions.ts';
 import { textWidth } from '../share/textWidth.ts';
 
 const NAMES: Record<string, string> = { dumbbell: 'Dumbbell chart', arrow: 'Arrow chart', slope: 'Slope chart' };
@@ -161,22 +162,32 @@ function valueDomain(chart: ChartData): [number, number] {
   return [Math.min(...values), Math.max(...values)];
 }
 
+/** Where the key of periods sits, px from the top. */
+const KEY_Y = { narrow: 14, wide: 34 };
+/** Row heights of a narrow dumbbell or arrow chart, px: rows shrink to fit, down to `min`. */
+const NARROW_ROW = { min: 20, max: 24 };
+
 function dumbbellOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const narrow = size.width < 480;
   const pairs = changePairs(chart);
   const [fromLabel, toLabel] = periodsOf(chart);
   const arrow = chart.type === 'arrow';
-  const maxName = Math.round(size.width * (narrow ? 0.34 : 0.3));
+  // On a phone names get a wider margin before they wrap: a second line costs height.
+  const maxName = Math.round(size.width * (narrow ? 0.42 : 0.3));
   const names = new Map(pairs.map((p) => [p.name, labelLines(p.name, maxName)]));
   const lineCount = Math.max(1, ...[...names.values()].map((l) => l.length));
-  const rowHeight = (narrow ? 24 : 26) + (lineCount - 1) * 8;
+  const [marginTop, marginBottom] = narrow ? [KEY_Y.narrow + 20, 32] : [KEY_Y.wide + 16, 36];
+  // On a phone up to 15 rows share what the pinned drawing shows at full size (PHONE_FIT),
+  // each at least as tall as its name's lines, so that nothing is scaled down.
+  const fitted = Math.floor((PHONE_FIT - marginTop - marginBottom) / Math.max(1, pairs.length));
+  const rowHeight = narrow ? Math.max(NARROW_ROW.min + (lineCount - 1) * 12, Math.min(NARROW_ROW.max, fitted)) : 26 + (lineCount - 1) * 8;
   const frame = {
     width: size.width,
-    height: 28 + 22 + 36 + pairs.length * rowHeight,
-    marginTop: 28 + 22,
+    height: marginTop + marginBottom + pairs.length * rowHeight,
+    marginTop,
     marginRight: narrow ? 36 : 48,
     marginLeft: Math.ceil(Math.max(0, ...[...names.values()].map(labelWidth))) + 14,
-    marginBottom: 36,
+    marginBottom,
   };
   const end = (p: Pair) => (p.highlight ? ACCENT : PRIMARY);
   const both = pairs.filter((p) => p.change !== null);
@@ -217,23 +228,22 @@ function dumbbellOptions(chart: ChartData, size: Size): Plot.PlotOptions {
       if (here.length) marks.push(Plot.text(here, { x: (p: Pair) => p[which].y, y, text: (p: Pair) => value(chart, p[which]), textAnchor: side > 0 ? 'start' : 'end', dx: side * (arrow && which === 'end' ? 5 : 8), fill: 'currentColor', fontWeight: which === 'end' ? 'bold' : undefined, className: 'halo' } as Plot.TextOptions));
     }
   }
-  marks.push(periodKey(chart.type, fromLabel, toLabel, frame.marginLeft));
+  marks.push(periodKey(chart.type, fromLabel, toLabel, frame.marginLeft, narrow ? KEY_Y.narrow : KEY_Y.wide));
   return {
     ...frame,
     style: undefined,
-    x: { type: 'linear', domain: valueDomain(chart), insetLeft: room[-1], insetRight: Math.max(0, room[1] - frame.marginRight + 8), nice: true, grid: true, label: unitHeading(chart.unit), labelAnchor: 'right', ticks: narrow ? 4 : 6, tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale) },
+    x: { type: 'linear', domain: valueDomain(chart), insetLeft: room[-1], insetRight: Math.max(0, room[1] - frame.marginRight + 8), nice: true, grid: true, label: unitHeading(chart.unit), labelAnchor: 'right', ticks: Math.max(2, Math.min(6, Math.floor((frame.width - frame.marginLeft - frame.marginRight) / 50))), tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale) },
     y: { type: 'point', domain: pairs.map((p) => p.name), padding: 0.6, label: null, tickSize: 0, tickFormat: (name: string) => (names.get(name) ?? [name]).join('\n') },
     marks,
   } as Plot.PlotOptions;
 }
 
 /** Above the plot: which end is which period. */
-function periodKey(type: ChartType, fromLabel: string, toLabel: string, left: number): Plot.RenderFunction {
+function periodKey(type: ChartType, fromLabel: string, toLabel: string, left: number, y: number): Plot.RenderFunction {
   return (_index, _scales, _values, _dimensions, context) => {
     const doc = context.document;
     const ns = 'http://www.w3.org/2000/svg';
     const g = doc.createElementNS(ns, 'g');
-    const y = 34;
     const text = (x: number, words: string) => {
       const t = doc.createElementNS(ns, 'text');
       t.setAttribute('x', String(x));

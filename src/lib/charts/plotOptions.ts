@@ -30,6 +30,13 @@ export const SIZES = {
 } as const satisfies Record<string, Size>;
 
 /**
+ * The tallest narrow drawing that a 390×844 phone shows at full size when
+ * it is pinned: site.css caps the drawing at 46svh (388 px there) and its
+ * width at 358 px, so a taller one is scaled down, its type with it.
+ */
+export const PHONE_FIT = 384;
+
+/**
  * A chart's data → Plot options. Pure: no DOM, no I/O. Series are labelled
  * directly at their last point (no legend: Plot wraps a legend in a
  * <figure>, and labels read better on a phone). With `shapesFrom`, a map
