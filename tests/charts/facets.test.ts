@@ -83,9 +83,28 @@ describe('small multiples', () => {
     expect(describeChart(chart)).toContain('Shaded: Recession, Dec 2007 to Jun 2009.');
   });
 
+  test('a note with at: is drawn at its value in the panel its series names, beside it', () => {
+    const where = { industry: ['Construction', 'Finance', 'Government', 'Manufacturing'] };
+    const { narrow, wide } = fixtureSvg('jobs', { ...FACET, where, from: '2009-01', annotations: [{ at: '2010-02', text: 'Peak', series: 'Construction' }, { at: '2009-01', text: 'Banks', series: 'Finance' }] });
+    for (const svg of [narrow, wide]) {
+      // Plot draws each panel's marks in a group moved to the panel: the ring is in its panel's, with the panel's title.
+      const groupOf = (inner: string) => svg.match(new RegExp(`<g transform="(translate\\([^)]*\\))"[^>]*>${inner}`))?.[1];
+      const rings = [...svg.matchAll(/<g transform="(translate\([^)]*\))"[^>]*><circle r="6" cy="([\d.]+)" cx="([\d.]+)"/g)];
+      expect(rings).toHaveLength(2);
+      expect(rings.map((r) => r[1])).toEqual([groupOf('<text[^>]*>Construction<'), groupOf('<text[^>]*>Finance<')]);
+      // In panel coordinates, February 2010 is at the right end of the time axis, January 2009 at the left.
+      expect(Number(rings[0][3]) - Number(rings[1][3])).toBeGreaterThan(100);
+      expect(svg).toContain('>Peak<');
+      expect(svg).toContain('>Banks<');
+      // Beside it: no connecting line, which a panel has no room for.
+      expect(svg).not.toMatch(/<line x1=/);
+    }
+  });
+
   test('misuse is reported at the field, with did-you-mean', () => {
-    expect(checkChart('jobs', '  data: industries.rate\n  facet: industry\n  annotations:\n    - { at: 2009-06, text: "Peak", series: Construction }\n')).toEqual([
-      `${section}:6:13  notes at a value are not placed on small multiples — use a reference line, a shaded span or an event marker, or say it in the caption`,
+    // Every panel has the period: a note must say which panel it is in.
+    expect(checkChart('jobs', '  data: industries.rate\n  facet: industry\n  where: { industry: [Finance, Construction] }\n  annotations:\n    - { at: 2009-06, text: "Peak" }\n')).toEqual([
+      `${section}:7:13  note "Peak" at 2009-06 could be in any of the 2 panels — name its panel with series:, e.g. series: "Construction"`,
     ]);
     expect(checkChart('jobs', '  data: industries.rate\n  facet: industy\n')).toEqual([
       `${section}:4:10  table industries has no category column "industy" to draw panels by — did you mean "industry"?`,

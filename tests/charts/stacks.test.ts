@@ -12,6 +12,7 @@ const STACK = { data: 'industries.rate', type: 'bar', layout: 'stack', series: '
 const rects = (svg: string) => [...svg.matchAll(/<rect\b[^>]*>/g)].map((m) => m[0]);
 const texts = (svg: string) => [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((m) => m[1].replace(/<[^>]+>/g, ''));
 const section = FIXTURE_SECTION;
+const num = (tag: string, name: string) => Number(tag.match(new RegExp(` ${name}="([-\\d.]+)"`))?.[1] ?? Number.NaN);
 
 describe('stacked bars and areas', () => {
   test('each period\'s layers pile up from zero to the sum of its values, highlighted series on the baseline', () => {
@@ -90,6 +91,48 @@ describe('stacked bars and areas', () => {
     }
     // Each bar is named with its series in the description.
     expect(describeChart(chart)).toMatch(/^Grouped bar chart of unemployment rate .*Construction \(2009\) [\d.]+%/);
+  });
+
+  test('a note at a series points at the middle of its layer; without one, at the top of the stack', () => {
+    const notes = [{ at: '2009-06', text: 'Building slump', series: 'Construction' }, { at: '2010-02', text: 'Highest total' }];
+    const { narrow, wide } = fixtureSvg('jobs', { ...STACK, highlight: 'Construction', annotations: notes });
+    for (const svg of [narrow, wide]) {
+      const rings = [...svg.matchAll(/<circle r="6" cy="([\d.]+)" cx="([\d.]+)"/g)].map((m) => ({ y: Number(m[1]), x: Number(m[2]) }));
+      expect(rings).toHaveLength(2);
+      // The layers' rects by period, left to right: June 2009 is the sixth of 14, February 2010 the last.
+      const boxes = rects(svg).filter((r) => /fill="#/.test(r) || / y="/.test(r)).map((r) => ({ r, x: num(r, 'x'), y: num(r, 'y'), width: num(r, 'width'), height: num(r, 'height') })).filter((b) => b.height > 0 && b.width < 60);
+      const columns = [...new Set(boxes.map((b) => b.x))].sort((a, b) => a - b);
+      expect(columns).toHaveLength(14);
+      const inColumn = (i: number) => boxes.filter((b) => b.x === columns[i]);
+      const june = inColumn(5).find((b) => b.r.includes(ACCENT))!;
+      expect(rings[0].x).toBeGreaterThan(june.x);
+      expect(rings[0].x).toBeLessThan(june.x + june.width);
+      expect(rings[0].y).toBeCloseTo(june.y + june.height / 2, 0);
+      const last = inColumn(13);
+      expect(rings[1].x).toBeGreaterThan(last[0].x);
+      expect(rings[1].y).toBeCloseTo(Math.min(...last.map((b) => b.y)), 0);
+      expect(svg).toContain('>Building slump<');
+      expect(svg).toContain('>Highest total<');
+    }
+  });
+
+  test('a note on grouped bars points at the top of its series\' bar; without a series it is refused', () => {
+    const spec = { data: 'industries.rate', type: 'bar', layout: 'group', x: 'industry', series: 'year', where: { industry: THREE }, from: '2008-12', to: '2009-01' };
+    const { narrow, wide } = fixtureSvg('jobs', { ...spec, annotations: [{ at: 'Construction', series: '2009', text: 'Worst hit' }] });
+    for (const svg of [narrow, wide]) {
+      // Plot moves a dot on a band scale to the band's middle by its group's transform; the note's shift adds to it.
+      const ring = svg.match(/<g transform="translate\(([\d.]+),0\)"[^>]*><circle r="6" cy="([\d.]+)" cx="([\d.]+)"/)!;
+      const [ringX, ringY] = [Number(ring[1]) + Number(ring[3]), Number(ring[2])];
+      const bars = rects(svg).filter((r) => /fill="#/.test(r)).map((r) => ({ x: num(r, 'x'), y: num(r, 'y'), width: num(r, 'width') }));
+      // Construction in 2009 is the tallest bar.
+      const tallest = bars.reduce((a, b) => (b.y < a.y ? b : a));
+      expect(ringX).toBeCloseTo(tallest.x + tallest.width / 2, 0);
+      expect(ringY).toBeCloseTo(tallest.y, 0);
+      expect(svg).toContain('>Worst hit<');
+    }
+    expect(checkChart('jobs', '  data: industries.rate\n  type: bar\n  layout: group\n  x: industry\n  series: year\n  annotations:\n    - { at: Construction, text: "Worst hit" }\n')).toEqual([
+      `${section}:9:13  note "Worst hit" at Construction names no series, and grouped bars have a bar per series there — add series: with the year of the bar it points at`,
+    ]);
   });
 
   test('misuse is reported at the field with a hint', () => {
