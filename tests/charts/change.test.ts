@@ -182,6 +182,12 @@ describe('change chart errors, at their line', () => {
     ]);
   });
 
+  test('values: on a slope chart, which writes every value, is refused', () => {
+    expect(checkChart('jobs', '  data: industries.rate\n  type: slope\n  values: all\n')).toEqual([
+      `${FIXTURE_SECTION}:5:3  a slope chart writes every value at its ends, beside the names — leave values out`,
+    ]);
+  });
+
   test('a note on a change chart is refused; a reference line is drawn', () => {
     expect(checkChart('jobs', '  data: industries.rate\n  type: dumbbell\n  annotations:\n    - { at: Finance, text: Banks }\n')).toEqual([
       `${FIXTURE_SECTION}:6:7  a dumbbell chart takes reference lines (value:) only, and annotation "Banks" is not one — say it in the caption or the text`,

@@ -101,6 +101,22 @@ describe('small multiples', () => {
     }
   });
 
+  test('values: writes the highlighted period\'s value in every panel by default, every value that has room with all, none with none', () => {
+    const where = { industry: ['Construction', 'Finance', 'Government', 'Manufacturing'] };
+    const spec = { ...FACET, type: 'bar', where, from: '2009-01', highlight: '2010-02' };
+    const values = (svg: string) => [...svg.matchAll(/<text[^>]*>([\d.]+%)<\/text>/g)].map((m) => m[1]).filter((t) => !/^(0|10|20|30)%$/.test(t));
+    const { narrow, wide, chart } = fixtureSvg('jobs', spec);
+    const feb = where.industry.map((name) => `${chart.data.find((d) => d.series === name && d.period.id === '2010-02')!.y}%`);
+    for (const svg of [narrow, wide]) expect(values(svg).sort()).toEqual([...feb].sort());
+    const all = fixtureSvg('jobs', { ...spec, type: 'dot', from: '2009-10', values: 'all' });
+    for (const svg of [all.narrow, all.wide]) {
+      const written = values(svg);
+      expect(written.length).toBeGreaterThan(8);
+      for (const text of written) expect(all.chart.data.some((d) => `${d.y}%` === text)).toBe(true);
+    }
+    expect(values(fixtureSvg('jobs', { ...spec, values: 'none' }).wide)).toEqual([]);
+  });
+
   test('misuse is reported at the field, with did-you-mean', () => {
     // Every panel has the period: a note must say which panel it is in.
     expect(checkChart('jobs', '  data: industries.rate\n  facet: industry\n  where: { industry: [Finance, Construction] }\n  annotations:\n    - { at: 2009-06, text: "Peak" }\n')).toEqual([

@@ -135,6 +135,47 @@ describe('stacked bars and areas', () => {
     ]);
   });
 
+  test('values: writes stack totals above the stacks: the highlighted period\'s by default, every one with all, none with none', () => {
+    const totalOf = (chart: ReturnType<typeof fixtureSvg>['chart'], period: string) => chart.data.filter((d) => d.period.id === period).reduce((sum, d) => sum + d.y!, 0);
+    const percent = (t: string) => /^\d+(\.\d)?%$/.test(t) && !/^(0|10|20|30|40|50)%$/.test(t);
+    const highlighted = fixtureSvg('jobs', { ...STACK, highlight: '2009-06' });
+    const june = `${+totalOf(highlighted.chart, '2009-06').toFixed(1)}%`;
+    for (const svg of [highlighted.narrow, highlighted.wide]) {
+      expect(texts(svg).filter(percent)).toEqual([june]);
+      // Above the top of its stack: the label's y is above every rect of the sixth column.
+      // Plot writes the label at the stack's top and lifts its group by dy.
+      const label = svg.match(new RegExp(`<g transform="translate\\(0,(-[\\d.]+)\\)"[^>]*><text[^>]*transform="translate\\(([\\d.]+),([\\d.]+)\\)"[^>]*>${june}</text>`))!;
+      const column = rects(svg).filter((r) => /fill="#/.test(r)).filter((r) => Math.abs(num(r, 'x') + num(r, 'width') / 2 - Number(label[2])) < num(r, 'width') / 2);
+      expect(column).toHaveLength(3);
+      expect(Number(label[3])).toBeCloseTo(Math.min(...column.map((r) => num(r, 'y'))), 0);
+      expect(Number(label[1])).toBeLessThan(0);
+    }
+    const all = fixtureSvg('jobs', { ...STACK, from: '2009-06', values: 'all' });
+    const periods = [...new Set(all.chart.data.map((d) => d.period.id))];
+    expect(texts(all.wide).filter(percent)).toEqual(periods.map((p) => `${+totalOf(all.chart, p).toFixed(1)}%`));
+    expect(texts(all.narrow).filter(percent).length).toBeGreaterThan(3);
+    expect(texts(fixtureSvg('jobs', { ...STACK, highlight: '2009-06', values: 'none' }).wide).filter(percent)).toEqual([]);
+    // A stacked area writes its totals too.
+    expect(texts(fixtureSvg('jobs', { ...STACK, type: 'area', highlight: '2009-06' }).wide).filter(percent)).toEqual([`${+totalOf(highlighted.chart, '2009-06').toFixed(1)}%`]);
+  });
+
+  test('values: all on grouped bars writes each bar\'s value over its own bar', () => {
+    const spec = { data: 'industries.rate', type: 'bar', layout: 'group', x: 'industry', series: 'year', where: { industry: THREE }, from: '2008-12', to: '2009-01', values: 'all' };
+    const { wide, chart } = fixtureSvg('jobs', spec);
+    const bars = rects(wide).filter((r) => /fill="#/.test(r)).map((r) => ({ centre: num(r, 'x') + num(r, 'width') / 2, top: num(r, 'y') }));
+    // A label's x is its group's shift plus its own.
+    const labels = [...wide.matchAll(/<g transform="translate\(([-\d.]+),([-\d.]+)\)"[^>]*class="halo">((?:<text[^>]*>[^<]*<\/text>)+)<\/g>/g)].flatMap((g) =>
+      [...g[3].matchAll(/translate\(([\d.]+),([\d.]+)\)"[^>]*>([^<]+)</g)].map((t) => ({ x: Number(g[1]) + Number(t[1]), y: Number(t[2]), text: t[3] })),
+    );
+    expect(labels).toHaveLength(6);
+    for (const d of chart.data) {
+      const label = labels.find((l) => l.text === `${d.y}%`)!;
+      const bar = bars.find((b) => Math.abs(b.centre - label.x) < 1)!;
+      expect(bar, `${d.label} ${d.series}`).toBeDefined();
+      expect(bar.top).toBeCloseTo(label.y, 0);
+    }
+  });
+
   test('misuse is reported at the field with a hint', () => {
     expect(checkChart('jobs', '  data: industries.rate\n  type: bar\n  layout: stack\n  where: { industry: Finance }\n')).toEqual([
       `${section}:5:11  layout: stack needs series: to split the bars into — add series: industry (or another category column), or list several keys in data:`,

@@ -49,6 +49,7 @@ export function changeEnds(spec: ChartSpec, table: Table, x: string, rows: Row[]
   if (Array.isArray(spec.data) && spec.data.length > 1) problems.push({ field: 'data', message: `${a} ${kind} chart draws one key, and this chart has ${spec.data.length}`, hint: 'draw each key in its own chart' });
   if (spec.series !== undefined) problems.push({ field: 'series', onKey: true, message: `${a} ${kind} chart has one ${kind === 'slope' ? 'line' : 'row'} per category of x, and no series`, hint: `leave series out; pick the categories with where: { ${x}: [...] }` });
   if (spec.log !== undefined) problems.push({ field: 'log', onKey: true, message: `${a} ${kind} chart has no log scale`, hint: 'leave log out' });
+  if (kind === 'slope' && spec.values !== undefined) problems.push({ field: 'values', onKey: true, message: 'a slope chart writes every value at its ends, beside the names', hint: 'leave values out' });
   for (const [i, note] of (spec.annotations ?? []).entries()) {
     if (note.value === undefined) problems.push({ field: `annotations.${i}`, message: `${a} ${kind} chart takes reference lines (value:) only, and annotation "${note.text}" is not one`, hint: 'say it in the caption or the text' });
   }

@@ -17,6 +17,7 @@ import type { ChartData, ChartProblem, Datum } from './chartData.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
 import { niceDomain, spreadSpans, type Size } from './plotOptions.ts';
 import { noteMarks } from './noteMarks.ts';
+import { valueLabelMarks } from './valueLabels.ts';
 import type { Box } from './notePlacement.ts';
 import { textWidth } from './notePlacement.ts';
 import { thinLine } from './thin.ts';
@@ -143,7 +144,12 @@ export function facetOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   // Highlighted periods get a dot in each panel.
   const points = drawn.filter((d) => d.highlight && !chart.highlightsSeries);
   if (points.length) marks.push(Plot.dot(points, { ...channels, fill: ACCENT, r: 3 } as Plot.DotOptions));
-  marks.push(...panelNotes(chart, drawn, place, { left: margin.marginLeft, top: marginTop, width: panelWidth, height: panelHeight, gap, title }, zero, narrow));
+  const grid = { left: margin.marginLeft, top: marginTop, width: panelWidth, height: panelHeight, gap, title };
+  const project = panelProjector(chart, drawn, place, grid, zero);
+  // Values in each panel: the highlighted periods' (the default), or every one that has room.
+  const titles = panels.map((p) => ({ x: grid.left + p.col * (panelWidth + gap), y: marginTop + p.row * (panelHeight + title) - title, width: Math.min(panelWidth, textWidth(p.name, TITLE_SIZE + 1)), height: title }));
+  marks.push(...valueLabelMarks(chart, project, narrow, { data: drawn, facet: (d) => ({ fx: place.get(d.series)!.col, fy: place.get(d.series)!.row }), avoid: titles }));
+  marks.push(...panelNotes(chart, drawn, grid, project, narrow));
   // Panel titles; a highlighted panel's in bold.
   for (const bold of [false, true]) {
     const titled = panels.filter((p) => p.highlight === bold);
@@ -194,33 +200,41 @@ interface Grid {
 }
 
 /**
- * Notes in panels: each at its value in the panel its series names, beside
- * it (a panel has no room for a connecting line), keeping off that panel's
- * marks. Positions follow Plot's scales: the shared time, month or category
- * axis and the nice value axis every panel shares.
+ * Pixel positions in the grid, as Plot lays the panels out: the shared
+ * time, month or category axis and the nice value axis of every panel,
+ * offset to the datum's panel.
  */
-function panelNotes(chart: ChartData, drawn: Datum[], place: Map<string, { col: number; row: number }>, grid: Grid, zero: boolean, narrow: boolean): Plot.Markish[] {
-  const notes = chart.annotations.flatMap((a) => (a.kind === 'note' ? [a] : []));
-  if (notes.length === 0) return [];
+function panelProjector(chart: ChartData, drawn: Datum[], place: Map<string, { col: number; row: number }>, grid: Grid, zero: boolean) {
   const along = panelX(chart, drawn, grid.width);
   const references = chart.annotations.flatMap((a) => (a.kind === 'reference' ? [a.value] : []));
   const ys = [...drawn.map((d) => d.y!), ...references, ...(zero ? [0] : [])];
   const [y0, y1] = chart.domains?.y ? [Number(chart.domains.y[0]), Number(chart.domains.y[1])] : niceDomain(Math.min(...ys), Math.max(...ys));
-  const panelOf = (d: Datum) => {
+  const origin = (d: Datum) => {
     const p = place.get(d.series)!;
-    return { ...p, x: grid.left + p.col * (grid.width + grid.gap), y: grid.top + p.row * (grid.height + grid.title) };
+    return { col: p.col, row: p.row, x: grid.left + p.col * (grid.width + grid.gap), y: grid.top + p.row * (grid.height + grid.title) };
   };
-  const pixel = (d: Datum) => {
-    const panel = panelOf(d);
+  const project = (d: Datum) => {
+    const panel = origin(d);
     return { x: panel.x + along(d.x), y: panel.y + grid.height - ((d.y! - y0) / Math.max(1e-9, y1 - y0)) * grid.height };
   };
+  return Object.assign(project, { x: (x: Date | number) => along(x), origin });
+}
+
+/**
+ * Notes in panels: each at its value in the panel its series names, beside
+ * it (a panel has no room for a connecting line), keeping off that panel's
+ * marks.
+ */
+function panelNotes(chart: ChartData, drawn: Datum[], grid: Grid, project: ReturnType<typeof panelProjector>, narrow: boolean): Plot.Markish[] {
+  const notes = chart.annotations.flatMap((a) => (a.kind === 'note' ? [a] : []));
+  if (notes.length === 0) return [];
   const obstacles: Box[] = drawn.map((d) => {
-    const p = pixel(d);
+    const p = project(d);
     return { x: p.x - 6, y: p.y - 6, width: 12, height: 12 };
   });
   const anchors = notes.map((note) => {
-    const panel = panelOf(note.datum);
-    return { text: note.text, x: note.datum.x, y: note.datum.y!, at: pixel(note.datum), fx: panel.col, fy: panel.row, area: { x: panel.x, y: panel.y, width: grid.width, height: grid.height } };
+    const panel = project.origin(note.datum);
+    return { text: note.text, x: note.datum.x, y: note.datum.y!, at: project(note.datum), fx: panel.col, fy: panel.row, area: { x: panel.x, y: panel.y, width: grid.width, height: grid.height } };
   });
   return noteMarks(anchors, obstacles, narrow, true);
 }

@@ -145,7 +145,9 @@ export function plotOptions(chart: ChartData, size: Size, shapesFrom?: Size): Pl
   marks.push(...desk.over);
   const project = projector(chart, frame, zero);
   // Values beside marks: highlighted ones by default (see valueLabels.ts).
-  if (chart.type !== 'barX') marks.push(...valueLabelMarks(chart, project, narrow, barCentre(chart)));
+  const grouped = isGrouped(chart) && (chart.xKind === 'category' || chart.xKind === 'month');
+  const shift = grouped ? groupShift(chart, frame.width - frame.marginLeft - frame.marginRight) : undefined;
+  if (chart.type !== 'barX') marks.push(...valueLabelMarks(chart, project, narrow, { centre: barCentre(chart), shift }));
   if (endLabelled) marks.push(...endLabelMarks(chart, frame, project, endLines, context));
   marks.push(...annotationMarks(chart, frame, zero, narrow));
 

@@ -27,6 +27,9 @@ export function checkScales(spec: ChartSpec, table: Table, xKind: string, data: 
   if (spec.type === 'scatter' && xKind !== 'number') {
     problems.push({ field: 'x', message: `a scatter needs a number column as x, and "${spec.x ?? 'period'}" is not one`, hint: numbers.length ? `use one of ${numbers.join(', ')}` : `table ${table.name} has no number columns` });
   }
+  if (spec.type === 'scatter' && spec.values !== undefined) {
+    problems.push({ field: 'values', onKey: true, message: 'a scatter names its highlighted points, and writes no values beside its dots', hint: 'leave values out; pick the points to name with highlight:, and give figures in the text or the data table' });
+  }
   if (spec.size !== undefined) {
     if (spec.type !== 'scatter') problems.push({ field: 'size', message: 'size: sizes the dots of a scatter only', hint: 'use type: scatter, or a symbolMap for places' });
     else if (!table.measures.has(spec.size)) problems.push({ field: 'size', message: `table ${table.name} has no number column "${spec.size}" to size dots by`, hint: suggestion(spec.size, numbers) });

@@ -12,12 +12,13 @@ import * as Plot from '@observablehq/plot';
 import { formatTick, unitHeading } from '../format.ts';
 import type { Table } from '../data/model.ts';
 import type { ChartSpec } from '../story/schema.ts';
-import type { ChartData, ChartProblem, Datum } from './chartData.ts';
+import { shownDigits, type ChartData, type ChartProblem, type Datum } from './chartData.ts';
 import { seriesColours } from './seriesColours.ts';
 import { labelLines, labelWidth, layoutEndLabels, stackHeight } from './lineLabels.ts';
 import { deskMarks } from './annotationMarks.ts';
 import { colourKey, keyRows } from './scatter.ts';
-import { niceDomain, spreadSpans, type Size } from './plotOptions.ts';
+import { highlightLabel, niceDomain, spreadSpans, type Size } from './plotOptions.ts';
+import { valueLabelMarks } from './valueLabels.ts';
 import { noteMarks } from './noteMarks.ts';
 import type { Box } from './notePlacement.ts';
 
@@ -184,7 +185,10 @@ export function stackOptions(chart: ChartData, size: Size): Plot.PlotOptions {
       } as Plot.TextOptions),
     );
   }
-  marks.push(...stackNotes(chart, layers, frame, band ? (l) => frame.marginLeft + ((slots.findIndex((x) => String(x) === String(slotOf(l))) + 0.625) * bandwidth) / 0.75 : (l) => px(l.x as Date), bandwidth, pyFinal, narrow));
+  // Where a slot's bars or points are, in pixels: a band's middle (d3's band, padding 0.25), or the time.
+  const xPixel = band ? (l: Datum) => frame.marginLeft + ((slots.findIndex((x) => String(x) === String(slotOf(l))) + 0.625) * bandwidth) / 0.75 : (l: Datum) => px(l.x as Date);
+  marks.push(...totalLabels(chart, Object.assign((d: Datum) => ({ x: xPixel(d), y: pyFinal(d.y!) }), { x: px }), narrow));
+  marks.push(...stackNotes(chart, layers, frame, xPixel, bandwidth, pyFinal, narrow));
   return {
     ...frame,
     style: undefined,
@@ -192,6 +196,26 @@ export function stackOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     y: { label: unitHeading(chart.unit), grid: true, domain: [y0, y1], tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale), ticks: narrow ? 5 : 7 },
     marks,
   } as Plot.PlotOptions;
+}
+
+/**
+ * `values:` on a stack writes totals: each stack's (`all`) or the
+ * highlighted periods' or categories' (the default), above the top of the
+ * stack, or below it when it only goes down.
+ */
+function totalLabels(chart: ChartData, project: Parameters<typeof valueLabelMarks>[1], narrow: boolean): Plot.Markish[] {
+  const texts = new Map<Datum, string>();
+  const tops = stackTotals(chart).map(({ d, total }) => {
+    const here = chart.data.filter((o) => o.y !== null && slotOf(o) === slotOf(d));
+    const up = here.reduce((sum, o) => sum + Math.max(0, o.y!), 0);
+    const down = here.reduce((sum, o) => sum + Math.min(0, o.y!), 0);
+    // A total as precise as its parts, without the sum's binary noise.
+    const digits = Math.max(...here.map(shownDigits));
+    const top: Datum = { ...d, y: up > 0 || down === 0 ? up : down, highlight: here.some((o) => o.highlight) };
+    texts.set(top, highlightLabel({ ...d, y: Number(total.toFixed(digits)) }, chart));
+    return top;
+  });
+  return valueLabelMarks(chart, project, narrow, { data: tops, text: (d) => texts.get(d)! });
 }
 
 /**
