@@ -159,6 +159,27 @@ describe('stacked bars and areas', () => {
     expect(texts(fixtureSvg('jobs', { ...STACK, type: 'area', highlight: '2009-06' }).wide).filter(percent)).toEqual([`${+totalOf(highlighted.chart, '2009-06').toFixed(1)}%`]);
   });
 
+  test('a grouped chart\'s key names every series with its colour, grey ones too, in the order of the bars', () => {
+    const swatches = (svg: string) => [...svg.matchAll(/<circle fill="(#[0-9a-f]+)" r="4" cy="([\d.]+)" cx="[\d.]+" \/><text[^>]*>([^<]+)<\/text>/g)];
+    const key = (svg: string) => swatches(svg).map((m) => [m[3], m[1]]);
+    const spec = { data: 'industries.rate', type: 'bar', layout: 'group', x: 'industry', series: 'year', where: { industry: THREE }, from: '2008-12', to: '2009-01' };
+    const highlighted = fixtureSvg('jobs', { ...spec, highlight: '2009' });
+    for (const svg of [highlighted.narrow, highlighted.wide]) {
+      expect(key(svg)).toEqual([['2008', MUTED], ['2009', ACCENT]]);
+    }
+    // Six series, none highlighted: all grey, and still each named.
+    const six = { data: 'industries.rate', type: 'bar', layout: 'group', x: 'period', series: 'industry', where: { industry: [...THREE, 'Government', 'Agriculture', 'Information'] }, from: '2009-11' };
+    const { wide, chart } = fixtureSvg('jobs', six);
+    const names = [...new Set(chart.data.map((d) => d.series))];
+    expect(names).toHaveLength(6);
+    expect(key(wide)).toEqual(names.map((name) => [name, MUTED]));
+    // The key's rows are room taken above the plot, not drawn over it.
+    const options = plotOptions(chart, SIZES.narrow);
+    const rows = new Set(swatches(fixtureSvg('jobs', six).narrow).map((m) => m[2]));
+    expect(rows.size).toBeGreaterThan(1);
+    expect(options.marginTop!).toBeGreaterThanOrEqual(28 + rows.size * 14);
+  });
+
   test('values: all on grouped bars writes each bar\'s value over its own bar', () => {
     const spec = { data: 'industries.rate', type: 'bar', layout: 'group', x: 'industry', series: 'year', where: { industry: THREE }, from: '2008-12', to: '2009-01', values: 'all' };
     const { wide, chart } = fixtureSvg('jobs', spec);

@@ -134,9 +134,14 @@ export function colourKey(colour: Map<string, string>, frame: { width: number; m
 /** Rows the colour key takes above the plot. */
 export function keyRows(chart: ChartData, width: number, marginLeft: number): number {
   if (!chart.series || seriesColours(chart).context.size > 0) return 0;
+  return keyRowsFor(new Set(chart.data.map((d) => d.series)), width, marginLeft);
+}
+
+/** Rows a colour key of `names` takes, wrapping at `width`. */
+export function keyRowsFor(names: Iterable<string>, width: number, marginLeft: number): number {
   let rows = 1;
   let x = marginLeft;
-  for (const name of new Set(chart.data.map((d) => d.series))) {
+  for (const name of names) {
     const w = 12 + textWidth(name, 10) + 10;
     if (x + w > width && x > marginLeft) {
       rows++;

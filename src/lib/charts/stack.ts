@@ -16,7 +16,7 @@ import { shownDigits, type ChartData, type ChartProblem, type Datum } from './ch
 import { seriesColours } from './seriesColours.ts';
 import { labelLines, labelWidth, layoutEndLabels, stackHeight } from './lineLabels.ts';
 import { deskMarks } from './annotationMarks.ts';
-import { colourKey, keyRows } from './scatter.ts';
+import { colourKey, keyRowsFor } from './scatter.ts';
 import { highlightLabel, niceDomain, spreadSpans, type Size } from './plotOptions.ts';
 import { valueLabelMarks } from './valueLabels.ts';
 import { noteMarks } from './noteMarks.ts';
@@ -287,12 +287,15 @@ export function groupShift(chart: ChartData, plotWidth: number): (d: Datum) => n
   return (d) => (series.indexOf(d.series) + 0.5) * share - bandwidth / 2;
 }
 
-/** The swatch key above a grouped chart, and the rows it takes. */
+/**
+ * The key above a grouped chart, and the rows it takes: every series with
+ * its colour, grey ones too, in the order of the bars in each group (so
+ * that two grey series are told apart by their place).
+ */
 export function groupKey(chart: ChartData, width: number, marginLeft: number): { mark?: Plot.RenderFunction; rows: number } {
-  const { colour, context } = seriesColours(chart);
-  // Grey context series are not told apart by a key.
-  const shown = new Map([...colour].filter(([name]) => !context.has(name)));
+  const { colour } = seriesColours(chart);
+  const order = [...new Set(chart.data.filter((d) => d.y !== null).map((d) => d.series))];
+  const shown = new Map(order.map((name) => [name, colour.get(name)!]));
   if (shown.size === 0) return { rows: 0 };
-  const rows = keyRows({ ...chart, data: chart.data.filter((d) => shown.has(d.series)), highlightsSeries: false } as ChartData, width, marginLeft);
-  return { mark: colourKey(shown, { width, marginLeft }), rows };
+  return { mark: colourKey(shown, { width, marginLeft }), rows: keyRowsFor(shown.keys(), width, marginLeft) };
 }
