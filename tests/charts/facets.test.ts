@@ -28,6 +28,27 @@ describe('small multiples', () => {
     expect(facetColumns(4, SIZES.narrow.width)).toBe(2);
   });
 
+  test('facetColumns() balances the grid: 4 panels make 2×2, not 3 and 1; no narrower grid has as few rows', () => {
+    const wide = SIZES.wide.width;
+    const narrow = SIZES.narrow.width;
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12].map((n) => facetColumns(n, wide))).toEqual([1, 2, 3, 2, 3, 3, 4, 4, 3, 4, 4]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 14].map((n) => facetColumns(n, narrow))).toEqual([1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3]);
+    for (const width of [narrow, wide]) {
+      for (let n = 1; n <= 24; n++) {
+        const cols = facetColumns(n, width);
+        const rows = Math.ceil(n / cols);
+        // As few rows as the widest grid allowed at this width (2 or 3 on a phone, 3 or 4 wide) ...
+        const most = width < 480 ? (n <= 6 ? 2 : 3) : n <= 6 ? 3 : 4;
+        expect(rows, `${n} panels at ${width}px`).toBe(Math.ceil(n / most));
+        // ... and one column fewer would need another row: the last row is as full as it can be.
+        if (cols > 1) expect(Math.ceil(n / (cols - 1)), `${n} panels at ${width}px`).toBeGreaterThan(rows);
+      }
+    }
+    // Four panels of a chart, drawn wide: two rows of two.
+    const { chart } = fixtureSvg('jobs', { ...FACET, where: { industry: ['Construction', 'Finance', 'Government', 'Manufacturing'] } });
+    expect(facetPanels(chart, wide).map((p) => [p.col, p.row])).toEqual([[0, 0], [1, 0], [0, 1], [1, 1]]);
+  });
+
   test('every panel shares one value scale: the axis is drawn on the left column only, once per row', () => {
     const { narrow } = fixtureSvg('jobs', FACET);
     // The y axis is drawn in the first column of each of the 5 rows, with the same ticks each time.

@@ -1,8 +1,9 @@
 /**
  * Small multiples (`facet:`): one small chart per value of a category
  * column (or per series), all on the same scales, wrapping into a grid of
- * two or three columns on a phone and three or four on a wide screen; the chart
- * grows taller with the rows. The faceted column is the chart's series, so
+ * up to two or three columns on a phone and three or four on a wide screen,
+ * balanced so that the last row is as full as it can be (facetColumns); the
+ * chart grows taller with the rows. Notes and values are placed in panels. The faceted column is the chart's series, so
  * the data table and CSV have one column per panel and `highlight` names
  * panels: a highlighted panel's marks take the accent, the others the
  * primary colour. Each panel is titled at its top left.
@@ -15,7 +16,7 @@ import type { ChartSpec } from '../story/schema.ts';
 import { suggestion } from '../suggest.ts';
 import type { ChartData, ChartProblem, Datum } from './chartData.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
-import { niceDomain, spreadSpans, type Size } from './plotOptions.ts';
+import { niceDomain, PHONE_FIT, spreadSpans, type Size } from './plotOptions.ts';
 import { noteMarks } from './noteMarks.ts';
 import { valueLabelMarks } from './valueLabels.ts';
 import type { Box } from './notePlacement.ts';
@@ -66,11 +67,17 @@ export function checkPanelCount(chart: Pick<ChartData, 'spec' | 'data' | 'series
   }
 }
 
-/** Columns of the grid at a width, for a number of panels. */
+/**
+ * Columns of the grid at a width, for a number of panels: as few rows as
+ * the width's most columns allow, then the panels spread evenly over
+ * them, so that the last row is as full as it can be (4 panels make 2×2,
+ * not 3 and 1; 5 make 3 and 2; 9 make 3×3).
+ */
 export function facetColumns(count: number, width: number): number {
   // On a phone the pinned chart gets under half the screen's height: more than six panels go three abreast.
-  if (width < 480) return count <= 6 ? Math.min(2, count) : 3;
-  return count <= 3 ? count : count <= 6 || count === 9 ? 3 : 4;
+  const most = width < 480 ? (count <= 6 ? 2 : 3) : count <= 6 ? 3 : 4;
+  const rows = Math.ceil(Math.max(1, count) / most);
+  return Math.ceil(Math.max(1, count) / rows);
 }
 
 /** The panels in order, with their place in the grid. */
@@ -81,7 +88,6 @@ export function facetPanels(chart: ChartData, width: number): { name: string; co
 }
 
 const TITLE_SIZE = 10;
-const PHONE_HEIGHT = 400;
 const LINE = 12;
 
 export function facetOptions(chart: ChartData, size: Size): Plot.PlotOptions {
@@ -101,7 +107,7 @@ export function facetOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const title = titleLines * LINE + 6;
   const marginTop = 20 + title;
   // On a phone the grid is held to about the height of other charts, so that it shows whole when pinned.
-  const panelHeight = narrow ? Math.max(44, Math.min(84, Math.floor((PHONE_HEIGHT - marginTop - margin.marginBottom - (rows - 1) * title) / rows))) : 96;
+  const panelHeight = narrow ? Math.max(44, Math.min(84, Math.floor((PHONE_FIT - marginTop - margin.marginBottom - (rows - 1) * title) / rows))) : 96;
   const height = marginTop + rows * panelHeight + (rows - 1) * title + margin.marginBottom;
   const data = spreadSpans(chart);
   const drawn = data.filter((d) => d.y !== null);
