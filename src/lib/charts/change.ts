@@ -13,7 +13,7 @@ import { formatShort, formatTick, formatValue, unitHeading } from '../format.ts'
 import { comparePeriods, endTime, periodLabel, startTime, type Period } from '../period.ts';
 import type { ChartSpec, ChartType } from '../story/schema.ts';
 import { shownDigits, type ChartData, type ChartProblem, type Datum } from './chartData.ts';
-import { labelLines, labelWidth, layoutEndLabels, stackHeight, type EndLabel } from './lineLabels.ts';
+import { labelLines, labelWidth, layoutEndLabels, leaderLines, stackHeight, type EndLabel } from './lineLabels.ts';
 import { ACCENT, MUTED, PRIMARY } from './palette.ts';
 import { seriesColours } from './seriesColours.ts';
 import { PHONE_FIT } from './plotOptions.ts';
@@ -333,7 +333,8 @@ function slopeOptions(chart: ChartData, size: Size): Plot.PlotOptions {
       Plot.text([d], { x: 'series', y: 'y', text: () => label.lines.join('\n'), textAnchor: label.side === 'end' ? 'start' : 'end', lineAnchor: 'middle', lineHeight: 1.2, dx, dy: label.y - label.want, fill: 'currentColor', fillOpacity: label.muted ? 0.8 : undefined, fontWeight: label.muted ? undefined : 'bold', className: 'halo' } as Plot.TextOptions),
     );
   }
-  if (labels.some((l) => Math.abs(l.y - l.want) > 3)) marks.push(leaders(labels));
+  // Slope dots have a radius of 3: leaders start just outside them.
+  marks.push(...leaderLines(labels.map((l) => ({ x: l.datum.series, y: l.datum.y, shift: l.y - l.want, side: l.side === 'end' ? 1 : -1 })), 3));
   return {
     ...frame,
     style: undefined,
@@ -341,29 +342,6 @@ function slopeOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     y: { type: 'linear', domain, axis: null },
     marks,
   } as Plot.PlotOptions;
-}
-
-/** Short lines from an end to its label, where the label had to move away from it. */
-function leaders(labels: SlopeLabel[]): Plot.RenderFunction {
-  return (_index, scales, _values, _dimensions, context) => {
-    const doc = context.document;
-    const path = doc.createElementNS('http://www.w3.org/2000/svg', 'path');
-    let d = '';
-    for (const label of labels) {
-      if (Math.abs(label.y - label.want) <= 3) continue;
-      const x = scales.x!(label.datum.series) as number;
-      const y = scales.y!(label.datum.y) as number;
-      const dir = label.side === 'end' ? 1 : -1;
-      d += `M${(x + dir * 3).toFixed(1)},${y.toFixed(1)}L${(x + dir * 7).toFixed(1)},${(y + label.y - label.want).toFixed(1)}`;
-    }
-    path.setAttribute('d', d);
-    path.setAttribute('stroke', 'currentColor');
-    path.setAttribute('stroke-opacity', '0.5');
-    path.setAttribute('fill', 'none');
-    const g = doc.createElementNS('http://www.w3.org/2000/svg', 'g');
-    g.append(path);
-    return g as SVGElement;
-  };
 }
 
 /** Colour and grey by category, by the rule of seriesColours.ts (a category is a series here). */

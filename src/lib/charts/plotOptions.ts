@@ -7,7 +7,7 @@ import { keyRows, logAxes, scatterMarks, scatterScales } from './scatter.ts';
 import { changeOptions, isChange } from './change.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
 import { seriesColours } from './seriesColours.ts';
-import { labelLines, labelWidth, layoutEndLabels, stackHeight } from './lineLabels.ts';
+import { labelLines, labelWidth, layoutEndLabels, leaderLines, stackHeight } from './lineLabels.ts';
 import { textWidth, type Box } from './notePlacement.ts';
 import { noteMarks } from './noteMarks.ts';
 import { thinLine } from './thin.ts';
@@ -402,34 +402,9 @@ function endLabelMarks(chart: ChartData, frame: Frame, project: Projector, lines
       } as Plot.TextOptions),
     );
   }
-  if (placed.some((label) => Math.abs(label.y - label.want) > 3)) marks.push(leaderLines(ends, placed));
+  marks.push(...leaderLines(placed.map((label) => ({ x: ends.get(label.series)!.x, y: ends.get(label.series)!.y, shift: label.y - label.want, side: 1 }))));
   return marks;
 }
-
-/** Short lines from a line's end to its label, where the label had to move. */
-function leaderLines(ends: Map<string, Datum>, placed: { series: string; y: number; want: number }[]): Plot.RenderFunction {
-  return (_index, scales, _values, _dimensions, context) => {
-    const doc = context.document;
-    const path = doc.createElementNS('http://www.w3.org/2000/svg', 'path');
-    let d = '';
-    for (const label of placed) {
-      if (Math.abs(label.y - label.want) <= 3) continue;
-      const end = ends.get(label.series)!;
-      const x = scales.x!(end.x) as number;
-      const y = scales.y!(end.y) as number;
-      const shift = label.y - label.want;
-      d += `M${(x + 2).toFixed(1)},${y.toFixed(1)}L${(x + 7).toFixed(1)},${(y + shift).toFixed(1)}`;
-    }
-    path.setAttribute('d', d);
-    path.setAttribute('stroke', 'currentColor');
-    path.setAttribute('stroke-opacity', '0.5');
-    path.setAttribute('fill', 'none');
-    const g = doc.createElementNS('http://www.w3.org/2000/svg', 'g');
-    g.append(path);
-    return g as SVGElement;
-  };
-}
-
 
 /** A scatter: dots on two number axes, a colour key above, annotations as on any chart. */
 function scatterOptions(chart: ChartData, size: Size): Plot.PlotOptions {
