@@ -2,12 +2,12 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkChart, CHART_FIXTURES, fixtureSvg, FIXTURE_SECTION } from '../fixtures/charts.ts';
-import { tempProject } from '../helpers.ts';
+import { PROJECT, tempProject } from '../helpers.ts';
 import { loadDataset } from '../../src/lib/data/loadDataset.ts';
 import { Problems } from '../../src/lib/problems.ts';
 import { chartData } from '../../src/lib/charts/chartData.ts';
 import { chartSchema } from '../../src/lib/story/schema.ts';
-import { plotOptions, SIZES } from '../../src/lib/charts/plotOptions.ts';
+import { PHONE_FIT, plotOptions, SIZES } from '../../src/lib/charts/plotOptions.ts';
 import { renderChart } from '../../src/lib/charts/render.ts';
 import { describeChart } from '../../src/lib/charts/describe.ts';
 import { chartCsv, chartTable } from '../../src/lib/charts/table.ts';
@@ -71,6 +71,24 @@ describe('dumbbell and arrow', () => {
     // Each arrow's start is marked by a small grey dot.
     expect(filled(wide, MUTED)).toBe(3);
     expect(describeChart(chart)).toContain('Between Jan 2000 and Feb 2010, Construction rose from 9.7% to 27.1%, the biggest rise; Finance rose from 2.7% to 7.5%; Government rose from 2.1% to 4%.');
+  });
+
+  test('up to 15 rows fit the pinned drawing of a phone at full size, rows no closer than their names\' lines', () => {
+    // site.css caps a pinned drawing at --drawing-max (46svh: 388 px on a 390×844 phone) and 358 px wide.
+    const share = Number(/max-height: var\(--drawing-max, (\d+)svh\)/.exec(readFileSync(join(PROJECT, 'src/styles/site.css'), 'utf8'))![1]) / 100;
+    expect(PHONE_FIT).toBeLessThanOrEqual((share * 844 * SIZES.narrow.width) / 358);
+    const fifteen = (csv: string) => `${csv}2000-01,Other services and repairs,4.1\n2010-02,Other services and repairs,8.2\n`;
+    for (const type of ['dumbbell', 'arrow']) {
+      for (const chart of [fixtureSvg('jobs', { ...CHANGE, type, highlight: 'Construction' }).chart, editedChart({ ...CHANGE, type }, fifteen)]) {
+        const rows = changePairs(chart).length;
+        const options = plotOptions(chart, SIZES.narrow) as { height: number; marginTop: number; marginBottom: number; y: { padding: number; tickFormat: (name: string) => string } };
+        expect(options.height, `${type}, ${rows} rows`).toBeLessThanOrEqual(PHONE_FIT);
+        // Plot's point scale: rows spaced evenly, with `padding` rows' worth at each end.
+        const spacing = (options.height - options.marginTop - options.marginBottom) / (rows - 1 + 2 * options.y.padding);
+        const lines = Math.max(...changePairs(chart).map((p) => options.y.tickFormat(p.name).split('\n').length));
+        expect(spacing).toBeGreaterThanOrEqual(lines * 12 + 6);
+      }
+    }
   });
 
   test('from and to default to the first and last periods of the data', () => {
@@ -161,6 +179,12 @@ describe('change chart errors, at their line', () => {
     ]);
     expect(checkChart('jobs', '  data: industries.rate\n  type: slope\n  from: 2000-01\n  to: 2005\n')).toEqual([
       `${FIXTURE_SECTION}:6:7  industries has no rows for 2005 — the nearest periods in the data: 2004-12 and 2005-01`,
+    ]);
+  });
+
+  test('values: on a slope chart, which writes every value, is refused', () => {
+    expect(checkChart('jobs', '  data: industries.rate\n  type: slope\n  values: all\n')).toEqual([
+      `${FIXTURE_SECTION}:5:3  a slope chart writes every value at its ends, beside the names — leave values out`,
     ]);
   });
 

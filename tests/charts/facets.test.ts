@@ -28,6 +28,27 @@ describe('small multiples', () => {
     expect(facetColumns(4, SIZES.narrow.width)).toBe(2);
   });
 
+  test('facetColumns() balances the grid: 4 panels make 2×2, not 3 and 1; no narrower grid has as few rows', () => {
+    const wide = SIZES.wide.width;
+    const narrow = SIZES.narrow.width;
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12].map((n) => facetColumns(n, wide))).toEqual([1, 2, 3, 2, 3, 3, 4, 4, 3, 4, 4]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 14].map((n) => facetColumns(n, narrow))).toEqual([1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3]);
+    for (const width of [narrow, wide]) {
+      for (let n = 1; n <= 24; n++) {
+        const cols = facetColumns(n, width);
+        const rows = Math.ceil(n / cols);
+        // As few rows as the widest grid allowed at this width (2 or 3 on a phone, 3 or 4 wide) ...
+        const most = width < 480 ? (n <= 6 ? 2 : 3) : n <= 6 ? 3 : 4;
+        expect(rows, `${n} panels at ${width}px`).toBe(Math.ceil(n / most));
+        // ... and one column fewer would need another row: the last row is as full as it can be.
+        if (cols > 1) expect(Math.ceil(n / (cols - 1)), `${n} panels at ${width}px`).toBeGreaterThan(rows);
+      }
+    }
+    // Four panels of a chart, drawn wide: two rows of two.
+    const { chart } = fixtureSvg('jobs', { ...FACET, where: { industry: ['Construction', 'Finance', 'Government', 'Manufacturing'] } });
+    expect(facetPanels(chart, wide).map((p) => [p.col, p.row])).toEqual([[0, 0], [1, 0], [0, 1], [1, 1]]);
+  });
+
   test('every panel shares one value scale: the axis is drawn on the left column only, once per row', () => {
     const { narrow } = fixtureSvg('jobs', FACET);
     // The y axis is drawn in the first column of each of the 5 rows, with the same ticks each time.
@@ -83,9 +104,44 @@ describe('small multiples', () => {
     expect(describeChart(chart)).toContain('Shaded: Recession, Dec 2007 to Jun 2009.');
   });
 
+  test('a note with at: is drawn at its value in the panel its series names, beside it', () => {
+    const where = { industry: ['Construction', 'Finance', 'Government', 'Manufacturing'] };
+    const { narrow, wide } = fixtureSvg('jobs', { ...FACET, where, from: '2009-01', annotations: [{ at: '2010-02', text: 'Peak', series: 'Construction' }, { at: '2009-01', text: 'Banks', series: 'Finance' }] });
+    for (const svg of [narrow, wide]) {
+      // Plot draws each panel's marks in a group moved to the panel: the ring is in its panel's, with the panel's title.
+      const groupOf = (inner: string) => svg.match(new RegExp(`<g transform="(translate\\([^)]*\\))"[^>]*>${inner}`))?.[1];
+      const rings = [...svg.matchAll(/<g transform="(translate\([^)]*\))"[^>]*><circle r="6" cy="([\d.]+)" cx="([\d.]+)"/g)];
+      expect(rings).toHaveLength(2);
+      expect(rings.map((r) => r[1])).toEqual([groupOf('<text[^>]*>Construction<'), groupOf('<text[^>]*>Finance<')]);
+      // In panel coordinates, February 2010 is at the right end of the time axis, January 2009 at the left.
+      expect(Number(rings[0][3]) - Number(rings[1][3])).toBeGreaterThan(100);
+      expect(svg).toContain('>Peak<');
+      expect(svg).toContain('>Banks<');
+      // Beside it: no connecting line, which a panel has no room for.
+      expect(svg).not.toMatch(/<line x1=/);
+    }
+  });
+
+  test('values: writes the highlighted period\'s value in every panel by default, every value that has room with all, none with none', () => {
+    const where = { industry: ['Construction', 'Finance', 'Government', 'Manufacturing'] };
+    const spec = { ...FACET, type: 'bar', where, from: '2009-01', highlight: '2010-02' };
+    const values = (svg: string) => [...svg.matchAll(/<text[^>]*>([\d.]+%)<\/text>/g)].map((m) => m[1]).filter((t) => !/^(0|10|20|30)%$/.test(t));
+    const { narrow, wide, chart } = fixtureSvg('jobs', spec);
+    const feb = where.industry.map((name) => `${chart.data.find((d) => d.series === name && d.period.id === '2010-02')!.y}%`);
+    for (const svg of [narrow, wide]) expect(values(svg).sort()).toEqual([...feb].sort());
+    const all = fixtureSvg('jobs', { ...spec, type: 'dot', from: '2009-10', values: 'all' });
+    for (const svg of [all.narrow, all.wide]) {
+      const written = values(svg);
+      expect(written.length).toBeGreaterThan(8);
+      for (const text of written) expect(all.chart.data.some((d) => `${d.y}%` === text)).toBe(true);
+    }
+    expect(values(fixtureSvg('jobs', { ...spec, values: 'none' }).wide)).toEqual([]);
+  });
+
   test('misuse is reported at the field, with did-you-mean', () => {
-    expect(checkChart('jobs', '  data: industries.rate\n  facet: industry\n  annotations:\n    - { at: 2009-06, text: "Peak", series: Construction }\n')).toEqual([
-      `${section}:6:13  notes at a value are not placed on small multiples — use a reference line, a shaded span or an event marker, or say it in the caption`,
+    // Every panel has the period: a note must say which panel it is in.
+    expect(checkChart('jobs', '  data: industries.rate\n  facet: industry\n  where: { industry: [Finance, Construction] }\n  annotations:\n    - { at: 2009-06, text: "Peak" }\n')).toEqual([
+      `${section}:7:13  note "Peak" at 2009-06 could be in any of the 2 panels — name its panel with series:, e.g. series: "Construction"`,
     ]);
     expect(checkChart('jobs', '  data: industries.rate\n  facet: industy\n')).toEqual([
       `${section}:4:10  table industries has no category column "industy" to draw panels by — did you mean "industry"?`,

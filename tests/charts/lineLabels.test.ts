@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { labelLines, labelWidth, layoutEndLabels, stackHeight } from '../../src/lib/charts/lineLabels.ts';
+import * as Plot from '@observablehq/plot';
+import { labelLines, labelWidth, layoutEndLabels, leaderLines, stackHeight } from '../../src/lib/charts/lineLabels.ts';
+import { serverDocument } from '../../src/lib/charts/render.ts';
 import { fixtureSvg } from '../fixtures/charts.ts';
 import { ACCENT, MUTED, PRIMARY, SERIES } from '../../src/lib/charts/palette.ts';
 import { SIZES } from '../../src/lib/charts/plotOptions.ts';
@@ -84,5 +86,22 @@ describe('line charts with many series', () => {
 
   test('lines without gaps get no dots', () => {
     expect(fixtureSvg('jobs', all).wide).not.toContain('<circle');
+  });
+});
+
+describe('leaderLines()', () => {
+  const plot = (marks: Plot.Markish[]) => (Plot.plot({ width: 200, height: 120, margin: 0, x: { domain: [0, 200], axis: null }, y: { domain: [120, 0], axis: null }, marks, document: serverDocument() } as Plot.PlotOptions) as unknown as Element).outerHTML;
+
+  test('draws a leader from each point to a label that moved more than 3 px, on the label\'s side, and none otherwise', () => {
+    expect(leaderLines([{ x: 50, y: 40, shift: 3, side: 1 }, { x: 80, y: 60, shift: -2, side: -1 }])).toEqual([]);
+    const svg = plot(leaderLines([{ x: 50, y: 40, shift: 12, side: 1 }, { x: 80, y: 60, shift: 2, side: 1 }, { x: 120, y: 30, shift: -8, side: -1 }], 3));
+    expect(svg.match(/ d="([^"]+)"/)![1]).toBe('M53.0,40.0L57.0,52.0M117.0,30.0L113.0,22.0');
+  });
+
+  test('serves line-end labels and slope labels alike: the charts that dodge labels draw leaders to them', () => {
+    for (const spec of [{ data: 'industries.rate', type: 'slope', from: '2000-01', to: '2010-02' }, { data: 'industries.rate', type: 'line', series: 'industry', from: '2008-01' }]) {
+      const { wide } = fixtureSvg('jobs', spec);
+      expect(wide, spec.type).toMatch(/<path d="M[\d.]+,[\d.]+[lL][^"]*" stroke="currentColor" stroke-opacity="0.5"|stroke-opacity="0.5"[^>]*d="M/);
+    }
   });
 });

@@ -49,6 +49,9 @@ describe('scatter', () => {
 
 describe('scatter and log errors, at their line', () => {
   test('a scatter along a category, a size column that does not exist', () => {
+    expect(checkChart('health', '  data: countries.life_expect\n  type: scatter\n  x: fertility\n  values: all\n')).toEqual([
+      `${FIXTURE_SECTION}:6:3  a scatter names its highlighted points, and writes no values beside its dots — leave values out; pick the points to name with highlight:, and give figures in the text or the data table`,
+    ]);
     expect(checkChart('health', '  data: countries.life_expect\n  type: scatter\n  x: country\n')).toEqual([
       `${FIXTURE_SECTION}:5:6  a scatter needs a number column as x, and "country" is not one — use one of fertility, life_expect, population`,
     ]);

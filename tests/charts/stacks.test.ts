@@ -12,6 +12,7 @@ const STACK = { data: 'industries.rate', type: 'bar', layout: 'stack', series: '
 const rects = (svg: string) => [...svg.matchAll(/<rect\b[^>]*>/g)].map((m) => m[0]);
 const texts = (svg: string) => [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((m) => m[1].replace(/<[^>]+>/g, ''));
 const section = FIXTURE_SECTION;
+const num = (tag: string, name: string) => Number(tag.match(new RegExp(` ${name}="([-\\d.]+)"`))?.[1] ?? Number.NaN);
 
 describe('stacked bars and areas', () => {
   test('each period\'s layers pile up from zero to the sum of its values, highlighted series on the baseline', () => {
@@ -90,6 +91,110 @@ describe('stacked bars and areas', () => {
     }
     // Each bar is named with its series in the description.
     expect(describeChart(chart)).toMatch(/^Grouped bar chart of unemployment rate .*Construction \(2009\) [\d.]+%/);
+  });
+
+  test('a note at a series points at the middle of its layer; without one, at the top of the stack', () => {
+    const notes = [{ at: '2009-06', text: 'Building slump', series: 'Construction' }, { at: '2010-02', text: 'Highest total' }];
+    const { narrow, wide } = fixtureSvg('jobs', { ...STACK, highlight: 'Construction', annotations: notes });
+    for (const svg of [narrow, wide]) {
+      const rings = [...svg.matchAll(/<circle r="6" cy="([\d.]+)" cx="([\d.]+)"/g)].map((m) => ({ y: Number(m[1]), x: Number(m[2]) }));
+      expect(rings).toHaveLength(2);
+      // The layers' rects by period, left to right: June 2009 is the sixth of 14, February 2010 the last.
+      const boxes = rects(svg).filter((r) => /fill="#/.test(r) || / y="/.test(r)).map((r) => ({ r, x: num(r, 'x'), y: num(r, 'y'), width: num(r, 'width'), height: num(r, 'height') })).filter((b) => b.height > 0 && b.width < 60);
+      const columns = [...new Set(boxes.map((b) => b.x))].sort((a, b) => a - b);
+      expect(columns).toHaveLength(14);
+      const inColumn = (i: number) => boxes.filter((b) => b.x === columns[i]);
+      const june = inColumn(5).find((b) => b.r.includes(ACCENT))!;
+      expect(rings[0].x).toBeGreaterThan(june.x);
+      expect(rings[0].x).toBeLessThan(june.x + june.width);
+      expect(rings[0].y).toBeCloseTo(june.y + june.height / 2, 0);
+      const last = inColumn(13);
+      expect(rings[1].x).toBeGreaterThan(last[0].x);
+      expect(rings[1].y).toBeCloseTo(Math.min(...last.map((b) => b.y)), 0);
+      expect(svg).toContain('>Building slump<');
+      expect(svg).toContain('>Highest total<');
+    }
+  });
+
+  test('a note on grouped bars points at the top of its series\' bar; without a series it is refused', () => {
+    const spec = { data: 'industries.rate', type: 'bar', layout: 'group', x: 'industry', series: 'year', where: { industry: THREE }, from: '2008-12', to: '2009-01' };
+    const { narrow, wide } = fixtureSvg('jobs', { ...spec, annotations: [{ at: 'Construction', series: '2009', text: 'Worst hit' }] });
+    for (const svg of [narrow, wide]) {
+      // Plot moves a dot on a band scale to the band's middle by its group's transform; the note's shift adds to it.
+      const ring = svg.match(/<g transform="translate\(([\d.]+),0\)"[^>]*><circle r="6" cy="([\d.]+)" cx="([\d.]+)"/)!;
+      const [ringX, ringY] = [Number(ring[1]) + Number(ring[3]), Number(ring[2])];
+      const bars = rects(svg).filter((r) => /fill="#/.test(r)).map((r) => ({ x: num(r, 'x'), y: num(r, 'y'), width: num(r, 'width') }));
+      // Construction in 2009 is the tallest bar.
+      const tallest = bars.reduce((a, b) => (b.y < a.y ? b : a));
+      expect(ringX).toBeCloseTo(tallest.x + tallest.width / 2, 0);
+      expect(ringY).toBeCloseTo(tallest.y, 0);
+      expect(svg).toContain('>Worst hit<');
+    }
+    expect(checkChart('jobs', '  data: industries.rate\n  type: bar\n  layout: group\n  x: industry\n  series: year\n  annotations:\n    - { at: Construction, text: "Worst hit" }\n')).toEqual([
+      `${section}:9:13  note "Worst hit" at Construction names no series, and grouped bars have a bar per series there — add series: with the year of the bar it points at`,
+    ]);
+  });
+
+  test('values: writes stack totals above the stacks: the highlighted period\'s by default, every one with all, none with none', () => {
+    const totalOf = (chart: ReturnType<typeof fixtureSvg>['chart'], period: string) => chart.data.filter((d) => d.period.id === period).reduce((sum, d) => sum + d.y!, 0);
+    const percent = (t: string) => /^\d+(\.\d)?%$/.test(t) && !/^(0|10|20|30|40|50)%$/.test(t);
+    const highlighted = fixtureSvg('jobs', { ...STACK, highlight: '2009-06' });
+    const june = `${+totalOf(highlighted.chart, '2009-06').toFixed(1)}%`;
+    for (const svg of [highlighted.narrow, highlighted.wide]) {
+      expect(texts(svg).filter(percent)).toEqual([june]);
+      // Above the top of its stack: the label's y is above every rect of the sixth column.
+      // Plot writes the label at the stack's top and lifts its group by dy.
+      const label = svg.match(new RegExp(`<g transform="translate\\(0,(-[\\d.]+)\\)"[^>]*><text[^>]*transform="translate\\(([\\d.]+),([\\d.]+)\\)"[^>]*>${june}</text>`))!;
+      const column = rects(svg).filter((r) => /fill="#/.test(r)).filter((r) => Math.abs(num(r, 'x') + num(r, 'width') / 2 - Number(label[2])) < num(r, 'width') / 2);
+      expect(column).toHaveLength(3);
+      expect(Number(label[3])).toBeCloseTo(Math.min(...column.map((r) => num(r, 'y'))), 0);
+      expect(Number(label[1])).toBeLessThan(0);
+    }
+    const all = fixtureSvg('jobs', { ...STACK, from: '2009-06', values: 'all' });
+    const periods = [...new Set(all.chart.data.map((d) => d.period.id))];
+    expect(texts(all.wide).filter(percent)).toEqual(periods.map((p) => `${+totalOf(all.chart, p).toFixed(1)}%`));
+    expect(texts(all.narrow).filter(percent).length).toBeGreaterThan(3);
+    expect(texts(fixtureSvg('jobs', { ...STACK, highlight: '2009-06', values: 'none' }).wide).filter(percent)).toEqual([]);
+    // A stacked area writes its totals too.
+    expect(texts(fixtureSvg('jobs', { ...STACK, type: 'area', highlight: '2009-06' }).wide).filter(percent)).toEqual([`${+totalOf(highlighted.chart, '2009-06').toFixed(1)}%`]);
+  });
+
+  test('a grouped chart\'s key names every series with its colour, grey ones too, in the order of the bars', () => {
+    const swatches = (svg: string) => [...svg.matchAll(/<circle fill="(#[0-9a-f]+)" r="4" cy="([\d.]+)" cx="[\d.]+" \/><text[^>]*>([^<]+)<\/text>/g)];
+    const key = (svg: string) => swatches(svg).map((m) => [m[3], m[1]]);
+    const spec = { data: 'industries.rate', type: 'bar', layout: 'group', x: 'industry', series: 'year', where: { industry: THREE }, from: '2008-12', to: '2009-01' };
+    const highlighted = fixtureSvg('jobs', { ...spec, highlight: '2009' });
+    for (const svg of [highlighted.narrow, highlighted.wide]) {
+      expect(key(svg)).toEqual([['2008', MUTED], ['2009', ACCENT]]);
+    }
+    // Six series, none highlighted: all grey, and still each named.
+    const six = { data: 'industries.rate', type: 'bar', layout: 'group', x: 'period', series: 'industry', where: { industry: [...THREE, 'Government', 'Agriculture', 'Information'] }, from: '2009-11' };
+    const { wide, chart } = fixtureSvg('jobs', six);
+    const names = [...new Set(chart.data.map((d) => d.series))];
+    expect(names).toHaveLength(6);
+    expect(key(wide)).toEqual(names.map((name) => [name, MUTED]));
+    // The key's rows are room taken above the plot, not drawn over it.
+    const options = plotOptions(chart, SIZES.narrow);
+    const rows = new Set(swatches(fixtureSvg('jobs', six).narrow).map((m) => m[2]));
+    expect(rows.size).toBeGreaterThan(1);
+    expect(options.marginTop!).toBeGreaterThanOrEqual(28 + rows.size * 14);
+  });
+
+  test('values: all on grouped bars writes each bar\'s value over its own bar', () => {
+    const spec = { data: 'industries.rate', type: 'bar', layout: 'group', x: 'industry', series: 'year', where: { industry: THREE }, from: '2008-12', to: '2009-01', values: 'all' };
+    const { wide, chart } = fixtureSvg('jobs', spec);
+    const bars = rects(wide).filter((r) => /fill="#/.test(r)).map((r) => ({ centre: num(r, 'x') + num(r, 'width') / 2, top: num(r, 'y') }));
+    // A label's x is its group's shift plus its own.
+    const labels = [...wide.matchAll(/<g transform="translate\(([-\d.]+),([-\d.]+)\)"[^>]*class="halo">((?:<text[^>]*>[^<]*<\/text>)+)<\/g>/g)].flatMap((g) =>
+      [...g[3].matchAll(/translate\(([\d.]+),([\d.]+)\)"[^>]*>([^<]+)</g)].map((t) => ({ x: Number(g[1]) + Number(t[1]), y: Number(t[2]), text: t[3] })),
+    );
+    expect(labels).toHaveLength(6);
+    for (const d of chart.data) {
+      const label = labels.find((l) => l.text === `${d.y}%`)!;
+      const bar = bars.find((b) => Math.abs(b.centre - label.x) < 1)!;
+      expect(bar, `${d.label} ${d.series}`).toBeDefined();
+      expect(bar.top).toBeCloseTo(label.y, 0);
+    }
   });
 
   test('misuse is reported at the field with a hint', () => {

@@ -19,7 +19,8 @@ export interface AnnotationSpec {
 }
 
 export type Annotation =
-  | { kind: 'note'; text: string; datum: Datum }
+  /** `series`: the one the editor named, if any (on a stack, a note without one points at the total). */
+  | { kind: 'note'; text: string; datum: Datum; series?: string }
   | { kind: 'reference'; text: string; value: number }
   | { kind: 'span'; text: string; from: Period; to: Period; x1: Date | number; x2: Date | number }
   | { kind: 'event'; text: string; at: Period; x: Date | number };
@@ -74,7 +75,7 @@ export function resolveAnnotations(
     }
     if (kind === 'note') {
       const datum = annotatedDatum(data, a);
-      if (datum) annotations.push({ kind, text: a.text, datum });
+      if (datum) annotations.push({ kind, text: a.text, datum, ...(a.series === undefined ? {} : { series: a.series }) });
       else problems.push({ field: `${field}.at`, message: `annotation "${a.text}" at ${a.at}${a.series === undefined ? '' : ` (series ${a.series})`} matches no drawn value`, hint: 'name a period or category the chart draws, with a value, and the series it belongs to' });
       continue;
     }

@@ -13,9 +13,10 @@ import { formatShort, formatTick, formatValue, unitHeading } from '../format.ts'
 import { comparePeriods, endTime, periodLabel, startTime, type Period } from '../period.ts';
 import type { ChartSpec, ChartType } from '../story/schema.ts';
 import { shownDigits, type ChartData, type ChartProblem, type Datum } from './chartData.ts';
-import { labelLines, labelWidth, layoutEndLabels, stackHeight, type EndLabel } from './lineLabels.ts';
+import { labelLines, labelWidth, layoutEndLabels, leaderLines, stackHeight, type EndLabel } from './lineLabels.ts';
 import { ACCENT, MUTED, PRIMARY } from './palette.ts';
 import { seriesColours } from './seriesColours.ts';
+import { PHONE_FIT } from './plotOptions.ts';
 import { textWidth } from '../share/textWidth.ts';
 
 const NAMES: Record<string, string> = { dumbbell: 'Dumbbell chart', arrow: 'Arrow chart', slope: 'Slope chart' };
@@ -48,6 +49,7 @@ export function changeEnds(spec: ChartSpec, table: Table, x: string, rows: Row[]
   if (Array.isArray(spec.data) && spec.data.length > 1) problems.push({ field: 'data', message: `${a} ${kind} chart draws one key, and this chart has ${spec.data.length}`, hint: 'draw each key in its own chart' });
   if (spec.series !== undefined) problems.push({ field: 'series', onKey: true, message: `${a} ${kind} chart has one ${kind === 'slope' ? 'line' : 'row'} per category of x, and no series`, hint: `leave series out; pick the categories with where: { ${x}: [...] }` });
   if (spec.log !== undefined) problems.push({ field: 'log', onKey: true, message: `${a} ${kind} chart has no log scale`, hint: 'leave log out' });
+  if (kind === 'slope' && spec.values !== undefined) problems.push({ field: 'values', onKey: true, message: 'a slope chart writes every value at its ends, beside the names', hint: 'leave values out' });
   for (const [i, note] of (spec.annotations ?? []).entries()) {
     if (note.value === undefined) problems.push({ field: `annotations.${i}`, message: `${a} ${kind} chart takes reference lines (value:) only, and annotation "${note.text}" is not one`, hint: 'say it in the caption or the text' });
   }
@@ -161,22 +163,32 @@ function valueDomain(chart: ChartData): [number, number] {
   return [Math.min(...values), Math.max(...values)];
 }
 
+/** Where the key of periods sits, px from the top. */
+const KEY_Y = { narrow: 14, wide: 34 };
+/** Row heights of a narrow dumbbell or arrow chart, px: rows shrink to fit, down to `min`. */
+const NARROW_ROW = { min: 20, max: 24 };
+
 function dumbbellOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const narrow = size.width < 480;
   const pairs = changePairs(chart);
   const [fromLabel, toLabel] = periodsOf(chart);
   const arrow = chart.type === 'arrow';
-  const maxName = Math.round(size.width * (narrow ? 0.34 : 0.3));
+  // On a phone names get a wider margin before they wrap: a second line costs height.
+  const maxName = Math.round(size.width * (narrow ? 0.42 : 0.3));
   const names = new Map(pairs.map((p) => [p.name, labelLines(p.name, maxName)]));
   const lineCount = Math.max(1, ...[...names.values()].map((l) => l.length));
-  const rowHeight = (narrow ? 24 : 26) + (lineCount - 1) * 8;
+  const [marginTop, marginBottom] = narrow ? [KEY_Y.narrow + 20, 32] : [KEY_Y.wide + 16, 36];
+  // On a phone up to 15 rows share what the pinned drawing shows at full size (PHONE_FIT),
+  // each at least as tall as its name's lines, so that nothing is scaled down.
+  const fitted = Math.floor((PHONE_FIT - marginTop - marginBottom) / Math.max(1, pairs.length));
+  const rowHeight = narrow ? Math.max(NARROW_ROW.min + (lineCount - 1) * 12, Math.min(NARROW_ROW.max, fitted)) : 26 + (lineCount - 1) * 8;
   const frame = {
     width: size.width,
-    height: 28 + 22 + 36 + pairs.length * rowHeight,
-    marginTop: 28 + 22,
+    height: marginTop + marginBottom + pairs.length * rowHeight,
+    marginTop,
     marginRight: narrow ? 36 : 48,
     marginLeft: Math.ceil(Math.max(0, ...[...names.values()].map(labelWidth))) + 14,
-    marginBottom: 36,
+    marginBottom,
   };
   const end = (p: Pair) => (p.highlight ? ACCENT : PRIMARY);
   const both = pairs.filter((p) => p.change !== null);
@@ -217,23 +229,22 @@ function dumbbellOptions(chart: ChartData, size: Size): Plot.PlotOptions {
       if (here.length) marks.push(Plot.text(here, { x: (p: Pair) => p[which].y, y, text: (p: Pair) => value(chart, p[which]), textAnchor: side > 0 ? 'start' : 'end', dx: side * (arrow && which === 'end' ? 5 : 8), fill: 'currentColor', fontWeight: which === 'end' ? 'bold' : undefined, className: 'halo' } as Plot.TextOptions));
     }
   }
-  marks.push(periodKey(chart.type, fromLabel, toLabel, frame.marginLeft));
+  marks.push(periodKey(chart.type, fromLabel, toLabel, frame.marginLeft, narrow ? KEY_Y.narrow : KEY_Y.wide));
   return {
     ...frame,
     style: undefined,
-    x: { type: 'linear', domain: valueDomain(chart), insetLeft: room[-1], insetRight: Math.max(0, room[1] - frame.marginRight + 8), nice: true, grid: true, label: unitHeading(chart.unit), labelAnchor: 'right', ticks: narrow ? 4 : 6, tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale) },
+    x: { type: 'linear', domain: valueDomain(chart), insetLeft: room[-1], insetRight: Math.max(0, room[1] - frame.marginRight + 8), nice: true, grid: true, label: unitHeading(chart.unit), labelAnchor: 'right', ticks: Math.max(2, Math.min(6, Math.floor((frame.width - frame.marginLeft - frame.marginRight) / 50))), tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale) },
     y: { type: 'point', domain: pairs.map((p) => p.name), padding: 0.6, label: null, tickSize: 0, tickFormat: (name: string) => (names.get(name) ?? [name]).join('\n') },
     marks,
   } as Plot.PlotOptions;
 }
 
 /** Above the plot: which end is which period. */
-function periodKey(type: ChartType, fromLabel: string, toLabel: string, left: number): Plot.RenderFunction {
+function periodKey(type: ChartType, fromLabel: string, toLabel: string, left: number, y: number): Plot.RenderFunction {
   return (_index, _scales, _values, _dimensions, context) => {
     const doc = context.document;
     const ns = 'http://www.w3.org/2000/svg';
     const g = doc.createElementNS(ns, 'g');
-    const y = 34;
     const text = (x: number, words: string) => {
       const t = doc.createElementNS(ns, 'text');
       t.setAttribute('x', String(x));
@@ -322,7 +333,8 @@ function slopeOptions(chart: ChartData, size: Size): Plot.PlotOptions {
       Plot.text([d], { x: 'series', y: 'y', text: () => label.lines.join('\n'), textAnchor: label.side === 'end' ? 'start' : 'end', lineAnchor: 'middle', lineHeight: 1.2, dx, dy: label.y - label.want, fill: 'currentColor', fillOpacity: label.muted ? 0.8 : undefined, fontWeight: label.muted ? undefined : 'bold', className: 'halo' } as Plot.TextOptions),
     );
   }
-  if (labels.some((l) => Math.abs(l.y - l.want) > 3)) marks.push(leaders(labels));
+  // Slope dots have a radius of 3: leaders start just outside them.
+  marks.push(...leaderLines(labels.map((l) => ({ x: l.datum.series, y: l.datum.y, shift: l.y - l.want, side: l.side === 'end' ? 1 : -1 })), 3));
   return {
     ...frame,
     style: undefined,
@@ -330,29 +342,6 @@ function slopeOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     y: { type: 'linear', domain, axis: null },
     marks,
   } as Plot.PlotOptions;
-}
-
-/** Short lines from an end to its label, where the label had to move away from it. */
-function leaders(labels: SlopeLabel[]): Plot.RenderFunction {
-  return (_index, scales, _values, _dimensions, context) => {
-    const doc = context.document;
-    const path = doc.createElementNS('http://www.w3.org/2000/svg', 'path');
-    let d = '';
-    for (const label of labels) {
-      if (Math.abs(label.y - label.want) <= 3) continue;
-      const x = scales.x!(label.datum.series) as number;
-      const y = scales.y!(label.datum.y) as number;
-      const dir = label.side === 'end' ? 1 : -1;
-      d += `M${(x + dir * 3).toFixed(1)},${y.toFixed(1)}L${(x + dir * 7).toFixed(1)},${(y + label.y - label.want).toFixed(1)}`;
-    }
-    path.setAttribute('d', d);
-    path.setAttribute('stroke', 'currentColor');
-    path.setAttribute('stroke-opacity', '0.5');
-    path.setAttribute('fill', 'none');
-    const g = doc.createElementNS('http://www.w3.org/2000/svg', 'g');
-    g.append(path);
-    return g as SVGElement;
-  };
 }
 
 /** Colour and grey by category, by the rule of seriesColours.ts (a category is a series here). */

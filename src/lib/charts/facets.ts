@@ -1,8 +1,9 @@
 /**
  * Small multiples (`facet:`): one small chart per value of a category
  * column (or per series), all on the same scales, wrapping into a grid of
- * two or three columns on a phone and three or four on a wide screen; the chart
- * grows taller with the rows. The faceted column is the chart's series, so
+ * up to two or three columns on a phone and three or four on a wide screen,
+ * balanced so that the last row is as full as it can be (facetColumns); the
+ * chart grows taller with the rows. Notes and values are placed in panels. The faceted column is the chart's series, so
  * the data table and CSV have one column per panel and `highlight` names
  * panels: a highlighted panel's marks take the accent, the others the
  * primary colour. Each panel is titled at its top left.
@@ -15,7 +16,10 @@ import type { ChartSpec } from '../story/schema.ts';
 import { suggestion } from '../suggest.ts';
 import type { ChartData, ChartProblem, Datum } from './chartData.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
-import { spreadSpans, type Size } from './plotOptions.ts';
+import { niceDomain, PHONE_FIT, spreadSpans, type Size } from './plotOptions.ts';
+import { noteMarks } from './noteMarks.ts';
+import { valueLabelMarks } from './valueLabels.ts';
+import type { Box } from './notePlacement.ts';
 import { textWidth } from './notePlacement.ts';
 import { thinLine } from './thin.ts';
 
@@ -48,22 +52,32 @@ export function checkFacet(spec: ChartSpec, table: Table, series: string | undef
   } else if (facet !== 'series' && series !== facet) {
     problems.push({ field: 'facet', message: `facet: ${facet} draws one panel per ${facet}, and series: ${series} would split each panel again`, hint: `leave series: out, or write facet: series for one panel per ${series}` });
   }
-  const notes = (spec.annotations ?? []).findIndex((a) => a.at !== undefined);
-  if (notes >= 0) problems.push({ field: `annotations.${notes}.at`, message: 'notes at a value are not placed on small multiples', hint: 'use a reference line, a shaded span or an event marker, or say it in the caption' });
 }
 
-/** Too many panels, once the data is known. */
+/** Too many panels, and notes that do not say their panel, once the data is known. */
 export function checkPanelCount(chart: Pick<ChartData, 'spec' | 'data' | 'series'>, problems: ChartProblem[]): void {
   if (chart.spec.facet === undefined) return;
-  const count = new Set(chart.data.map((d) => d.series)).size;
-  if (count > MAX_PANELS) problems.push({ field: 'facet', message: `facet: would draw ${count} panels, more than ${MAX_PANELS} legible on a phone`, hint: `pick some with where: { ${chart.series}: [...] }` });
+  const panels = [...new Set(chart.data.map((d) => d.series))];
+  if (panels.length > MAX_PANELS) problems.push({ field: 'facet', message: `facet: would draw ${panels.length} panels, more than ${MAX_PANELS} legible on a phone`, hint: `pick some with where: { ${chart.series}: [...] }` });
+  // Every panel has the same periods: a note names the one it is in.
+  const i = (chart.spec.annotations ?? []).findIndex((a) => a.at !== undefined && a.series === undefined);
+  if (i >= 0 && panels.length > 1) {
+    const note = chart.spec.annotations![i];
+    problems.push({ field: `annotations.${i}.at`, message: `note "${note.text}" at ${note.at} could be in any of the ${panels.length} panels`, hint: `name its panel with series:, e.g. series: ${JSON.stringify(panels[0])}` });
+  }
 }
 
-/** Columns of the grid at a width, for a number of panels. */
+/**
+ * Columns of the grid at a width, for a number of panels: as few rows as
+ * the width's most columns allow, then the panels spread evenly over
+ * them, so that the last row is as full as it can be (4 panels make 2×2,
+ * not 3 and 1; 5 make 3 and 2; 9 make 3×3).
+ */
 export function facetColumns(count: number, width: number): number {
   // On a phone the pinned chart gets under half the screen's height: more than six panels go three abreast.
-  if (width < 480) return count <= 6 ? Math.min(2, count) : 3;
-  return count <= 3 ? count : count <= 6 || count === 9 ? 3 : 4;
+  const most = width < 480 ? (count <= 6 ? 2 : 3) : count <= 6 ? 3 : 4;
+  const rows = Math.ceil(Math.max(1, count) / most);
+  return Math.ceil(Math.max(1, count) / rows);
 }
 
 /** The panels in order, with their place in the grid. */
@@ -74,7 +88,6 @@ export function facetPanels(chart: ChartData, width: number): { name: string; co
 }
 
 const TITLE_SIZE = 10;
-const PHONE_HEIGHT = 400;
 const LINE = 12;
 
 export function facetOptions(chart: ChartData, size: Size): Plot.PlotOptions {
@@ -94,7 +107,7 @@ export function facetOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const title = titleLines * LINE + 6;
   const marginTop = 20 + title;
   // On a phone the grid is held to about the height of other charts, so that it shows whole when pinned.
-  const panelHeight = narrow ? Math.max(44, Math.min(84, Math.floor((PHONE_HEIGHT - marginTop - margin.marginBottom - (rows - 1) * title) / rows))) : 96;
+  const panelHeight = narrow ? Math.max(44, Math.min(84, Math.floor((PHONE_FIT - marginTop - margin.marginBottom - (rows - 1) * title) / rows))) : 96;
   const height = marginTop + rows * panelHeight + (rows - 1) * title + margin.marginBottom;
   const data = spreadSpans(chart);
   const drawn = data.filter((d) => d.y !== null);
@@ -137,6 +150,12 @@ export function facetOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   // Highlighted periods get a dot in each panel.
   const points = drawn.filter((d) => d.highlight && !chart.highlightsSeries);
   if (points.length) marks.push(Plot.dot(points, { ...channels, fill: ACCENT, r: 3 } as Plot.DotOptions));
+  const grid = { left: margin.marginLeft, top: marginTop, width: panelWidth, height: panelHeight, gap, title };
+  const project = panelProjector(chart, drawn, place, grid, zero);
+  // Values in each panel: the highlighted periods' (the default), or every one that has room.
+  const titles = panels.map((p) => ({ x: grid.left + p.col * (panelWidth + gap), y: marginTop + p.row * (panelHeight + title) - title, width: Math.min(panelWidth, textWidth(p.name, TITLE_SIZE + 1)), height: title }));
+  marks.push(...valueLabelMarks(chart, project, narrow, { data: drawn, facet: (d) => ({ fx: place.get(d.series)!.col, fy: place.get(d.series)!.row }), avoid: titles }));
+  marks.push(...panelNotes(chart, drawn, grid, project, narrow));
   // Panel titles; a highlighted panel's in bold.
   for (const bold of [false, true]) {
     const titled = panels.filter((p) => p.highlight === bold);
@@ -174,4 +193,71 @@ export function facetOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     y: { label: unitHeading(chart.unit), grid: true, nice: true, zero: zero || undefined, ticks: 3, tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale), ...(chart.domains?.y ? { domain: [...chart.domains.y] } : {}) },
     marks,
   } as Plot.PlotOptions;
+}
+
+/** The grid in pixels: where panel (0, 0) starts, each panel's size, and the gaps between them. */
+interface Grid {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  gap: number;
+  title: number;
+}
+
+/**
+ * Pixel positions in the grid, as Plot lays the panels out: the shared
+ * time, month or category axis and the nice value axis of every panel,
+ * offset to the datum's panel.
+ */
+function panelProjector(chart: ChartData, drawn: Datum[], place: Map<string, { col: number; row: number }>, grid: Grid, zero: boolean) {
+  const along = panelX(chart, drawn, grid.width);
+  const references = chart.annotations.flatMap((a) => (a.kind === 'reference' ? [a.value] : []));
+  const ys = [...drawn.map((d) => d.y!), ...references, ...(zero ? [0] : [])];
+  const [y0, y1] = chart.domains?.y ? [Number(chart.domains.y[0]), Number(chart.domains.y[1])] : niceDomain(Math.min(...ys), Math.max(...ys));
+  const origin = (d: Datum) => {
+    const p = place.get(d.series)!;
+    return { col: p.col, row: p.row, x: grid.left + p.col * (grid.width + grid.gap), y: grid.top + p.row * (grid.height + grid.title) };
+  };
+  const project = (d: Datum) => {
+    const panel = origin(d);
+    return { x: panel.x + along(d.x), y: panel.y + grid.height - ((d.y! - y0) / Math.max(1e-9, y1 - y0)) * grid.height };
+  };
+  return Object.assign(project, { x: (x: Date | number) => along(x), origin });
+}
+
+/**
+ * Notes in panels: each at its value in the panel its series names, beside
+ * it (a panel has no room for a connecting line), keeping off that panel's
+ * marks.
+ */
+function panelNotes(chart: ChartData, drawn: Datum[], grid: Grid, project: ReturnType<typeof panelProjector>, narrow: boolean): Plot.Markish[] {
+  const notes = chart.annotations.flatMap((a) => (a.kind === 'note' ? [a] : []));
+  if (notes.length === 0) return [];
+  const obstacles: Box[] = drawn.map((d) => {
+    const p = project(d);
+    return { x: p.x - 6, y: p.y - 6, width: 12, height: 12 };
+  });
+  const anchors = notes.map((note) => {
+    const panel = project.origin(note.datum);
+    return { text: note.text, x: note.datum.x, y: note.datum.y!, at: project(note.datum), fx: panel.col, fy: panel.row, area: { x: panel.x, y: panel.y, width: grid.width, height: grid.height } };
+  });
+  return noteMarks(anchors, obstacles, narrow, true);
+}
+
+/** A panel's x position of a value, in pixels from the panel's left edge, as facetOptions' x scale lays it out. */
+function panelX(chart: ChartData, drawn: Datum[], width: number): (x: Datum['x']) => number {
+  if (chart.xKind === 'month') {
+    const [a, b] = chart.type === 'bar' ? [0.5, 12.5] : [1, 12];
+    return (x) => ((Number(x) - a) / (b - a)) * width;
+  }
+  if (chart.xKind === 'time') {
+    const times = chart.domains?.x ? chart.domains.x.map(Number) : drawn.flatMap((d) => (chart.type === 'bar' && d.x1 && d.x2 ? [d.x1.getTime(), d.x2.getTime()] : [(d.x as Date).getTime()]));
+    const [t0, t1] = [Math.min(...times), Math.max(...times)];
+    return (x) => (((x as Date).getTime() - t0) / Math.max(1, t1 - t0)) * width;
+  }
+  // A band scale with padding 0.2 (d3): bands a step apart, centred.
+  const categories = [...new Set(drawn.map((d) => String(d.x)))];
+  const step = width / (categories.length + 0.2);
+  return (x) => step * (categories.indexOf(String(x)) + 0.6);
 }

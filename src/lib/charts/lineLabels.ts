@@ -6,8 +6,10 @@
  * plot, and a label moved away from its point gets a short leader line.
  * Widths come from measured glyph advances, so the right margin is as
  * wide as the longest label (up to a share of the chart; longer names
- * wrap onto a second line). Pure: pixels in, pixels out.
+ * wrap onto a second line). Pure: pixels in, pixels out; `leaderLines`
+ * draws the leaders with the DOM Plot hands it.
  */
+import type * as Plot from '@observablehq/plot';
 import { textWidth } from '../share/textWidth.ts';
 
 export const LABEL_SIZE = 10;
@@ -94,4 +96,46 @@ export function layoutEndLabels(labels: { series: string; lines: string[]; want:
     }
   }
   return placed;
+}
+
+/** A label laid out away from the point it names. */
+export interface Leader {
+  /** The point, in the data units of the chart's x and y scales. */
+  x: unknown;
+  y: unknown;
+  /** Pixels the label sits below (above, when negative) level with the point: its y minus its want. */
+  shift: number;
+  /** 1 when the label is right of its point, −1 left. */
+  side: 1 | -1;
+}
+
+/** A label moved less than this stays level enough with its point to need no leader. */
+const LEADER_MIN = 3;
+
+/**
+ * Short lines from points to the labels that had to move away from them,
+ * starting `start` px off the point (outside its dot); none when no label
+ * moved further than LEADER_MIN.
+ */
+export function leaderLines(leaders: readonly Leader[], start = 2): Plot.RenderFunction[] {
+  const moved = leaders.filter((l) => Math.abs(l.shift) > LEADER_MIN);
+  if (moved.length === 0) return [];
+  const render: Plot.RenderFunction = (_index, scales, _values, _dimensions, context) => {
+    const doc = context.document;
+    const path = doc.createElementNS('http://www.w3.org/2000/svg', 'path');
+    let d = '';
+    for (const leader of moved) {
+      const x = scales.x!(leader.x) as number;
+      const y = scales.y!(leader.y) as number;
+      d += `M${(x + leader.side * start).toFixed(1)},${y.toFixed(1)}L${(x + leader.side * 7).toFixed(1)},${(y + leader.shift).toFixed(1)}`;
+    }
+    path.setAttribute('d', d);
+    path.setAttribute('stroke', 'currentColor');
+    path.setAttribute('stroke-opacity', '0.5');
+    path.setAttribute('fill', 'none');
+    const g = doc.createElementNS('http://www.w3.org/2000/svg', 'g');
+    g.append(path);
+    return g as SVGElement;
+  };
+  return [render];
 }

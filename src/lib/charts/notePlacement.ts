@@ -63,13 +63,15 @@ function overlap(a: Box, b: Box): number {
 
 /**
  * The best placement for a label of `width`×`height` beside `point`
- * (pixels), avoiding `obstacles` and staying inside `frame`.
+ * (pixels), avoiding `obstacles` and staying inside `frame`; with `near`,
+ * only spots that need no connecting line.
  */
-export function placeLabel(point: { x: number; y: number }, width: number, height: number, obstacles: Box[], frame: Box): Placement {
+export function placeLabel(point: { x: number; y: number }, width: number, height: number, obstacles: Box[], frame: Box, near = false): Placement {
   let best: Placement = { dx: 0, dy: 0, textAnchor: 'middle' };
   let bestScore = Infinity;
   CANDIDATES.forEach(({ dx, up, gap, textAnchor }, rank) => {
     const candidate: Placement = { dx, dy: up * (height / 2 + gap), textAnchor };
+    if (near && far(candidate)) return;
     const box = labelBox(point, width, height, candidate);
     const inside = { x: frame.x, y: frame.y, width: frame.width, height: frame.height };
     const outside = box.width * box.height - overlap(box, inside);

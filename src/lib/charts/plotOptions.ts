@@ -7,13 +7,14 @@ import { keyRows, logAxes, scatterMarks, scatterScales } from './scatter.ts';
 import { changeOptions, isChange } from './change.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
 import { seriesColours } from './seriesColours.ts';
-import { labelLines, labelWidth, layoutEndLabels, stackHeight } from './lineLabels.ts';
-import { far, labelBox, placeLabel, textWidth, type Box, type Placement } from './notePlacement.ts';
+import { labelLines, labelWidth, layoutEndLabels, leaderLines, stackHeight } from './lineLabels.ts';
+import { textWidth, type Box } from './notePlacement.ts';
+import { noteMarks } from './noteMarks.ts';
 import { thinLine } from './thin.ts';
 import { monthTicks } from './timeTicks.ts';
 import { deskMarks, type MarkFrame as Frame } from './annotationMarks.ts';
 import { valueLabelMarks } from './valueLabels.ts';
-import { groupedBandBars, groupKey, isGrouped, isStacked, stackOptions } from './stack.ts';
+import { groupedBandBars, groupKey, groupShift, isGrouped, isStacked, stackOptions } from './stack.ts';
 import { facetOptions } from './facets.ts';
 
 export interface Size {
@@ -28,6 +29,13 @@ export const SIZES = {
   narrow: { width: 360, height: 320 },
   wide: { width: 640, height: 380 },
 } as const satisfies Record<string, Size>;
+
+/**
+ * The tallest narrow drawing that a 390×844 phone shows at full size when
+ * it is pinned: site.css caps the drawing at 46svh (388 px there) and its
+ * width at 358 px, so a taller one is scaled down, its type with it.
+ */
+export const PHONE_FIT = 384;
 
 /**
  * A chart's data → Plot options. Pure: no DOM, no I/O. Series are labelled
@@ -137,7 +145,9 @@ export function plotOptions(chart: ChartData, size: Size, shapesFrom?: Size): Pl
   marks.push(...desk.over);
   const project = projector(chart, frame, zero);
   // Values beside marks: highlighted ones by default (see valueLabels.ts).
-  if (chart.type !== 'barX') marks.push(...valueLabelMarks(chart, project, narrow, barCentre(chart)));
+  const grouped = isGrouped(chart) && (chart.xKind === 'category' || chart.xKind === 'month');
+  const shift = grouped ? groupShift(chart, frame.width - frame.marginLeft - frame.marginRight) : undefined;
+  if (chart.type !== 'barX') marks.push(...valueLabelMarks(chart, project, narrow, { centre: barCentre(chart), shift }));
   if (endLabelled) marks.push(...endLabelMarks(chart, frame, project, endLines, context));
   marks.push(...annotationMarks(chart, frame, zero, narrow));
 
@@ -260,50 +270,17 @@ function annotationMarks(chart: ChartData, frame: Frame, zero: boolean, narrow: 
   if (chart.type === 'barX') {
     return [Plot.text(notes, { y: 'label', x: 'y', text: 'note', textAnchor: 'start', dx: 44, fontStyle: 'italic', fill: 'currentColor', className: 'halo' } as Plot.TextOptions)];
   }
-  // Each note goes where it covers the fewest points and labels: see notePlacement.ts.
+  // Each note goes where it covers the fewest points and labels: see noteMarks.ts.
   const project = projector(chart, frame, zero);
-  const obstacles = obstaclesOf(chart, project);
-  const plotArea: Box = { x: frame.marginLeft, y: frame.marginTop, width: frame.width - frame.marginLeft - frame.marginRight, height: frame.height - frame.marginTop - frame.marginBottom };
-  const lineWidth = narrow ? 10 : 14;
-  const placed = notes.map((note) => {
-    const chars = Math.ceil(note.note.length * 0.56);
-    const lines = Math.max(1, Math.ceil(chars / lineWidth));
-    const width = Math.min(textWidth(note.note), lineWidth * 11);
-    const height = lines * 13;
-    const at = project(note);
-    const place = placeLabel(at, width, height, obstacles, plotArea);
-    obstacles.push(labelBox(at, width, height, place));
-    return { ...note, ...place };
-  });
-  return [
-    Plot.dot(notes, { x: 'x', y: 'y', r: 6, stroke: 'currentColor', fill: 'none' }),
-    ...placed.filter(far).map((note) => connector(note, note.x, note.y!)),
-    ...placed.map((note) =>
-      Plot.text([note], { x: 'x', y: 'y', text: 'note', dx: note.dx, dy: note.dy, textAnchor: note.textAnchor, lineWidth, fontStyle: 'italic', fill: 'currentColor', className: 'halo' } as Plot.TextOptions),
-    ),
-  ];
-}
-
-/** A thin line from an annotated point's ring to its note, when the note sits away from it. */
-function connector(p: Placement, x: Datum['x'] & {}, y?: number): Plot.RenderFunction {
-  return (_index, scales, _values, _dimensions, context) => {
-    const doc = context.document;
-    const band = scales.scales.x?.bandwidth ?? 0;
-    const px = (scales.x!(x) as number) + band / 2;
-    const py = scales.y!(y) as number;
-    const line = doc.createElementNS('http://www.w3.org/2000/svg', 'line');
-    const dir = Math.sign(p.dx) || 0;
-    const [ex, ey] = [px + p.dx - dir * 2, py + p.dy + (p.textAnchor === 'middle' ? -Math.sign(p.dy) * 8 : 0)];
-    const len = Math.hypot(ex - px, ey - py) || 1;
-    line.setAttribute('x1', String(px + ((ex - px) / len) * 7));
-    line.setAttribute('y1', String(py + ((ey - py) / len) * 7));
-    line.setAttribute('x2', String(ex));
-    line.setAttribute('y2', String(ey));
-    line.setAttribute('stroke', 'currentColor');
-    const g = doc.createElementNS('http://www.w3.org/2000/svg', 'g');
-    g.append(line);
-    return g as SVGElement;
-  };
+  const area: Box = { x: frame.marginLeft, y: frame.marginTop, width: frame.width - frame.marginLeft - frame.marginRight, height: frame.height - frame.marginTop - frame.marginBottom };
+  // A grouped bar sits off its category's centre, by its series' rank.
+  const band = chart.xKind === 'category' || chart.xKind === 'month';
+  const shift = isGrouped(chart) && band ? groupShift(chart, area.width) : () => 0;
+  const obstacles = obstaclesOf(chart, project, shift);
+  // Bars of several series over time share their period side by side: a note points at its own.
+  const centre = chart.series ? barCentre(chart) : undefined;
+  const anchor = (d: Datum) => (centre ? { ...d, x: centre(d) } : d);
+  return noteMarks(notes.map((d) => ({ text: d.note, x: anchor(d).x, y: d.y!, at: project(anchor(d)), dx: shift(d), area })), obstacles, narrow);
 }
 
 /** Approximate pixel positions (of a datum, an x, a y): enough to keep labels apart. */
@@ -355,12 +332,13 @@ export function niceDomain(low: number, high: number, count = 10): [number, numb
 }
 
 /** What a note must not cover: points and bars, highlight values, series labels. */
-function obstaclesOf(chart: ChartData, project: Projector): Box[] {
+function obstaclesOf(chart: ChartData, project: Projector, shift: (d: Datum) => number = () => 0): Box[] {
   const drawn = chart.data.filter((d) => d.y !== null);
   const boxes: Box[] = [];
   const zeroY = project({ ...drawn[0], y: 0 }).y;
   for (const d of drawn) {
     const p = project(d);
+    p.x += shift(d);
     if (chart.type === 'bar') {
       // A bar over time covers its whole span (two months for January–February).
       const [x1, x2] = d.x1 && d.x2 ? [project({ ...d, x: d.x1 }).x, project({ ...d, x: d.x2 }).x] : [p.x - 6, p.x + 6];
@@ -424,34 +402,9 @@ function endLabelMarks(chart: ChartData, frame: Frame, project: Projector, lines
       } as Plot.TextOptions),
     );
   }
-  if (placed.some((label) => Math.abs(label.y - label.want) > 3)) marks.push(leaderLines(ends, placed));
+  marks.push(...leaderLines(placed.map((label) => ({ x: ends.get(label.series)!.x, y: ends.get(label.series)!.y, shift: label.y - label.want, side: 1 }))));
   return marks;
 }
-
-/** Short lines from a line's end to its label, where the label had to move. */
-function leaderLines(ends: Map<string, Datum>, placed: { series: string; y: number; want: number }[]): Plot.RenderFunction {
-  return (_index, scales, _values, _dimensions, context) => {
-    const doc = context.document;
-    const path = doc.createElementNS('http://www.w3.org/2000/svg', 'path');
-    let d = '';
-    for (const label of placed) {
-      if (Math.abs(label.y - label.want) <= 3) continue;
-      const end = ends.get(label.series)!;
-      const x = scales.x!(end.x) as number;
-      const y = scales.y!(end.y) as number;
-      const shift = label.y - label.want;
-      d += `M${(x + 2).toFixed(1)},${y.toFixed(1)}L${(x + 7).toFixed(1)},${(y + shift).toFixed(1)}`;
-    }
-    path.setAttribute('d', d);
-    path.setAttribute('stroke', 'currentColor');
-    path.setAttribute('stroke-opacity', '0.5');
-    path.setAttribute('fill', 'none');
-    const g = doc.createElementNS('http://www.w3.org/2000/svg', 'g');
-    g.append(path);
-    return g as SVGElement;
-  };
-}
-
 
 /** A scatter: dots on two number axes, a colour key above, annotations as on any chart. */
 function scatterOptions(chart: ChartData, size: Size): Plot.PlotOptions {

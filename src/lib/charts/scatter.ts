@@ -27,6 +27,9 @@ export function checkScales(spec: ChartSpec, table: Table, xKind: string, data: 
   if (spec.type === 'scatter' && xKind !== 'number') {
     problems.push({ field: 'x', message: `a scatter needs a number column as x, and "${spec.x ?? 'period'}" is not one`, hint: numbers.length ? `use one of ${numbers.join(', ')}` : `table ${table.name} has no number columns` });
   }
+  if (spec.type === 'scatter' && spec.values !== undefined) {
+    problems.push({ field: 'values', onKey: true, message: 'a scatter names its highlighted points, and writes no values beside its dots', hint: 'leave values out; pick the points to name with highlight:, and give figures in the text or the data table' });
+  }
   if (spec.size !== undefined) {
     if (spec.type !== 'scatter') problems.push({ field: 'size', message: 'size: sizes the dots of a scatter only', hint: 'use type: scatter, or a symbolMap for places' });
     else if (!table.measures.has(spec.size)) problems.push({ field: 'size', message: `table ${table.name} has no number column "${spec.size}" to size dots by`, hint: suggestion(spec.size, numbers) });
@@ -131,9 +134,14 @@ export function colourKey(colour: Map<string, string>, frame: { width: number; m
 /** Rows the colour key takes above the plot. */
 export function keyRows(chart: ChartData, width: number, marginLeft: number): number {
   if (!chart.series || seriesColours(chart).context.size > 0) return 0;
+  return keyRowsFor(new Set(chart.data.map((d) => d.series)), width, marginLeft);
+}
+
+/** Rows a colour key of `names` takes, wrapping at `width`. */
+export function keyRowsFor(names: Iterable<string>, width: number, marginLeft: number): number {
   let rows = 1;
   let x = marginLeft;
-  for (const name of new Set(chart.data.map((d) => d.series))) {
+  for (const name of names) {
     const w = 12 + textWidth(name, 10) + 10;
     if (x + w > width && x > marginLeft) {
       rows++;

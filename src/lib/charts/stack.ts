@@ -12,12 +12,15 @@ import * as Plot from '@observablehq/plot';
 import { formatTick, unitHeading } from '../format.ts';
 import type { Table } from '../data/model.ts';
 import type { ChartSpec } from '../story/schema.ts';
-import type { ChartData, ChartProblem, Datum } from './chartData.ts';
+import { shownDigits, type ChartData, type ChartProblem, type Datum } from './chartData.ts';
 import { seriesColours } from './seriesColours.ts';
 import { labelLines, labelWidth, layoutEndLabels, stackHeight } from './lineLabels.ts';
 import { deskMarks } from './annotationMarks.ts';
-import { colourKey, keyRows } from './scatter.ts';
-import { niceDomain, spreadSpans, type Size } from './plotOptions.ts';
+import { colourKey, keyRowsFor } from './scatter.ts';
+import { highlightLabel, niceDomain, spreadSpans, type Size } from './plotOptions.ts';
+import { valueLabelMarks } from './valueLabels.ts';
+import { noteMarks } from './noteMarks.ts';
+import type { Box } from './notePlacement.ts';
 
 /** A datum with the edges of its layer in the stack (NaN when it has no value). */
 export interface Layer extends Datum {
@@ -42,8 +45,9 @@ export function checkLayout(spec: ChartSpec, table: Table, series: string | unde
     problems.push({ field: 'layout', message: `layout: ${layout} needs series: to split the ${type === 'area' ? 'area' : 'bars'} into`, hint: column ? `add series: ${column} (or another category column), or list several keys in data:` : 'list several keys in data:, or add series: year' });
   }
   if (spec.facet !== undefined) problems.push({ field: 'facet', message: `facet: draws small multiples, which cannot also be layout: ${layout}`, hint: 'keep one of facet: and layout:' });
-  const notes = (spec.annotations ?? []).findIndex((a) => a.at !== undefined);
-  if (notes >= 0) problems.push({ field: `annotations.${notes}.at`, message: `notes at a value are not placed on ${layout === 'stack' ? 'stacked' : 'grouped'} charts`, hint: 'use a reference line, a shaded span or an event marker, or say it in the caption' });
+  // A note on grouped bars points at one bar of its category: which series' must be said.
+  const unplaced = layout === 'group' ? (spec.annotations ?? []).findIndex((a) => a.at !== undefined && a.series === undefined) : -1;
+  if (unplaced >= 0 && series) problems.push({ field: `annotations.${unplaced}.at`, message: `note "${spec.annotations![unplaced].text}" at ${spec.annotations![unplaced].at} names no series, and grouped bars have a bar per series there`, hint: `add series: with the ${series} of the bar it points at` });
 }
 
 /** True when the chart is drawn by stackOptions. */
@@ -181,6 +185,10 @@ export function stackOptions(chart: ChartData, size: Size): Plot.PlotOptions {
       } as Plot.TextOptions),
     );
   }
+  // Where a slot's bars or points are, in pixels: a band's middle (d3's band, padding 0.25), or the time.
+  const xPixel = band ? (l: Datum) => frame.marginLeft + ((slots.findIndex((x) => String(x) === String(slotOf(l))) + 0.625) * bandwidth) / 0.75 : (l: Datum) => px(l.x as Date);
+  marks.push(...totalLabels(chart, Object.assign((d: Datum) => ({ x: xPixel(d), y: pyFinal(d.y!) }), { x: px }), narrow));
+  marks.push(...stackNotes(chart, layers, frame, xPixel, bandwidth, pyFinal, narrow));
   return {
     ...frame,
     style: undefined,
@@ -188,6 +196,57 @@ export function stackOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     y: { label: unitHeading(chart.unit), grid: true, domain: [y0, y1], tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale), ticks: narrow ? 5 : 7 },
     marks,
   } as Plot.PlotOptions;
+}
+
+/**
+ * `values:` on a stack writes totals: each stack's (`all`) or the
+ * highlighted periods' or categories' (the default), above the top of the
+ * stack, or below it when it only goes down.
+ */
+function totalLabels(chart: ChartData, project: Parameters<typeof valueLabelMarks>[1], narrow: boolean): Plot.Markish[] {
+  const texts = new Map<Datum, string>();
+  const tops = stackTotals(chart).map(({ d, total }) => {
+    const here = chart.data.filter((o) => o.y !== null && slotOf(o) === slotOf(d));
+    const up = here.reduce((sum, o) => sum + Math.max(0, o.y!), 0);
+    const down = here.reduce((sum, o) => sum + Math.min(0, o.y!), 0);
+    // A total as precise as its parts, without the sum's binary noise.
+    const digits = Math.max(...here.map(shownDigits));
+    const top: Datum = { ...d, y: up > 0 || down === 0 ? up : down, highlight: here.some((o) => o.highlight) };
+    texts.set(top, highlightLabel({ ...d, y: Number(total.toFixed(digits)) }, chart));
+    return top;
+  });
+  return valueLabelMarks(chart, project, narrow, { data: tops, text: (d) => texts.get(d)! });
+}
+
+/**
+ * Notes on a stack: one naming a series points at the middle of its layer,
+ * one without at the top of the whole stack (its total). They keep off
+ * the stacks' bars (or the layers' edges of an area) and one another.
+ */
+function stackNotes(chart: ChartData, layers: Layer[], frame: { width: number; height: number; marginTop: number; marginRight: number; marginBottom: number; marginLeft: number }, px: (l: Datum) => number, bandwidth: number, py: (y: number) => number, narrow: boolean): Plot.Markish[] {
+  const notes = chart.annotations.flatMap((a) => (a.kind === 'note' ? [a] : []));
+  if (notes.length === 0) return [];
+  const area = { x: frame.marginLeft, y: frame.marginTop, width: frame.width - frame.marginLeft - frame.marginRight, height: frame.height - frame.marginTop - frame.marginBottom };
+  const drawn = layers.filter((l) => !Number.isNaN(l.y1));
+  const bySlot = Map.groupBy(drawn, slotOf);
+  const top = (here: Layer[]) => (here.some((l) => l.y2 > 0) ? Math.max(...here.map((l) => l.y2)) : Math.min(...here.map((l) => l.y2)));
+  const obstacles: Box[] = [];
+  for (const here of bySlot.values()) {
+    const l = here[0];
+    const [low, high] = [Math.min(0, ...here.map((h) => h.y2)), Math.max(0, ...here.map((h) => h.y2))];
+    if (chart.type === 'area') for (const h of here) obstacles.push({ x: px(h) - 6, y: py(h.y2) - 6, width: 12, height: 12 });
+    else {
+      const [x1, x2] = bandwidth ? [px(l) - bandwidth / 2, px(l) + bandwidth / 2] : [px({ ...l, x: l.x1! }), px({ ...l, x: l.x2! })];
+      obstacles.push({ x: x1, y: py(high), width: x2 - x1, height: py(low) - py(high) });
+    }
+  }
+  const anchors = notes.map((note) => {
+    const here = bySlot.get(slotOf(note.datum)) ?? [];
+    const layer = note.series === undefined ? undefined : here.find((l) => l.series === note.datum.series);
+    const y = layer ? (layer.y1 + layer.y2) / 2 : here.length ? top(here) : note.datum.y!;
+    return { text: note.text, x: note.datum.x, y, at: { x: px(note.datum), y: py(y) }, area };
+  });
+  return noteMarks(anchors, obstacles, narrow);
 }
 
 function monthShort(m: number): string {
@@ -215,12 +274,28 @@ export function groupedBandBars(drawn: Datum[], colour: (d: Datum) => string, pl
   );
 }
 
-/** The swatch key above a grouped chart, and the rows it takes. */
+/**
+ * How far each grouped bar's centre sits from its category's centre, in
+ * pixels (see groupedBandBars): where a note at it points.
+ */
+export function groupShift(chart: ChartData, plotWidth: number): (d: Datum) => number {
+  const drawn = chart.data.filter((d) => d.y !== null);
+  const series = [...new Set(drawn.map((d) => d.series))];
+  const slots = new Set(drawn.map((d) => String(d.x))).size;
+  const bandwidth = (plotWidth / (slots + 0.25)) * 0.75;
+  const share = bandwidth / series.length;
+  return (d) => (series.indexOf(d.series) + 0.5) * share - bandwidth / 2;
+}
+
+/**
+ * The key above a grouped chart, and the rows it takes: every series with
+ * its colour, grey ones too, in the order of the bars in each group (so
+ * that two grey series are told apart by their place).
+ */
 export function groupKey(chart: ChartData, width: number, marginLeft: number): { mark?: Plot.RenderFunction; rows: number } {
-  const { colour, context } = seriesColours(chart);
-  // Grey context series are not told apart by a key.
-  const shown = new Map([...colour].filter(([name]) => !context.has(name)));
+  const { colour } = seriesColours(chart);
+  const order = [...new Set(chart.data.filter((d) => d.y !== null).map((d) => d.series))];
+  const shown = new Map(order.map((name) => [name, colour.get(name)!]));
   if (shown.size === 0) return { rows: 0 };
-  const rows = keyRows({ ...chart, data: chart.data.filter((d) => shown.has(d.series)), highlightsSeries: false } as ChartData, width, marginLeft);
-  return { mark: colourKey(shown, { width, marginLeft }), rows };
+  return { mark: colourKey(shown, { width, marginLeft }), rows: keyRowsFor(shown.keys(), width, marginLeft) };
 }
