@@ -35,6 +35,13 @@ describe('annotations', () => {
     expect(describeChart(chart)).toContain('Marked: Lehman collapses, Sep 2008.');
   });
 
+  test('a note at a data point is written into the description, with its period and series', () => {
+    const { chart } = fixtureSvg('jobs', { ...JOBS, annotations: [{ at: '2009-06', text: 'The peak' }] });
+    expect(describeChart(chart)).toContain('Note at Jun 2009: The peak.');
+    const bySeries = fixtureSvg('jobs', { data: 'industries.rate', series: 'industry', where: { industry: ['Construction', 'Finance'] }, from: '2009-01', annotations: [{ at: '2009-06', series: 'Finance', text: 'Finance peaks.' }] });
+    expect(describeChart(bySeries.chart)).toContain('Note at Jun 2009 (Finance): Finance peaks.');
+  });
+
   test('labels above the plot that would touch go to separate rows, and the top margin grows for them', () => {
     const one = fixtureSvg('jobs', { ...JOBS, annotations: [{ event: '2008-09', text: 'Lehman collapses' }] }).narrow;
     const two = fixtureSvg('jobs', { ...JOBS, annotations: [{ event: '2008-09', text: 'Lehman collapses' }, { event: '2008-10', text: 'Bailout passes' }] }).narrow;

@@ -71,7 +71,9 @@ function annotationSentences(chart: ChartData): string[] {
     if (a.kind === 'reference') return [`A line marks ${a.text} (${formatValue(a.value, chart.unit, undefined, ownDigits(a.value, 2), chart.locale)}).`];
     if (a.kind === 'span') return [`Shaded: ${a.text}, ${a.from.id === a.to.id ? periodLabel(a.from) : `${periodLabel(a.from)} to ${periodLabel(a.to)}`}.`];
     if (a.kind === 'event') return [`Marked: ${a.text}, ${periodLabel(a.at)}.`];
-    return [];
+    const d = a.datum;
+    const series = d.series && !d.label.includes(d.series) ? ` (${d.series})` : '';
+    return [`Note at ${valueLabel(d)}${series}: ${a.text}${/[.!?]$/.test(a.text) ? '' : '.'}`];
   });
 }
 
