@@ -63,6 +63,24 @@ describe('annotations', () => {
   });
 });
 
+describe('bars over time', () => {
+  test('are a fifth of their width apart, at both widths', () => {
+    const { wide, narrow } = fixtureSvg('jobs', { ...JOBS, type: 'bar', from: '2009-01' });
+    for (const svg of [wide, narrow]) {
+      const attr = (rect: string, name: string) => Number(new RegExp(` ${name}="([\\d.]+)"`).exec(rect)?.[1]);
+      const bars = [...svg.matchAll(/<rect\b[^>]*>/g)].map(([rect]) => ({ x: attr(rect, 'x'), width: attr(rect, 'width'), fill: /fill="#3a78c9"/.test(rect) })).filter((b) => b.fill);
+      if (svg === narrow && bars.length === 0) continue; // shown through <use> of the wide bars
+      expect(bars.length).toBeGreaterThan(10);
+      for (let i = 1; i < bars.length; i++) {
+        const pitch = bars[i].x - bars[i - 1].x;
+        const gap = pitch - bars[i - 1].width;
+        expect(gap / pitch).toBeGreaterThan(0.15);
+        expect(gap / pitch).toBeLessThan(0.25);
+      }
+    }
+  });
+});
+
 describe('annotation errors, at their line', () => {
   const section = FIXTURE_SECTION;
   test('an annotation that says neither where nor what kind', () => {

@@ -238,7 +238,14 @@ function barMarks(chart: ChartData, drawn: Datum[], colour: (d: Datum) => string
     return [Plot.barY(drawn, { x: 'x', y: 'y', fill: colour, ...(chart.series ? { fx: undefined } : {}) })];
   }
   const slot = barSlot(chart);
-  return [Plot.rectY(drawn, { x1: (d: Datum) => slot(d, 0), x2: (d: Datum) => slot(d, 1), y: 'y', fill: colour, insetLeft: 0.5, insetRight: 0.5 })];
+  // A gap of a fifth of the narrowest bar between bars, as a share of the
+  // width so that the phone drawing stays the desktop one stretched.
+  const starts = drawn.map((d) => slot(d, 0).getTime());
+  const ends = drawn.map((d) => slot(d, 1).getTime());
+  const [from, to] = chart.domains?.x?.map((t) => t.getTime()) ?? [Math.min(...starts), Math.max(...ends)];
+  const narrowest = Math.min(...ends.map((end, i) => end - starts[i]));
+  const inset = Math.max(0.5, ((0.1 * narrowest) / Math.max(1, to - from)) * plotWidth);
+  return [Plot.rectY(drawn, { x1: (d: Datum) => slot(d, 0), x2: (d: Datum) => slot(d, 1), y: 'y', fill: colour, insetLeft: inset, insetRight: inset })];
 }
 
 /** Where a bar over time starts (edge 0) or ends (edge 1): several series share the period side by side. */
