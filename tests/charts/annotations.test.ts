@@ -81,6 +81,20 @@ describe('bars over time', () => {
   });
 });
 
+describe('category names under bars', () => {
+  const FOUR = ['Government', 'Manufacturing', 'Leisure and hospitality', 'Transportation and Utilities'];
+  const spec = { data: 'industries.rate', type: 'bar', x: 'industry', series: 'year', layout: 'group', where: { industry: FOUR, year: [2008, 2009] }, from: '2009-12', to: '2010-01' };
+
+  test('wrap to their band on a phone, and stay on one line where they fit', () => {
+    const { wide, narrow } = fixtureSvg('jobs', spec);
+    const tick = (svg: string, name: string) => new RegExp(`<text[^>]*>(?:(?!</text>)[\\s\\S])*${name.split(' ')[0]}`).exec(svg)?.[0] ?? '';
+    // 358 px shared by four groups: the two-word names take two lines or more.
+    expect(tick(narrow, 'Transportation and Utilities')).toMatch(/<tspan/);
+    expect(tick(narrow, 'Leisure and hospitality')).toMatch(/<tspan/);
+    expect(tick(wide, 'Government')).not.toMatch(/<tspan/);
+  });
+});
+
 describe('annotation errors, at their line', () => {
   const section = FIXTURE_SECTION;
   test('an annotation that says neither where nor what kind', () => {

@@ -7,7 +7,7 @@ import { keyRows, logAxes, scatterMarks, scatterScales } from './scatter.ts';
 import { changeOptions, isChange } from './change.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
 import { seriesColours } from './seriesColours.ts';
-import { labelLines, labelWidth, layoutEndLabels, leaderLines, stackHeight } from './lineLabels.ts';
+import { LABEL_SIZE, labelLines, labelWidth, layoutEndLabels, leaderLines, stackHeight } from './lineLabels.ts';
 import { textWidth, type Box } from './notePlacement.ts';
 import { noteMarks } from './noteMarks.ts';
 import { thinLine } from './thin.ts';
@@ -132,6 +132,12 @@ export function plotOptions(chart: ChartData, size: Size, shapesFrom?: Size): Pl
     marginLeft: chart.type === 'barX' ? Math.min(150, 12 + longestLabel * 6.5) : LEFT_MARGIN,
     marginBottom: 32,
   };
+  // Category names under vertical bars wrap to their band's width, so that
+  // on a phone neighbours never run into each other.
+  const tickLines = chart.xKind === 'category' && chart.type !== 'barX' ? categoryTickLines(drawn, frame.width - frame.marginLeft - frame.marginRight) : undefined;
+  const extraLines = tickLines ? Math.max(1, ...[...tickLines.values()].map((l) => l.length)) - 1 : 0;
+  frame.marginBottom += extraLines * 12;
+  frame.height += extraLines * 12;
   if (key?.mark) {
     frame.marginTop += key.rows * 14 + 4;
     frame.height += key.rows * 14 + 4;
@@ -154,13 +160,24 @@ export function plotOptions(chart: ChartData, size: Size, shapesFrom?: Size): Pl
   return {
     ...frame,
     style: undefined,
-    x: withDomain(xScale(chart, narrow), chart.type === 'barX' ? chart.domains?.y : chart.domains?.x),
+    x: withDomain({ ...xScale(chart, narrow), ...(extraLines ? { tickFormat: (c: string) => tickLines!.get(c)?.join('\n') ?? c } : {}) }, chart.type === 'barX' ? chart.domains?.y : chart.domains?.x),
     y:
       chart.type === 'barX'
         ? { label: null, domain: chart.order?.filter((label) => drawn.some((d) => d.label === label)) ?? [...drawn].sort((a, b) => b.y! - a.y!).map((d) => d.label) }
         : withDomain({ label: unitHeading(chart.unit), grid: true, nice: true, zero: zero || undefined, tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale), ticks: narrow ? 5 : 7 }, chart.domains?.y),
     marks,
   } as Plot.PlotOptions;
+}
+
+/** Each category's name in lines that fit its band (the plot's width shared out, less the band's padding). */
+function categoryTickLines(drawn: readonly Datum[], plotWidth: number): Map<string, string[]> {
+  const names = [...new Set(drawn.map((d) => String(d.x)))];
+  const band = (plotWidth / Math.max(1, names.length)) * 0.9;
+  const lines = new Map(names.map((name) => [name, labelLines(name, band)]));
+  // A word wider than its band cannot wrap: every other name drops a row, so neighbours never touch.
+  if (!names.some((name) => name.split(/\s+/).some((word) => textWidth(word, LABEL_SIZE) > band))) return lines;
+  const rows = Math.max(...[...lines.values()].map((l) => l.length));
+  return new Map([...lines].map(([name, l], i) => [name, i % 2 ? [...Array<string>(rows).fill(''), ...l] : l]));
 }
 
 /** A scale held to the domain shared by a chart's states, when it has one. */
