@@ -68,9 +68,11 @@ if (steps.length > 0 && figures.length > 0) {
   // Before the browser has scrolled to a #fragment, show its chart; until the
   // page has loaded (and a reload has restored its scroll), charts switch
   // without a fade, so the first chart seen is already the right one.
+  // The step that is known without measuring: the linked one, or the first.
+  // Measuring now would force a layout before the first paint; the load
+  // handler measures once the page is drawn.
   const linked = linkedStep();
-  if (linked >= 0) show(linked);
-  else settle();
+  show(Math.max(0, linked));
   window.addEventListener('load', () => {
     if (linked < 0 || window.scrollY > 0) settle();
     requestAnimationFrame(() => requestAnimationFrame(() => root.classList.add('scrolly-ready')));
