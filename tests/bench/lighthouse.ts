@@ -10,15 +10,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { findChrome } from '../browser/chrome.ts';
+import { CHROME_FLAGS, findChrome } from '../browser/chrome.ts';
 import { serveStatic } from '../browser/serve.ts';
 import { storyPages } from './scrolling.ts';
 
 const VERSION = '13.5.0';
 const HOME = process.env.PLOTLINE_LIGHTHOUSE_DIR ?? join(homedir(), '.cache/plotline/lighthouse');
 const CLI = join(HOME, 'node_modules/lighthouse/cli/index.js');
-/** The same flags as the browser tests: headless, and no calls out of this machine. */
-const CHROME_FLAGS = '--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
 
 export interface Audited {
   page: string;
@@ -61,7 +59,7 @@ const run = promisify(execFile);
 async function audit(cli: string, chrome: string, url: string, out: string): Promise<Report> {
   await run(process.execPath, [
     cli, url, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility',
-    `--chrome-path=${chrome}`, `--chrome-flags=${CHROME_FLAGS}`,
+    `--chrome-path=${chrome}`, `--chrome-flags=${CHROME_FLAGS.join(' ')}`,
   ], { maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(readFileSync(out, 'utf8')) as Report;
 }

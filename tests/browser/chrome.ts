@@ -25,19 +25,19 @@ export function findChrome(): string {
   return found;
 }
 
-/** Headless Chromium with the flags this sandbox needs (no network chatter). */
+/** The flags this sandbox needs: headless, and no network chatter. */
+export const CHROME_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Headless Chromium with CHROME_FLAGS. */
 export function launchChrome(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: findChrome(),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: findChrome(), args: CHROME_FLAGS });
 }

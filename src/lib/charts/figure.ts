@@ -39,6 +39,11 @@ export function creditLine(chart: ChartData): string | undefined {
 }
 
 /** Renders a chart at both sizes and gathers its description, table and CSV. */
+/** The source as the reader sees it under a chart: "Source: GACC." or "Sources: GACC; Reuters." */
+export function sourceLine(source: string): string {
+  return `${source.includes('; ') ? 'Sources' : 'Source'}: ${/[.!?]$/.test(source) ? source : `${source}.`}`;
+}
+
 export function makeFigure(id: string, chart: ChartData, defaultSource: string): Figure {
   const drawing = drawingKey(chart);
   return {

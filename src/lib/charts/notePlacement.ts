@@ -13,6 +13,11 @@ export interface Box {
   height: number;
 }
 
+/** The plot inside a chart's margins, in pixels: where its notes must stay. */
+export function plotArea(frame: { width: number; height: number; marginTop: number; marginRight: number; marginBottom: number; marginLeft: number }): Box {
+  return { x: frame.marginLeft, y: frame.marginTop, width: frame.width - frame.marginLeft - frame.marginRight, height: frame.height - frame.marginTop - frame.marginBottom };
+}
+
 export interface Placement {
   dx: number;
   dy: number;

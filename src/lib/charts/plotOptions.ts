@@ -7,8 +7,8 @@ import { keyRows, logAxes, scatterMarks, scatterScales } from './scatter.ts';
 import { changeOptions, isChange } from './change.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
 import { seriesColours } from './seriesColours.ts';
-import { LABEL_SIZE, labelLines, labelWidth, layoutEndLabels, leaderLines, stackHeight } from './lineLabels.ts';
-import { textWidth, type Box } from './notePlacement.ts';
+import { labelLines, labelWidth, layoutEndLabels, leaderLines, stackHeight } from './lineLabels.ts';
+import { plotArea, textWidth, type Box } from './notePlacement.ts';
 import { noteMarks } from './noteMarks.ts';
 import { thinLine } from './thin.ts';
 import { monthTicks } from './timeTicks.ts';
@@ -155,7 +155,7 @@ export function plotOptions(chart: ChartData, size: Size, shapesFrom?: Size): Pl
   const shift = grouped ? groupShift(chart, frame.width - frame.marginLeft - frame.marginRight) : undefined;
   if (chart.type !== 'barX') marks.push(...valueLabelMarks(chart, project, narrow, { centre: barCentre(chart), shift }));
   if (endLabelled) marks.push(...endLabelMarks(chart, frame, project, endLines, context));
-  marks.push(...annotationMarks(chart, frame, zero, narrow));
+  marks.push(...annotationMarks(chart, frame, zero, narrow, shift));
 
   return {
     ...frame,
@@ -175,7 +175,7 @@ function categoryTickLines(drawn: readonly Datum[], plotWidth: number): Map<stri
   const band = (plotWidth / Math.max(1, names.length)) * 0.9;
   const lines = new Map(names.map((name) => [name, labelLines(name, band)]));
   // A word wider than its band cannot wrap: every other name drops a row, so neighbours never touch.
-  if (!names.some((name) => name.split(/\s+/).some((word) => textWidth(word, LABEL_SIZE) > band))) return lines;
+  if (!names.some((name) => labelWidth(name.split(/\s+/)) > band)) return lines;
   const rows = Math.max(...[...lines.values()].map((l) => l.length));
   return new Map([...lines].map(([name, l], i) => [name, i % 2 ? [...Array<string>(rows).fill(''), ...l] : l]));
 }
@@ -288,7 +288,8 @@ function barCentre(chart: ChartData): ((d: Datum) => Date) | undefined {
 }
 
 
-function annotationMarks(chart: ChartData, frame: Frame, zero: boolean, narrow: boolean): Plot.Markish[] {
+/** `shift`: how far a grouped bar sits off its category's centre, by its series' rank (none on other charts). */
+function annotationMarks(chart: ChartData, frame: Frame, zero: boolean, narrow: boolean, shift: (d: Datum) => number = () => 0): Plot.Markish[] {
   const notes = chart.annotations.flatMap((a) => (a.kind === 'note' ? [{ ...a.datum, note: a.text }] : []));
   if (notes.length === 0) return [];
   if (chart.type === 'barX') {
@@ -296,10 +297,7 @@ function annotationMarks(chart: ChartData, frame: Frame, zero: boolean, narrow: 
   }
   // Each note goes where it covers the fewest points and labels: see noteMarks.ts.
   const project = projector(chart, frame, zero);
-  const area: Box = { x: frame.marginLeft, y: frame.marginTop, width: frame.width - frame.marginLeft - frame.marginRight, height: frame.height - frame.marginTop - frame.marginBottom };
-  // A grouped bar sits off its category's centre, by its series' rank.
-  const band = chart.xKind === 'category' || chart.xKind === 'month';
-  const shift = isGrouped(chart) && band ? groupShift(chart, area.width) : () => 0;
+  const area = plotArea(frame);
   const obstacles = obstaclesOf(chart, project, shift);
   // Bars of several series over time share their period side by side: a note points at its own.
   const centre = chart.series ? barCentre(chart) : undefined;

@@ -20,7 +20,7 @@ import { colourKey, keyRowsFor } from './scatter.ts';
 import { highlightLabel, niceDomain, spreadSpans, type Size } from './plotOptions.ts';
 import { valueLabelMarks } from './valueLabels.ts';
 import { noteMarks } from './noteMarks.ts';
-import type { Box } from './notePlacement.ts';
+import { plotArea, type Box } from './notePlacement.ts';
 
 /** A datum with the edges of its layer in the stack (NaN when it has no value). */
 export interface Layer extends Datum {
@@ -226,7 +226,7 @@ function totalLabels(chart: ChartData, project: Parameters<typeof valueLabelMark
 function stackNotes(chart: ChartData, layers: Layer[], frame: { width: number; height: number; marginTop: number; marginRight: number; marginBottom: number; marginLeft: number }, px: (l: Datum) => number, bandwidth: number, py: (y: number) => number, narrow: boolean): Plot.Markish[] {
   const notes = chart.annotations.flatMap((a) => (a.kind === 'note' ? [a] : []));
   if (notes.length === 0) return [];
-  const area = { x: frame.marginLeft, y: frame.marginTop, width: frame.width - frame.marginLeft - frame.marginRight, height: frame.height - frame.marginTop - frame.marginBottom };
+  const area = plotArea(frame);
   const drawn = layers.filter((l) => !Number.isNaN(l.y1));
   const bySlot = Map.groupBy(drawn, slotOf);
   const top = (here: Layer[]) => (here.some((l) => l.y2 > 0) ? Math.max(...here.map((l) => l.y2)) : Math.min(...here.map((l) => l.y2)));
