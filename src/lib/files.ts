@@ -63,9 +63,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * The text of `file` (project-relative, under `root`), or undefined with a
  * problem when it is a folder, a dangling link, a link loop, a link out of
  * the project, or not UTF-8: an editor's careless save is reported at the
- * file, it never stops the whole check. A lone CR (classic Mac line
- * endings) comes back as LF, so every later position counts true lines;
- * offsets are unchanged, since one character replaces one.
+ * file, it never stops the whole check. Windows (CRLF) and classic Mac
+ * (lone CR) line endings come back as LF, so every later position counts
+ * true lines and columns, and a line's end is the same character whatever
+ * saved the file (YAML, the claims register and the CSV reader see one
+ * kind of line break).
  */
 export function readText(root: string, file: string, problems: Problems): string | undefined {
   const path = join(root, file);
@@ -92,10 +94,10 @@ export function readText(root: string, file: string, problems: Problems): string
   }
   let text: string;
   try {
-    text = utf8.decode(bytes).replace(/\r(?!\n)/g, '\n');
+    text = utf8.decode(bytes).replace(/\r\n?/g, '\n');
   } catch {
     // The lossy decoding marks the first bad byte with U+FFFD.
-    const lossy = bytes.toString('utf8').replace(/\r(?!\n)/g, '\n');
+    const lossy = bytes.toString('utf8').replace(/\r\n?/g, '\n');
     problems.add(file, positionAt(lossy, Math.max(0, lossy.indexOf('\uFFFD'))), 'file is not UTF-8 text', 'save it with UTF-8 encoding (in a spreadsheet: "CSV UTF-8"); the position is that of the first byte that is not UTF-8');
     return undefined;
   }

@@ -47,6 +47,35 @@ describe('checkClaim()', () => {
     expect(check({ claim: 'first-fall' }, '2025-03', twice)).toMatchObject({ ok: false, hint: '2025-02 was already negative (-1.0)' });
   });
 
+  test('a tie is not a record: record and record-low refuse it and name claim=equalled, which holds only for a tie', () => {
+    const heat = series(['2015-07-30', 34.4], ['2015-08-01', 30.1], ['2016-06-05', 34.4]);
+    expect(check({ claim: 'record' }, '2016-06-05', heat)).toMatchObject({
+      ok: false,
+      hint: '2015-07-30 was the same (34.4): a tie is not a record — write that the figure equalled it, with claim=equalled',
+    });
+    expect(check({ claim: 'equalled' }, '2016-06-05', heat)).toEqual({ ok: true });
+    expect(check({ claim: 'equalled' }, '2015-08-01', heat)).toMatchObject({ ok: false, hint: '2015-07-30 was higher (34.4)' });
+    const cold = series(['2024-01', -3], ['2024-02', 1], ['2024-03', -3]);
+    expect(check({ claim: 'record-low' }, '2024-03', cold)).toMatchObject({ ok: false, hint: expect.stringContaining('a tie is not a record low') });
+    expect(check({ claim: 'equalled-low' }, '2024-03', cold)).toEqual({ ok: true });
+    expect(check({ claim: 'equalled' }, '2024-02', cold)).toMatchObject({ ok: false, hint: expect.stringContaining('so it is a record (claim=record)') });
+  });
+
+  test('first-fall and first-rise across a gap are refused, naming the missing periods', () => {
+    const gap = series(['2024-10', 3], ['2024-11', null], ['2024-12', -1]);
+    expect(check({ claim: 'first-fall' }, '2024-12', gap)).toMatchObject({ ok: false, hint: expect.stringMatching(/^there is no figure for 2024-11, so the data cannot show the claim/) });
+    const missingRows = series(['2024-08', -2], ['2024-09', 3], ['2025-01', -1]);
+    expect(check({ claim: 'first-fall' }, '2025-01', missingRows)).toMatchObject({ ok: false, hint: expect.stringContaining('no figure for 2024-10 to 2024-12') });
+    expect(check({ claim: 'first-rise' }, '2024-09', missingRows)).toEqual({ ok: true });
+    const inRun = series(['2024-01', -1], ['2024-02', 2], ['2024-04', 1], ['2024-05', -2]);
+    expect(check({ claim: 'first-fall', since: '2024-01' }, '2024-05', inRun)).toMatchObject({ ok: false, hint: expect.stringContaining('no figure for 2024-03') });
+    const levels = series(['2024-01', 9], ['2024-02', null], ['2024-03', 5], ['2024-04', 7]);
+    expect(check({ claim: 'highest-since', since: '2024-01' }, '2024-04', levels)).toMatchObject({ ok: false, hint: expect.stringContaining('no figure for 2024-02') });
+    // A span that runs into the next month is no gap.
+    const spans = series(['2025-01/02', 4], ['2025-03', -1]);
+    expect(check({ claim: 'first-fall' }, '2025-03', spans)).toEqual({ ok: true });
+  });
+
   test('first-rise mirrors first-fall', () => {
     expect(check({ claim: 'first-rise' }, '2024-10')).toEqual({ ok: true });
     expect(check({ claim: 'first-rise' }, '2024-11')).toMatchObject({ ok: false, hint: '2024-10 was already positive (3.0)' });
@@ -92,12 +121,21 @@ describe('checkClaim()', () => {
 
 describe(':fact with claim=, checked by npm run check', () => {
   test('a claim the data bears out passes', () => {
-    expect(checkEdited(FIRST, FACT, ':fact[US$22 billion]{key=monthly.exports at=2025-01/02 claim=record}')).toEqual([]);
+    expect(checkEdited(FIRST, FACT, ':fact[US$15 billion]{key=monthly.exports at=2025-03 claim=record}')).toEqual([]);
   });
 
   test('a contradicted claim is an error at the fact, naming the period that contradicts it', () => {
-    expect(checkEdited(FIRST, FACT, ':fact[US$15 billion]{key=monthly.exports at=2025-03 claim=max}')).toEqual([
-      `${FIRST}:10:80  fact "US$15 billion": claim=max (the highest of its series up to that period) does not hold for monthly.exports at 2025-03 — 2025-01/02 was higher (US$22.0 billion)`,
+    expect(checkEdited(FIRST, FACT, ':fact[US$22 billion]{key=monthly.exports at=2025-01/02 claim=max}')).toEqual([
+      `${FIRST}:10:80  fact "US$22 billion": claim=max (the highest of its series up to that period) does not hold for monthly.exports at 2025-01/02 — 2024-03 was higher (US$12.0 billion)`,
+    ]);
+  });
+
+  test('a span drawn at its average per month is compared at that average: a single month beats a larger two-month total', () => {
+    // 2025-01/02 is US$22 billion for two months, US$11 billion a month; March's US$15 billion is the record.
+    expect(checkEdited(FIRST, FACT, ':fact[US$15 billion]{key=monthly.exports at=2025-03 claim=max}')).toEqual([]);
+    expect(checkEdited(FIRST, FACT, ':fact[US$16 billion]{key=monthly.exports at=2025-04 claim=more-than than=2025-01/02}')).toEqual([]);
+    expect(checkEdited(FIRST, FACT, ':fact[US$12 billion]{key=monthly.exports at=2024-03 claim=record-low}')).toEqual([
+      `${FIRST}:10:80  fact "US$12 billion": claim=record-low (the lowest of its series up to that period) does not hold for monthly.exports at 2024-03 — 2024-01/02 was lower (US$10.0 billion a month on average)`,
     ]);
   });
 

@@ -17,15 +17,15 @@ const SOURCED = (text: string) => `claims:\n  - text: ${text}\n    source: { nam
 describe('claims register: claim words in the prose', () => {
   test('a superlative with nothing behind it is an error at its word, naming the claims that could check it', () => {
     expect(check('March exports were a record, :fact[up 25 per cent]{key=monthly.exports_yoy at=2025-03}.')).toEqual([
-      `${FIRST}:10:22  claim "record" with nothing behind it — check it with claim=max|record|highest|highest-since on the :fact it describes, or list the words in ${REGISTER} with their source`,
+      `${FIRST}:10:22  claim "record" with nothing behind it — check it with claim=max|record|equalled|highest|highest-since on the :fact it describes, or list the words in ${REGISTER} with their source`,
     ]);
   });
 
   test('a claim= fact in the same sentence stands behind the word', () => {
-    expect(check('March exports were a record, :fact[US$15 billion]{key=monthly.exports at=2025-03 claim=record}.')).toEqual([
-      `${FIRST}:10:30  fact "US$15 billion": claim=record (the highest of its series up to that period) does not hold for monthly.exports at 2025-03 — 2025-01/02 was higher (US$22.0 billion)`,
+    expect(check('Exports were a record, :fact[US$22 billion]{key=monthly.exports at=2025-01/02 claim=record}.')).toEqual([
+      `${FIRST}:10:24  fact "US$22 billion": claim=record (the highest of its series up to that period) does not hold for monthly.exports at 2025-01/02 — 2024-03 was higher (US$12.0 billion)`,
     ]);
-    expect(check('Exports were a record, :fact[US$22 billion]{key=monthly.exports at=2025-01/02 claim=record}.')).toEqual([]);
+    expect(check('March exports were a record, :fact[US$15 billion]{key=monthly.exports at=2025-03 claim=record}.')).toEqual([]);
   });
 
   test('a direction word needs a :fact that moves the same way in its sentence', () => {
@@ -48,7 +48,7 @@ describe('claims register: claim words in the prose', () => {
 describe('claims register: headline, dek, headings and captions', () => {
   test('a claim word in a heading or caption is checked like the body, at its column', () => {
     expect(checkMini({ ...edit(FIRST, 'heading: First\n', 'heading: "A record first step"\n'), [REGISTER]: 'claims: []\n' })).toEqual([
-      `${FIRST}:2:13  claim "record" with nothing behind it — check it with claim=max|record|highest|highest-since on the :fact it describes, or list the words in ${REGISTER} with their source`,
+      `${FIRST}:2:13  claim "record" with nothing behind it — check it with claim=max|record|equalled|highest|highest-since on the :fact it describes, or list the words in ${REGISTER} with their source`,
     ]);
     expect(checkMini({ ...edit(FIRST, 'heading: First\n', 'heading: A record first step\n'), [REGISTER]: SOURCED('A record first step') })).toEqual([]);
   });
@@ -107,3 +107,37 @@ describe('claims register: the file itself', () => {
     expect(MINI[REGISTER]).toBeUndefined();
   });
 });
+
+describe('claims register: entries that would back too much or the wrong way', () => {
+  const SLUMP = 'Exports slumped in March after a strong start, :fact[up 25 per cent]{key=monthly.exports_yoy at=2025-03}.';
+
+  test.each([
+    ['record', 'one word'],
+    ['e', 'one character'],
+    ['a record', '2 words'],
+  ])('an entry quoting %j is refused as too short, and backs nothing', (text, size) => {
+    const problems = check('Exports were a record, :fact[up 25 per cent]{key=monthly.exports_yoy at=2025-03}.', SOURCED(text));
+    expect(problems).toEqual([
+      `${FIRST}:10:16  claim "record" with nothing behind it — check it with claim=max|record|equalled|highest|highest-since on the :fact it describes, or list the words in ${REGISTER} with their source`,
+      `${REGISTER}:2:11  claim "${text}" is ${size}: too short to say which words it backs — quote the whole phrase the source supports, at least 3 words ("the most since at least 2014"): a short quote would also cover the same words anywhere else in the story`,
+    ]);
+  });
+
+  test('an entry whose direction word disagrees with the change it cites is refused at its text', () => {
+    const register = 'claims:\n  - text: Exports slumped in March\n    fact: monthly.exports_yoy at=2025-03\n';
+    expect(check(SLUMP, register)).toEqual([
+      `${REGISTER}:2:11  claim "Exports slumped in March" says "slumped", but monthly.exports_yoy at=2025-03 is +25% — the figure moved the other way: correct the words, or cite the figure they describe`,
+    ]);
+    expect(check(SLUMP.replace('slumped', 'surged'), register.replace('slumped', 'surged'))).toEqual([]);
+    // A level (not a change) has no direction: "rose" on a positive total is the copy desk's to judge.
+    expect(check(SLUMP, 'claims:\n  - text: Exports slumped in March\n    fact: monthly.exports at=2025-03\n')).toEqual([]);
+  });
+
+  test('CRLF line endings in a section and in the register still match the entry', () => {
+    const crlf = (text: string) => text.replaceAll('\n', '\r\n');
+    // A quoted value closing the frontmatter left a lone CR that YAML refused.
+    const section = MINI[FIRST].replace('title: Monthly balance', 'title: "Monthly balance"').replace(SENTENCE, 'It was the most since at least\n2014, :fact[up 25 per cent]{key=monthly.exports_yoy at=2025-03}.');
+    expect(checkMini({ [FIRST]: crlf(section), [REGISTER]: crlf(SOURCED('the most since at least 2014')) })).toEqual([]);
+  });
+});
+

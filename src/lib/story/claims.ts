@@ -1,4 +1,4 @@
-import { comparePeriods, parsePeriod, type Period } from '../period.ts';
+import { comparePeriods, follows, nextPeriod, parsePeriod, type Period } from '../period.ts';
 
 /**
  * Claims a `:fact` may name with `claim=`: words about a figure's place in
@@ -9,10 +9,12 @@ import { comparePeriods, parsePeriod, type Period } from '../period.ts';
 export const CLAIMS = [
   'max',
   'record',
+  'equalled',
   'highest',
   'lowest',
   'min',
   'record-low',
+  'equalled-low',
   'highest-since',
   'lowest-since',
   'first-fall',
@@ -29,10 +31,12 @@ export type ClaimName = (typeof CLAIMS)[number];
 export const CLAIM_MEANINGS: Record<ClaimName, string> = {
   max: 'the highest of its series up to that period',
   record: 'the highest of its series up to that period',
+  equalled: 'as high as the highest of its series before it, and no higher: a tie',
   highest: 'the highest of its whole series, before and after',
   lowest: 'the lowest of its whole series, before and after',
   min: 'the lowest of its series up to that period',
   'record-low': 'the lowest of its series up to that period',
+  'equalled-low': 'as low as the lowest of its series before it, and no lower: a tie',
   'highest-since': 'higher than every period after since=, and not above the figure at since=',
   'lowest-since': 'lower than every period after since=, and not below the figure at since=',
   'first-fall': 'negative, after positive figures (since= the last negative one)',
@@ -63,6 +67,8 @@ export function isClaimName(name: string): name is ClaimName {
 export interface SeriesPoint {
   period: Period;
   value: number | null;
+  /** A span of months drawn (and compared) at its average per month. */
+  averaged?: boolean;
 }
 
 export interface ClaimRequest {
@@ -107,7 +113,7 @@ export function checkClaim(
     if (!refPeriod) return { ok: false, message: `malformed period ${name}="${reference}"`, hint: 'write YYYY-MM, or YYYY-MM/MM for a span' };
     if (comparePeriods(refPeriod, at) >= 0) return { ok: false, message: `${name}=${reference} is not before the fact's period ${at.id}`, hint: `name an earlier period` };
   }
-  const before = series.filter((p) => comparePeriods(p.period, at) < 0 && p.value !== null) as { period: Period; value: number }[];
+  const before = series.filter((p) => comparePeriods(p.period, at) < 0 && p.value !== null) as (SeriesPoint & { value: number })[];
   const refPoint = refPeriod ? find(refPeriod) : undefined;
   if (refPeriod && (!refPoint || refPoint.value === null)) {
     return { ok: false, message: `no figure at ${refPeriod.id} to compare with`, hint: 'name a period of the same series that has a value' };
@@ -117,38 +123,49 @@ export function checkClaim(
   const ref = refPoint?.value ?? null;
   const after = (p: SeriesPoint) => !refPeriod || comparePeriods(p.period, refPeriod) > 0;
 
+  const shown = (p: SeriesPoint) => `${show(p.value!)}${p.averaged ? ' a month on average' : ''}`;
+  const tie = (p: SeriesPoint & { value: number }, named: string, instead: string) =>
+    fail(`${p.period.id} was the same (${shown(p)}): a tie is not ${named} — write that the figure equalled it, with claim=${instead}`);
+
   switch (claim) {
     case 'max':
-    case 'record': {
-      if (before.length === 0) return fail(`${at.id} is the first period of the series: there is nothing to beat`);
-      const higher = extreme(before.filter((p) => p.value > value), 1);
-      return higher ? fail(`${higher.period.id} was higher (${show(higher.value)})`) : { ok: true };
-    }
-    case 'highest':
-    case 'lowest': {
-      const others = series.filter((p) => p.value !== null && p.period.id !== at.id) as { period: Period; value: number }[];
-      if (others.length === 0) return fail(`${at.id} is the only period of the series: there is nothing to compare`);
-      const top = claim === 'highest';
-      const beats = extreme(others.filter((p) => (top ? p.value > value : p.value < value)), top ? 1 : -1);
-      return beats ? fail(`${beats.period.id} was ${top ? 'higher' : 'lower'} (${show(beats.value)})`) : { ok: true };
-    }
+    case 'record':
     case 'min':
     case 'record-low': {
       if (before.length === 0) return fail(`${at.id} is the first period of the series: there is nothing to beat`);
-      const lower = extreme(before.filter((p) => p.value < value), -1);
-      return lower ? fail(`${lower.period.id} was lower (${show(lower.value)})`) : { ok: true };
+      const top = claim === 'max' || claim === 'record';
+      const beats = extreme(before.filter((p) => (top ? p.value > value : p.value < value)), top ? 1 : -1);
+      if (beats) return fail(`${beats.period.id} was ${top ? 'higher' : 'lower'} (${shown(beats)})`);
+      const same = before.findLast((p) => p.value === value);
+      return same ? tie(same, top ? 'a record' : 'a record low', top ? 'equalled' : 'equalled-low') : { ok: true };
+    }
+    case 'equalled':
+    case 'equalled-low': {
+      if (before.length === 0) return fail(`${at.id} is the first period of the series: there is nothing to equal`);
+      const top = claim === 'equalled';
+      const beats = extreme(before.filter((p) => (top ? p.value > value : p.value < value)), top ? 1 : -1);
+      if (beats) return fail(`${beats.period.id} was ${top ? 'higher' : 'lower'} (${shown(beats)})`);
+      return before.some((p) => p.value === value) ? { ok: true } : fail(`no earlier period was ${show(value)}: the figure beats them all, so it is a record (claim=${top ? 'record' : 'record-low'})`);
+    }
+    case 'highest':
+    case 'lowest': {
+      const others = series.filter((p) => p.value !== null && p.period.id !== at.id) as (SeriesPoint & { value: number })[];
+      if (others.length === 0) return fail(`${at.id} is the only period of the series: there is nothing to compare`);
+      const top = claim === 'highest';
+      const beats = extreme(others.filter((p) => (top ? p.value > value : p.value < value)), top ? 1 : -1);
+      return beats ? fail(`${beats.period.id} was ${top ? 'higher' : 'lower'} (${shown(beats)})`) : { ok: true };
     }
     case 'highest-since': {
       const higher = before.filter(after).find((p) => p.value >= value);
-      if (higher) return fail(`${higher.period.id} was as high or higher (${show(higher.value)})`);
+      if (higher) return fail(`${higher.period.id} was as high or higher (${shown(higher)})`);
       if (ref! < value) return fail(`${refPeriod!.id} was lower (${show(ref!)}): the figure is higher than that too, so name an earlier since=`);
-      return { ok: true };
+      return gapIn(series, refPeriod!, at, fail);
     }
     case 'lowest-since': {
       const lower = before.filter(after).find((p) => p.value <= value);
-      if (lower) return fail(`${lower.period.id} was as low or lower (${show(lower.value)})`);
+      if (lower) return fail(`${lower.period.id} was as low or lower (${shown(lower)})`);
       if (ref! > value) return fail(`${refPeriod!.id} was higher (${show(ref!)}): the figure is lower than that too, so name an earlier since=`);
-      return { ok: true };
+      return gapIn(series, refPeriod!, at, fail);
     }
     case 'first-fall':
     case 'first-rise': {
@@ -161,9 +178,9 @@ export function checkClaim(
       if (!previous) return fail(`no earlier figure${refPeriod ? ` after ${refPeriod.id}` : ''} to compare with`);
       // Without since= the claim is about the latest run: the figure before must go the other way.
       const same = refPeriod ? run.find((p) => !wrongWay(p.value)) : wrongWay(previous.value) ? undefined : previous;
-      if (same) return fail(`${same.period.id} was already ${word} (${show(same.value)})`);
+      if (same) return fail(`${same.period.id} was already ${word} (${shown(same)})`);
       if (refPeriod && wrongWay(ref!)) return fail(`${refPeriod.id} was not ${word} (${show(ref!)}): name the last ${word} period as since=`);
-      return { ok: true };
+      return gapIn(series, refPeriod ?? previous.period, at, fail);
     }
     case 'more-than':
       return value > ref! ? { ok: true } : fail(`${refPeriod!.id} was ${value === ref ? 'the same' : 'higher'} (${show(ref!)})`);
@@ -174,6 +191,33 @@ export function checkClaim(
     case 'halved':
       return ref! > 0 && value >= 0 && value <= ref! / 2 ? { ok: true } : fail(`${refPeriod!.id} was ${show(ref!)}: half of that is ${show(ref! / 2)}`);
   }
+}
+
+/**
+ * A claim about a run of periods ("the first fall since…") rests on every
+ * period of the run: a row without a figure, or a period with no row at
+ * all, between `from` and `to` leaves it unshown. Names the first gap.
+ */
+function gapIn(series: readonly SeriesPoint[], from: Period, to: Period, fail: (hint: string) => ClaimResult): ClaimResult {
+  const run = series
+    .filter((p) => comparePeriods(p.period, from) >= 0 && comparePeriods(p.period, to) <= 0)
+    .sort((a, b) => comparePeriods(a.period, b.period));
+  // A running total found at its last month stands for its whole span.
+  if (run[0]?.period.id !== from.id) run.unshift({ period: from, value: 0 });
+  for (let i = 1; i < run.length; i++) {
+    const [a, b] = [run[i - 1], run[i]];
+    const hole = b.value === null ? b.period.id : !follows(a.period, b.period) ? missingSpan(a.period, b.period) : undefined;
+    if (hole) return fail(`there is no figure for ${hole}, so the data cannot show the claim: fill the gap in the data, or state the claim without claim= and list it in claims.yaml with its source`);
+  }
+  return { ok: true };
+}
+
+/** The periods missing between `a` and `b`: "2025-01" or "2024-12 to 2025-01". */
+function missingSpan(a: Period, b: Period): string {
+  const first = nextPeriod(a);
+  let last = first;
+  for (let p = first, i = 0; comparePeriods(p, b) < 0 && i < 10_000; p = nextPeriod(p), i++) last = p;
+  return first.id === last.id ? first.id : `${first.id} to ${last.id}`;
 }
 
 /** The highest (sign 1) or lowest (sign −1) point, the latest of equals: the fact that contradicts most plainly. */

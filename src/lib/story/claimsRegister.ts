@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Dataset } from '../data/model.ts';
+import type { Dataset, Measure } from '../data/model.ts';
 import { resolveKey, valueAt, type Filter } from '../data/keys.ts';
 import { positionAt, type Position, type Problems } from '../problems.ts';
 import { parseYaml, reportSchemaIssues } from '../yamlSource.ts';
@@ -16,6 +16,9 @@ import { parseStatedFigure } from './factLiteral.ts';
  */
 
 export const REGISTER_FILE = 'claims.yaml';
+
+/** The fewest words an entry quotes: fewer would back the same words anywhere in the story. */
+const MIN_WORDS = 3;
 
 const sourceSchema = z.strictObject({
   name: z.string().min(1).describe('Who reported it: "Reuters", "Bloomberg (via The Straits Times)".'),
@@ -95,8 +98,8 @@ const WORDS: [family: string, pattern: RegExp][] = [
 
 /** Which claim= values check the words of each family. */
 const CHECKED_BY: Record<string, string[]> = {
-  high: ['max', 'record', 'highest', 'highest-since'],
-  low: ['min', 'record-low', 'lowest', 'lowest-since'],
+  high: ['max', 'record', 'equalled', 'highest', 'highest-since'],
+  low: ['min', 'record-low', 'equalled-low', 'lowest', 'lowest-since'],
   first: ['first-fall', 'first-rise'],
   since: ['highest-since', 'lowest-since', 'first-fall', 'first-rise'],
   multiple: ['doubled', 'halved'],
@@ -305,17 +308,31 @@ function readRegister(file: string, text: string, dataset: Dataset | undefined, 
     if (!spec.source && !spec.fact) {
       problems.add(file, source.locate(['claims', i]), `claim "${shorten(spec.text)}" names nothing behind it`, 'add source: { name: …, url: … } for the report that supports it, or fact: "key at=…" for the figure');
     }
+    const words = spec.text.trim().split(/\s+/);
+    if (words.length < MIN_WORDS) {
+      problems.add(
+        file,
+        at,
+        `claim "${shorten(spec.text)}" is ${words.length === 1 ? (words[0].length === 1 ? 'one character' : 'one word') : `${words.length} words`}: too short to say which words it backs`,
+        `quote the whole phrase the source supports, at least ${MIN_WORDS} words ("the most since at least 2014"): a short quote would also cover the same words anywhere else in the story`,
+      );
+      return;
+    }
     if (spec.fact !== undefined && dataset) {
-      const trouble = checkFactReference(dataset, spec.fact);
-      if (trouble) problems.add(file, source.locate(['claims', i, 'fact']), trouble.message, trouble.hint);
+      const cited = checkFactReference(dataset, spec.fact);
+      if ('message' in cited) problems.add(file, source.locate(['claims', i, 'fact']), cited.message, cited.hint);
+      else {
+        const turned = directionAgainst(spec.text, cited);
+        if (turned) problems.add(file, at, `claim "${shorten(spec.text)}" says "${turned.word}", but ${spec.fact.trim()} is ${turned.value}`, 'the figure moved the other way: correct the words, or cite the figure they describe');
+      }
     }
     entries.push({ spec, at });
   });
   return entries;
 }
 
-/** `"ytd.balance at=2025-11 destination=\"United States\""` names a figure the dataset has. */
-function checkFactReference(dataset: Dataset, reference: string): { message: string; hint?: string } | undefined {
+/** `"ytd.balance at=2025-11 destination=\"United States\""` names a figure the dataset has: that figure, or what is wrong. */
+function checkFactReference(dataset: Dataset, reference: string): { message: string; hint?: string } | { value: number; measure: Measure } {
   const [key, ...rest] = reference.trim().split(/\s+(?=[\w-]+=)/);
   const attributes: Record<string, string> = {};
   for (const part of rest) {
@@ -329,7 +346,26 @@ function checkFactReference(dataset: Dataset, reference: string): { message: str
   const filter: Filter = {};
   for (const [name, value] of Object.entries(attributes)) if (name !== 'at') filter[name] = [value];
   const found = valueAt(resolved.value, attributes.at, filter);
-  return found.ok ? undefined : { message: found.message, hint: found.hint };
+  return found.ok ? { value: found.value.value, measure: resolved.value.measure } : { message: found.message, hint: found.hint };
+}
+
+/** Derived measures whose sign is a direction: a change on an earlier period. */
+const CHANGES = new Set(['yoy', 'mom', 'change', 'change_yoy']);
+
+/**
+ * The direction word of an entry that the figure it cites contradicts
+ * ("slumped" on a change of +35.8%). Only a change has a direction; words
+ * of both directions ("fell, then rose") are left to the copy desk.
+ */
+function directionAgainst(text: string, cited: { value: number; measure: Measure }): { word: string; value: string } | undefined {
+  if (!CHANGES.has(cited.measure.derived?.op ?? '') || cited.value === 0) return undefined;
+  const word = (family: string) => new RegExp(WORDS.find(([f]) => f === family)![1].source, 'i').exec(text)?.[0];
+  const [up, down] = [word('up'), word('down')];
+  if (up && down) return undefined;
+  const value = `${cited.value > 0 ? '+' : '−'}${Math.abs(cited.value)}${cited.measure.unit?.suffix ?? ''}`;
+  if (cited.value > 0 && down) return { word: down, value };
+  if (cited.value < 0 && up) return { word: up, value };
+  return undefined;
 }
 
 function escapeRegExp(text: string): string {

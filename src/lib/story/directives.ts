@@ -2,8 +2,8 @@ import type { Root, Nodes, Parent, PhrasingContent } from 'mdast';
 import type { TextDirective, LeafDirective, ContainerDirective } from 'mdast-util-directive';
 import { visit, SKIP } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
-import type { Dataset } from '../data/model.ts';
-import { periodEnd, type Period } from '../period.ts';
+import type { Dataset, Row } from '../data/model.ts';
+import { isSpan, periodEnd, type Period } from '../period.ts';
 import { unitOf } from '../data/model.ts';
 import { describeFilter, filterRows, resolveKey, valueAt, type Filter } from '../data/keys.ts';
 import { BUILT_IN_UNITS, DEFAULT_LOCALE, formatFits, formatNames, formatValue, defaultFormat, type Unit } from '../format.ts';
@@ -11,7 +11,8 @@ import { closest, suggestion } from '../suggest.ts';
 import type { Position, Problems } from '../problems.ts';
 import { checkFigure, figureRounding, parseStatedFigure, restate, unitWordProblem } from './factLiteral.ts';
 import { sentencesAround } from './sentences.ts';
-import { checkClaim, CLAIMS, isClaimName, type ClaimName } from './claims.ts';
+import { checkClaim, CLAIMS, isClaimName, type ClaimName, type SeriesPoint } from './claims.ts';
+import { averagesOverSpan } from '../charts/chartData.ts';
 import type { FactData, FactRecord, Rounding } from '../audit/factRecord.ts';
 import { INVISIBLE_HINT, invisibleIn } from './invisible.ts';
 
@@ -273,19 +274,27 @@ function claimAttributesFit(attributes: Attributes, text: string, at: Position, 
   return false;
 }
 
-/** Checks the words claim= names against the rest of the fact's series. */
+/**
+ * Checks the words claim= names against the rest of the fact's series. A
+ * span of months that the charts draw at its average per month (a
+ * January–February release of an amount) is compared at that average too.
+ */
 function checkFactClaim(text: string, attributes: Attributes, found: NonNullable<ReturnType<typeof lookup>>, at: Position, context: DirectiveContext): void {
   const { table, measure, row, unit } = found;
   const resolved = { key: found.key, table, measure };
-  const series = filterRows(table, attributes.filter).map((r) => ({ period: r.period, value: r.values[measure.name] ?? null }));
+  const point = (r: Row, value: number | null): SeriesPoint => {
+    const averaged = value !== null && isSpan(r.period) && averagesOverSpan(table, measure, r);
+    return averaged ? { period: r.period, value: value / (r.period.to - r.period.from + 1), averaged } : { period: r.period, value };
+  };
+  const series = filterRows(table, attributes.filter).map((r) => point(r, r.values[measure.name] ?? null));
   const units = context.dataset?.units ?? BUILT_IN_UNITS;
   const show = (v: number) => formatValue(v, unit, defaultFormat(unit), undefined, context.locale ?? DEFAULT_LOCALE, units);
   const find = (period: Period) => {
-    const point = valueAt(resolved, period.id, attributes.filter);
-    return point.ok ? { period: point.value.row.period, value: point.value.value } : undefined;
+    const found = valueAt(resolved, period.id, attributes.filter);
+    return found.ok ? point(found.value.row, found.value.value) : undefined;
   };
   const request = { claim: attributes.claim as ClaimName, since: attributes.since, than: attributes.than };
-  const result = checkClaim(request, row.period, found.value, series, show, find);
+  const result = checkClaim(request, row.period, point(row, found.value).value!, series, show, find);
   if (!result.ok) {
     context.problems.add(context.file, at, `fact "${text}": ${result.message} for ${found.key} at ${attributes.at}${describeFilter(attributes.filter)}`, result.hint);
   }
