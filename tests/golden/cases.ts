@@ -1,0 +1,74 @@
+/**
+ * What the golden files hold besides the two built sites: every fixture
+ * chart (tests/fixtures/charts), one per kind and per option that changes
+ * the drawing, and charts that `npm run check` must refuse. Add a case here
+ * when you add a chart kind or a chart field, then regenerate (README.md).
+ */
+
+export interface ChartCase {
+  /** File name of the golden file: tests/golden/files/charts/<name>.txt.golden. */
+  name: string;
+  dataset: 'jobs' | 'health' | 'people';
+  spec: Record<string, unknown>;
+}
+
+const RATE = { data: 'industries.rate' };
+const CONSTRUCTION = { ...RATE, where: { industry: 'Construction' }, from: '2007-01' };
+const THREE = { industry: ['Construction', 'Manufacturing', 'Finance'] };
+const CHANGE = { ...RATE, from: '2000-01', to: '2010-02' };
+const PEOPLE = { data: 'countries.population_share', x: 'country', regions: { 'Hong Kong, China': ['HKG'] } };
+const SCATTER = { data: 'countries.life_expect', type: 'scatter', x: 'fertility' };
+
+export const CHART_CASES: ChartCase[] = [
+  { name: 'line', dataset: 'jobs', spec: CONSTRUCTION },
+  { name: 'line-series-highlight', dataset: 'jobs', spec: { ...RATE, series: 'industry', where: THREE, highlight: 'Construction' } },
+  { name: 'line-many-series', dataset: 'jobs', spec: { ...RATE, series: 'industry' } },
+  { name: 'line-by-month', dataset: 'jobs', spec: { ...RATE, x: 'month', series: 'year', where: { industry: 'Construction', year: [2008, 2009] }, highlight: '2009' } },
+  { name: 'line-annotations', dataset: 'jobs', spec: { ...CONSTRUCTION, annotations: [{ value: 10, text: 'One in ten' }, { from: '2007-12', to: '2009-06', text: 'Recession' }, { event: '2008-09', text: 'Lehman collapses' }, { at: '2010-02', text: 'The peak' }] } },
+  { name: 'line-values-all', dataset: 'jobs', spec: { ...CONSTRUCTION, from: '2009-06', values: 'all' } },
+  { name: 'line-log', dataset: 'jobs', spec: { ...CONSTRUCTION, log: 'y', zero: false } },
+  { name: 'area', dataset: 'jobs', spec: { ...CONSTRUCTION, type: 'area', highlight: '2009-06' } },
+  { name: 'area-stack', dataset: 'jobs', spec: { ...RATE, type: 'area', layout: 'stack', series: 'industry', where: THREE, from: '2008-01' } },
+  { name: 'bar', dataset: 'jobs', spec: { ...CONSTRUCTION, type: 'bar', from: '2009-01', highlight: '2009-06' } },
+  { name: 'bar-stack', dataset: 'jobs', spec: { ...RATE, type: 'bar', layout: 'stack', series: 'industry', where: THREE, from: '2009-01', highlight: 'Finance' } },
+  { name: 'bar-group', dataset: 'jobs', spec: { ...RATE, type: 'bar', layout: 'group', x: 'industry', series: 'year', where: { ...THREE, year: [2008, 2009] }, from: '2008-12', to: '2009-12' } },
+  { name: 'bar-categories', dataset: 'jobs', spec: { ...RATE, type: 'bar', x: 'industry', from: '2010-02', sort: '-value' } },
+  { name: 'barX', dataset: 'jobs', spec: { ...RATE, type: 'barX', x: 'industry', from: '2010-02', highlight: 'Construction' } },
+  { name: 'dot', dataset: 'jobs', spec: { ...CONSTRUCTION, type: 'dot', from: '2009-10', values: 'all' } },
+  { name: 'facet', dataset: 'jobs', spec: { ...RATE, facet: 'industry', from: '2007-01', highlight: '2009-06', annotations: [{ from: '2007-12', to: '2009-06', text: 'Recession' }, { value: 20, text: 'One in five' }] } },
+  { name: 'facet-bars-by-month', dataset: 'jobs', spec: { ...RATE, type: 'bar', x: 'month', series: 'year', facet: 'series', where: { industry: 'Construction', year: [2007, 2008, 2009] } } },
+  { name: 'dumbbell', dataset: 'jobs', spec: { ...CHANGE, type: 'dumbbell', highlight: 'Construction' } },
+  { name: 'arrow', dataset: 'jobs', spec: { ...CHANGE, type: 'arrow', where: { industry: ['Finance', 'Construction', 'Government'] }, annotations: [{ value: 10, text: 'One in ten' }] } },
+  { name: 'slope', dataset: 'jobs', spec: { ...CHANGE, type: 'slope', highlight: 'Construction' } },
+  { name: 'scatter', dataset: 'health', spec: { ...SCATTER, highlight: ['Japan', 'Rwanda'] } },
+  { name: 'scatter-sized', dataset: 'health', spec: { ...SCATTER, size: 'population', series: 'cluster' } },
+  { name: 'scatter-log', dataset: 'health', spec: { data: 'countries.fertility', type: 'scatter', x: 'population', log: 'x' } },
+  { name: 'choropleth', dataset: 'people', spec: { ...PEOPLE, type: 'choropleth', highlight: 'India' } },
+  { name: 'symbolMap', dataset: 'people', spec: { ...PEOPLE, type: 'symbolMap', highlight: ['China', 'India'] } },
+];
+
+export interface CheckCase {
+  name: string;
+  dataset: 'jobs' | 'health' | 'people';
+  /** The lines under `chart:` in a one-section story, indented two spaces. */
+  chart: string;
+}
+
+/** Charts `npm run check` must refuse, and one it should refuse (a field the kind ignores). */
+export const CHECK_CASES: CheckCase[] = [
+  { name: 'unknown type', dataset: 'jobs', chart: '  data: industries.rate\n  type: pie\n' },
+  { name: 'log on bars', dataset: 'jobs', chart: '  data: industries.rate\n  type: bar\n  where: { industry: Finance }\n  log: y\n' },
+  { name: 'regions on a line', dataset: 'jobs', chart: '  data: industries.rate\n  where: { industry: Finance }\n  regions: { Finance: [USA] }\n' },
+  { name: 'size on a line', dataset: 'jobs', chart: '  data: industries.rate\n  where: { industry: Finance }\n  size: rate\n' },
+  { name: 'stack on a line', dataset: 'jobs', chart: '  data: industries.rate\n  type: line\n  layout: stack\n  series: industry\n' },
+  { name: 'group on an area', dataset: 'jobs', chart: '  data: industries.rate\n  type: area\n  layout: group\n  series: industry\n' },
+  { name: 'facet on barX', dataset: 'jobs', chart: '  data: industries.rate\n  type: barX\n  facet: industry\n  from: 2010-02\n' },
+  { name: 'facet misspelt', dataset: 'jobs', chart: '  data: industries.rate\n  facet: industy\n' },
+  { name: 'slope with series', dataset: 'jobs', chart: '  data: industries.rate\n  type: slope\n  series: industry\n' },
+  { name: 'dumbbell of one period', dataset: 'jobs', chart: '  data: industries.rate\n  type: dumbbell\n  from: 2003-04\n  to: 2003-04\n' },
+  { name: 'scatter on a category', dataset: 'health', chart: '  data: countries.life_expect\n  type: scatter\n  x: country\n' },
+  { name: 'scatter size misspelt', dataset: 'health', chart: '  data: countries.life_expect\n  type: scatter\n  x: fertility\n  size: populaton\n' },
+  { name: 'map of several periods', dataset: 'jobs', chart: '  data: industries.rate\n  type: choropleth\n  x: industry\n  where: { industry: Finance }\n  regions: { Finance: [USA] }\n' },
+  { name: 'map region misspelt', dataset: 'people', chart: '  data: countries.population_share\n  type: choropleth\n  x: country\n  regions:\n    "Hong Kong, China": [HKG]\n    Nordic: [Norway, Swedn, Finland]\n' },
+  { name: 'annotation nowhere', dataset: 'jobs', chart: '  data: industries.rate\n  where: { industry: Finance }\n  annotations:\n    - { text: "Nowhere" }\n' },
+];
