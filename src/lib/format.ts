@@ -171,12 +171,29 @@ export function formatValue(
   if (isFormatName(format)) {
     const spec: FormatSpec = FORMATS[format];
     const d = digits ?? (format === 'number' || format === 'signed' ? u.decimals : spec.digits);
-    const base = format === 'number' || format === 'signed' ? value : value * u.scale;
+    const base = format === 'number' || format === 'signed' ? value * shownFactor(u) : value * u.scale;
     return spec.print(base, d, locale);
   }
   const target = format === u.name ? u : units.get(format) ?? u;
-  const converted = (value * u.scale) / target.scale;
+  const converted = ((value * u.scale) / target.scale) * shownFactor(target);
   return inUnit(converted, target, digits ?? target.decimals, locale);
+}
+
+/**
+ * What a value in `unit` is multiplied by to be shown: a unit of per cent
+ * or percentage points whose scale is not 1 (a fraction declared with
+ * `scale: 100`) is shown in per cent, as the text states it (0.0107 reads
+ * 1.07%); any other unit shows its values as they are, its suffix saying
+ * how large ("US$12.3 million").
+ */
+export function shownFactor(unit: UnitRef): number {
+  const u = unitDef(unit);
+  return u.kind === 'pct' || u.kind === 'pp' ? u.scale : 1;
+}
+
+/** `unit` as its values are shown (see shownFactor): a fraction declared as per cent becomes a unit of per cent. */
+export function shownUnit(unit: Unit): Unit {
+  return shownFactor(unit) === 1 ? unit : { ...unit, name: unit.kind, scale: 1 };
 }
 
 /**

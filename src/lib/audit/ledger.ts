@@ -2,7 +2,7 @@ import type { Story } from '../story/model.ts';
 import type { Table } from '../data/model.ts';
 import type { FactRecord, Rounding } from './factRecord.ts';
 import type { RegisteredClaim } from '../story/claimsRegister.ts';
-import { defaultFormat, formatValue, ownDigits } from '../format.ts';
+import { defaultFormat, formatValue, ownDigits, shownFactor } from '../format.ts';
 import { formatSafeCsv } from '../csvSafe.ts';
 
 /** Where a figure's row came from: its own source, else the dataset's. */
@@ -108,7 +108,7 @@ function ledgerEntry(story: Story, record: FactRecord): LedgerEntry | undefined 
     value: data.value,
     unit: data.unit.name,
     unitLabel: data.unit.label,
-    valueText: formatValue(data.value, data.unit, defaultFormat(data.unit), ownDigits(data.value, 4), undefined, story.dataset.units),
+    valueText: formatValue(data.value, data.unit, defaultFormat(data.unit), ownDigits(data.value * shownFactor(data.unit), 4), undefined, story.dataset.units),
     measureLabel: measure.label,
     derived: derived
       ? {

@@ -2,7 +2,7 @@ import type { Dataset, Measure, Row, Table } from '../data/model.ts';
 import { unitOf } from '../data/model.ts';
 import { resolveKey, filterRows, categoryOrPart, categoryValues, type Filter } from '../data/keys.ts';
 import { parsePeriod, periodEnd, periodLabel, periodMiddle, periodStart, isSpan, comparePeriods, monthName, lastMonthId, follows, nextPeriod, grainNoun, PERIOD_HINT, type Period } from '../period.ts';
-import { DEFAULT_LOCALE, ownDigits, type Unit } from '../format.ts';
+import { DEFAULT_LOCALE, ownDigits, shownFactor, shownUnit, type Unit } from '../format.ts';
 import { suggestion } from '../suggest.ts';
 import type { ChartSpec, ChartType } from '../story/schema.ts';
 import { annotatedDatum, resolveAnnotations, type Annotation } from './annotate.ts';
@@ -45,6 +45,13 @@ export interface Datum {
   span?: { months: number; total: number };
   /** For a scatter sized by a column: this row's value of it. */
   size?: number | null;
+}
+
+/** `d` with its value (and a span's total) multiplied by `factor`, without floating-point dust. */
+function showScaled(d: Datum, factor: number): void {
+  const scaled = (v: number) => Math.round(v * factor * 1e9) / 1e9;
+  if (d.y !== null) d.y = scaled(d.y);
+  if (d.span) d.span = { ...d.span, total: scaled(d.span.total) };
 }
 
 /** How a datum's value reads: its period, and for a span that it is a monthly average. */
@@ -199,6 +206,9 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
       data.push(datum);
     }
   }
+  // A fraction declared as per cent is drawn, labelled and tabled in per cent, as the text states it.
+  const factor = units.size === 1 ? shownFactor([...units][0]) : 1;
+  if (factor !== 1) for (const d of data) showScaled(d, factor);
   if (xKind === 'time' && table.index === 'period') data.splice(0, data.length, ...withGaps(data));
   if (ends) data.splice(0, data.length, ...pairUp(data, ends));
   if (data.every((d) => d.y === null)) {
@@ -232,7 +242,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
     table,
     keys,
     measures: found.map((f) => f.measure),
-    unit: [...units][0],
+    unit: shownUnit([...units][0]),
     locale,
     xKind,
     x,

@@ -44,6 +44,9 @@ export function unitRegistry(
 function inferredKind(words: string): string | undefined {
   if (/US\$|\$|\bdollars?\b/i.test(words)) return 'usd';
   if (/\btonnes?\b/i.test(words)) return 'mass';
+  // Per cent is its own kind; "percentage points" and "pp" are another.
+  if (/percentage points?|(^|\s)pp(\s|$)/i.test(words)) return 'pp';
+  if (/%|\bper ?cent\b/i.test(words)) return 'pct';
   return undefined;
 }
 
