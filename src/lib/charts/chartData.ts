@@ -10,6 +10,7 @@ import { matchPlaces } from './geo/places.ts';
 import { checkScales } from './scatter.ts';
 import { changeEnds, isChange, pairUp } from './change.ts';
 import { checkLayout } from './stack.ts';
+import { declaredTotal, totalHint, totalText, undeclaredTotal } from '../data/totals.ts';
 import { checkFacet, checkPanelCount, facetSeries } from './facets.ts';
 import { ATLAS_NOTE } from './geo/atlas.ts';
 import type { Domains } from './states.ts';
@@ -45,6 +46,29 @@ export interface Datum {
   span?: { months: number; total: number };
   /** For a scatter sized by a column: this row's value of it. */
   size?: number | null;
+}
+
+/**
+ * A stack piles its layers up to their whole: a declared total among them
+ * is left out (and the note says what the layers add up to); an undeclared
+ * one, which would double the whole, is refused.
+ */
+function stackTotal(table: Table, series: string, measures: Measure[], data: Datum[], problems: ChartProblem[]): string | undefined {
+  const total = declaredTotal(table, series);
+  if (total !== undefined) {
+    const kept = data.filter((d) => d.category?.[series] !== total);
+    if (kept.length === data.length) return undefined;
+    data.splice(0, data.length, ...kept);
+    return `The layers add up to ${total}, which is not drawn as a layer of its own.`;
+  }
+  for (const measure of measures) {
+    const found = undeclaredTotal(table, series, measure.name);
+    if (found && data.some((d) => d.category?.[series] === found.value)) {
+      problems.push({ field: 'layout', message: `layout: stack piles each ${series} on the others, and ${totalText(found, table.grain === 'none')}: the stack would count every figure twice`, hint: totalHint(found, table.file) });
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** `d` with its value (and a span's total) multiplied by `factor`, without floating-point dust. */
@@ -206,6 +230,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
       data.push(datum);
     }
   }
+  const stackNote = spec.layout === 'stack' && series !== undefined && table.categories.includes(series) ? stackTotal(table, series, found.map((f) => f.measure), data, problems) : undefined;
   // A fraction declared as per cent is drawn, labelled and tabled in per cent, as the text states it.
   const factor = units.size === 1 ? shownFactor([...units][0]) : 1;
   if (factor !== 1) for (const d of data) showScaled(d, factor);
@@ -249,7 +274,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
     series,
     data,
     highlightsSeries: series !== undefined && [...highlights].some((h) => data.some((d) => d.series === h)),
-    notes: notesFor(table, data, found.map((f) => f.measure), xKind),
+    notes: [...notesFor(table, data, found.map((f) => f.measure), xKind), ...(stackNote ? [stackNote] : [])],
     annotations: noted.annotations,
     ...(places ? { places } : {}),
   };

@@ -1,4 +1,5 @@
 import type { Measure, Row, Table } from './model.ts';
+import { isTotalRow } from './totals.ts';
 import { endTime, follows, formatPeriodId, startTime, yearEarlierId, type Grain, type Period } from '../period.ts';
 
 /**
@@ -16,7 +17,13 @@ export function deriveMeasures(table: Table): void {
       // Across the categories of one period (and of the other category columns).
       const across = measure.derived.across;
       const keep = table.categories.filter((c) => across !== undefined && c !== across);
-      for (const rows of groupRows(table, keep, true)) computeAcross(measure, rows);
+      // A declared total is none of the parts: it gets no share and no rank.
+      const totals = across === undefined ? table.categories : [across];
+      for (const rows of groupRows(table, keep, true)) {
+        const parts = rows.filter((row) => !isTotalRow(table, row, totals));
+        for (const row of rows) if (isTotalRow(table, row, totals)) row.values[measure.name] = null;
+        computeAcross(measure, parts);
+      }
     } else {
       for (const rows of series) computeMeasure(measure, rows);
     }

@@ -10,6 +10,7 @@ import { grainNoun } from '../period.ts';
 import { emptyTable, parseTable } from './parseTable.ts';
 import type { Dataset, Table } from './model.ts';
 import { categoryValues } from './keys.ts';
+import { totalHint, totalText, undeclaredTotal } from './totals.ts';
 import { contentKey, memo } from '../memo.ts';
 import { unitRegistry } from './units.ts';
 import { isUnitName, type UnitRegistry } from '../format.ts';
@@ -65,6 +66,7 @@ export function loadDataset(root: string, name: string, problems: Problems): Dat
     if (table.rows.length === 0) continue;
     // A value may be missing only because its rows were refused: reported at the CSV.
     if (table.complete) checkOrders(tableName, table, file, source.locate, problems);
+    if (table.complete) checkTotals(tableName, table, tableSpec, file, source.locate, problems);
     for (const [measure, d] of Object.entries(tableSpec.derived ?? {})) {
       if (!isAggregation(d.op) || d.to === undefined || isCoarser(d.to, table.grain)) continue;
       const options = (['month', 'quarter', 'year'] as const).filter((g) => isCoarser(g, table.grain));
@@ -101,6 +103,29 @@ function checkOrders(name: string, table: Table, file: string, locate: (path: re
 }
 
 /**
+ * A declared total names a value its column holds; a share or a rank over
+ * a column with an undeclared total (one value the sum of the others) is
+ * refused, since it would count every figure twice.
+ */
+function checkTotals(name: string, table: Table, spec: TableSpec, file: string, locate: (path: readonly PropertyKey[], key?: boolean) => { line: number; column: number }, problems: Problems): void {
+  for (const [column, total] of Object.entries(table.totals ?? {})) {
+    const present = [...categoryValues(table, column)];
+    if (!present.includes(total)) {
+      const near = closest(total, present);
+      problems.add(file, locate(['tables', name, 'columns', column, 'total']), `table ${name}: total of column "${column}" is "${total}", which ${table.file} never holds`, near ? `did you mean "${near}"?` : `the column holds ${present.slice(0, 12).join(', ')}${present.length > 12 ? ', …' : ''}`);
+    }
+  }
+  for (const [derived, d] of Object.entries(spec.derived ?? {})) {
+    if (d.op !== 'share' && d.op !== 'rank') continue;
+    for (const column of d.across === undefined ? table.categories : [d.across]) {
+      const found = undeclaredTotal(table, column, d.of);
+      if (!found) continue;
+      problems.add(file, locate(['tables', name, 'derived', derived, 'op']), `table ${name}: derived "${derived}" takes a ${d.op} of "${d.of}" across ${column}, and ${totalText(found, table.grain === 'none')}: it would count every figure twice`, totalHint(found, table.file));
+    }
+  }
+}
+
+/**
  * Whether `file`, as written in dataset.yaml, names a file inside `folder`:
  * not absolute, no way out by "..", and no link to elsewhere, since every
  * table is published as a download.
@@ -118,7 +143,7 @@ function fieldsOf(path: readonly PropertyKey[]): string[] {
   const depth = path.length;
   if (depth === 0) return Object.keys(datasetSchema.shape);
   if (path[0] === 'tables' && depth === 2) return Object.keys(tableSchema.shape);
-  if (path[0] === 'tables' && path[2] === 'columns') return ['type', 'unit', 'label', 'description', 'order'];
+  if (path[0] === 'tables' && path[2] === 'columns') return ['type', 'unit', 'label', 'description', 'order', 'total'];
   if (path[0] === 'tables' && path[2] === 'derived') return ['op', 'of', 'minus', 'base', 'across', 'to', 'label', 'description'];
   if (path[0] === 'tables' && path[2] === 'measures') return ['unit', 'label', 'description'];
   if (path[0] === 'tables' && path[2] === 'long') return ['measure', 'value', 'unit'];
@@ -160,6 +185,9 @@ function checkDeclarations(
       const twice = c.order?.findIndex((value, i) => c.order!.indexOf(value) !== i) ?? -1;
       if (twice >= 0) {
         problems.add(file, at('columns', column, 'order', twice), `table ${name}: order of column "${column}" lists "${c.order![twice]}" twice`, 'name each value once');
+      }
+      if (c.total !== undefined && (c.type !== 'category' || column === table.long?.measure || column === table.long?.unit)) {
+        problems.add(file, at('columns', column, 'total'), `table ${name}: column "${column}" has a total but is not a category column`, 'delete total:, or declare the column type: category');
       }
       if (c.unit && c.type !== 'number') {
         problems.add(file, at('columns', column, 'unit'), `table ${name}: column "${column}" has a unit but is not a number column`, 'delete unit:, or declare it type: number');

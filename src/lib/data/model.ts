@@ -53,6 +53,8 @@ export interface Table {
   categories: string[];
   /** Category column → its values in the declared order (`order:` in dataset.yaml), when one is declared. */
   orders?: Record<string, string[]>;
+  /** Category column → its value that is the total of the others (`total:` in dataset.yaml), when one is declared. */
+  totals?: Record<string, string>;
   measures: Map<string, Measure>;
   /** Rows sorted by period, then categories. */
   rows: Row[];

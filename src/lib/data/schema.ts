@@ -43,6 +43,8 @@ export const columnSchema = z.strictObject({
   description: z.string().optional(),
   /** A category column's values in the order charts and tables give them (default: alphabetical). */
   order: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
+  /** A category column's value that is the total of the others ("All natural disasters"): shares, ranks and stacks leave it out. */
+  total: z.union([z.string(), z.number()]).transform(String).optional(),
 });
 
 export const derivedSchema = z.strictObject({
