@@ -10,7 +10,9 @@ import { join, resolve } from 'node:path';
 import { validate } from './validate.ts';
 import { exitWhenFlushed } from './exit.ts';
 import { discardBuild, lockSiteFolder, newBuildFolder, pruneBuilds, siteFolder, swapIn } from './siteFolder.ts';
-import { readTimings } from '../lib/timings.ts';
+import { readTimings, timed } from '../lib/timings.ts';
+import { handSite, siteOf } from '../lib/site.ts';
+import { cacheHome, engineFingerprint, openDiskCache } from '../lib/diskCache.ts';
 import { checkBuiltSite } from './checkSite.ts';
 
 const astroRoot = resolve(import.meta.dirname, '../..');
@@ -29,7 +31,9 @@ async function pauseFor(step: 'lock' | 'swap' | 'prune'): Promise<void> {
 
 async function main(): Promise<number> {
   const started = performance.now();
-  const valid = validate();
+  // Drawings and share cards of earlier builds, by the hash of their inputs (diskCache.ts).
+  if (process.env.PLOTLINE_CACHE !== 'off') openDiskCache(cacheHome(astroRoot), engineFingerprint(astroRoot));
+  const valid = timed('check', validate);
   const checked = performance.now();
   if (!valid) {
     console.error(`build refused: nothing was written${existsSync(outDir) ? `; ${outDir} is unchanged` : ''}`);
@@ -66,6 +70,8 @@ async function main(): Promise<number> {
       console.error(`build failed: ${folder.builds} cannot be created (${codeOf(error)}) — check that the folder that holds ${outDir} can be written; the previous site is unchanged`);
       return 1;
     }
+    // The pages get the site this check loaded and drew: nothing is loaded twice.
+    handSite(timed('site', () => siteOf(valid)));
     try {
       await astroBuild({ root: astroRoot, outDir: build, logLevel: process.env.PLOTLINE_QUIET ? 'warn' : 'info' });
     } catch (error) {
@@ -74,7 +80,9 @@ async function main(): Promise<number> {
       console.error('build failed: the previous site is unchanged');
       return 1;
     }
-    const faults = checkBuiltSite(build);
+    handSite(undefined);
+    const written = build;
+    const faults = timed('output', () => checkBuiltSite(written));
     if (faults.length > 0) {
       discardBuild(folder, build);
       for (const fault of faults.slice(0, 50)) console.error(fault);

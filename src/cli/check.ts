@@ -6,7 +6,7 @@
 import { validate } from './validate.ts';
 import { exitWhenFlushed } from './exit.ts';
 
-const stories = validate();
+const stories = validate()?.stories;
 if (!stories) await exitWhenFlushed(1);
 else {
   const charts = stories.reduce((n, s) => n + s.charts.length, 0);

@@ -4,13 +4,12 @@
  * (an unreadable file, a bug) is printed as one line, never a stack trace,
  * so an editor always sees what to do next.
  */
-import { checkProject, projectRoot } from '../lib/check.ts';
+import { checkProject, projectRoot, type Checked } from '../lib/check.ts';
 import { formatProblems } from '../lib/problems.ts';
-import type { Story } from '../lib/story/model.ts';
 
-/** Returns the valid stories, or prints every problem and returns undefined. */
-export function validate(): Story[] | undefined {
-  let result: ReturnType<typeof checkProject>;
+/** Returns the check's result when it found nothing wrong, or prints every problem and returns undefined. */
+export function validate(): Checked | undefined {
+  let result: Checked;
   try {
     result = checkProject(projectRoot());
   } catch (error) {
@@ -23,5 +22,5 @@ export function validate(): Story[] | undefined {
     console.error(formatProblems(result.problems));
     return undefined;
   }
-  return result.stories;
+  return result;
 }

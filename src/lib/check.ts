@@ -6,13 +6,14 @@ import type { Dataset } from './data/model.ts';
 import { listStories, loadStory } from './story/loadStory.ts';
 import type { Story, StoryTrace } from './story/model.ts';
 import { timed } from './timings.ts';
-import { makeFigure } from './charts/figure.ts';
+import { makeFigure, type Figure } from './charts/figure.ts';
+import { reserveMemo } from './memo.ts';
 import { escapeOf, folders, reportEscape } from './files.ts';
 import { STORY_SLUG } from './story/scaffold.ts';
 import { readSettings, type Settings } from './settings.ts';
 
-// Kept apart from site.ts, which renders charts: `npm run check` and a
-// refused build never load Plot or a DOM.
+// The check draws every chart, and keeps the drawings: site.ts builds the
+// site model from this one pass, so a build loads and draws each story once.
 
 /** Where content/ and data/ live: PLOTLINE_ROOT, or the working directory. */
 export function projectRoot(): string {
@@ -25,7 +26,17 @@ export function projectRoot(): string {
  * every problem; stories come back only when they are sound. Figures are
  * read and written in `locale`: the settings' locale unless one is given.
  */
-export function checkProject(root: string, locale?: string): { stories: Story[]; problems: Problem[]; traces: Map<string, StoryTrace>; datasets: Map<string, Dataset | undefined>; settings: Settings } {
+export interface Checked {
+  stories: Story[];
+  problems: Problem[];
+  traces: Map<string, StoryTrace>;
+  datasets: Map<string, Dataset | undefined>;
+  settings: Settings;
+  /** Each sound story's figures by slug, one per entry of `story.charts`, drawn by the check. */
+  figures: Map<string, Figure[]>;
+}
+
+export function checkProject(root: string, locale?: string): Checked {
   const problems = new Problems();
   const settings = readSettings(root, problems);
   const storyLocale = locale ?? settings.locale;
@@ -65,11 +76,26 @@ export function checkProject(root: string, locale?: string): { stories: Story[];
   const loaded = slugs.map((slug) => guarded(`content/${slug}/index.md`, problems, () => loadStory(root, slug, dataset, problems, storyLocale, traces.get(slug)))).filter((s) => s !== undefined);
   // Every chart is drawn here too (the drawings are kept for the build), so a
   // combination of fields Plot cannot draw is a problem at its section, not a failed build.
-  const stories = loaded.filter((story) => story.charts.every(({ id, section, chart }) => guarded(section.file, problems, () => makeFigure(id, chart, story.dataset.spec.source), 'chart could not be drawn', 'change the chart\'s type, x or layout; if the fields look right, report this line') !== undefined));
+  // The drawing cache holds a whole site's drawings and tables, so that a
+  // reload in `npm run dev` redraws only what changed, however large the archive.
+  const tables = [...datasets.values()].reduce((n, d) => n + (d?.tables.size ?? 0), 0);
+  reserveMemo(loaded.reduce((n, story) => n + story.charts.length, 0) + tables);
+  const figures = new Map<string, Figure[]>();
+  const stories = loaded.filter((story) => {
+    const drawn: Figure[] = [];
+    // The first chart that cannot be drawn is reported; the story's others are not tried.
+    for (const { id, section, chart } of story.charts) {
+      const figure = guarded(section.file, problems, () => timed('charts', () => makeFigure(id, chart, story.dataset.spec.source)), 'chart could not be drawn', 'change the chart\'s type, x or layout; if the fields look right, report this line');
+      if (figure === undefined) return false;
+      drawn.push(figure);
+    }
+    figures.set(story.slug, drawn);
+    return true;
+  });
   // A dataset no story uses yet is checked too: the editor who writes the
   // first story on it should not meet its problems only then.
   for (const name of folders(join(root, 'data'))) dataset(name);
-  return { stories, problems: problems.sorted(), traces, datasets, settings };
+  return { stories, problems: problems.sorted(), traces, datasets, settings, figures };
 }
 
 /** Names in `dir`, none when it cannot be listed. */

@@ -9,12 +9,30 @@ import { createHash } from 'node:crypto';
  * go first once it is full.
  */
 const KEY = Symbol.for('plotline.memo');
-const LIMIT = 4000;
+const LIMIT_KEY = Symbol.for('plotline.memo.limit');
+/** The fewest entries kept, whatever the site's size. */
+const FLOOR = 4000;
+
+type Global = { [KEY]?: Map<string, unknown>; [LIMIT_KEY]?: number };
 
 function store(): Map<string, unknown> {
-  const global = globalThis as { [KEY]?: Map<string, unknown> };
+  const global = globalThis as Global;
   global[KEY] ??= new Map();
   return global[KEY];
+}
+
+/**
+ * Makes room for `entries` results besides as many again (the site being
+ * loaded and the one before it, in `npm run dev`): sized from the site,
+ * so that a large archive never evicts what the same load will ask for again.
+ */
+export function reserveMemo(entries: number): void {
+  const global = globalThis as Global;
+  global[LIMIT_KEY] = Math.max(global[LIMIT_KEY] ?? FLOOR, 2 * entries);
+}
+
+function limit(): number {
+  return (globalThis as Global)[LIMIT_KEY] ?? FLOOR;
 }
 
 /** A hash of everything in `parts` (JSON: Dates by their ISO text). */
@@ -35,7 +53,7 @@ export function memo<T>(key: string, make: () => T, keep: (value: T) => boolean 
   const value = make();
   if (keep(value)) {
     entries.set(key, value);
-    if (entries.size > LIMIT) entries.delete(entries.keys().next().value!);
+    if (entries.size > limit()) entries.delete(entries.keys().next().value!);
   }
   return value;
 }

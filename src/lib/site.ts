@@ -1,10 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoryError, type Position, type Problem } from './problems.ts';
-import { checkProject, projectRoot } from './check.ts';
+import { checkProject, projectRoot, type Checked } from './check.ts';
 import type { Story } from './story/model.ts';
-import { makeFigure, type Figure } from './charts/figure.ts';
-import { timed } from './timings.ts';
+import type { Figure } from './charts/figure.ts';
 import { buildLedger, type Ledger } from './audit/ledger.ts';
 import type { Settings } from './settings.ts';
 
@@ -27,27 +26,46 @@ export { checkProject, projectRoot } from './check.ts';
 
 /** The whole site model: validated stories with their rendered figures. */
 export function loadSite(root = projectRoot()): Site {
-  const { stories, problems, settings } = checkProject(root);
+  return siteOf(checkProject(root));
+}
+
+/** The site model from a check's result: the check drew every figure already. */
+export function siteOf({ stories, problems, settings, figures }: Checked): Site {
   const result = stories.map((story) => ({
     // A story without a byline of its own carries the newsroom's default one.
     story: story.meta.byline || !settings.byline ? story : { ...story, meta: { ...story.meta, byline: settings.byline } },
-    figures: story.charts.map(({ id, chart }) => timed('charts', () => makeFigure(id, chart, story.dataset.spec.source))),
+    figures: figures.get(story.slug) ?? [],
     ledger: buildLedger(story),
   }));
   return { stories: result, problems, settings };
 }
 
+/**
+ * The site handed from `npm run build` to Astro's pages, loaded once: the
+ * CLI and Astro's bundle hold separate copies of this module, so it hangs
+ * off globalThis (as memo.ts does).
+ */
+const HANDED = Symbol.for('plotline.site');
+
+/** Gives `site` to the pages of the Astro build that follows in this process. */
+export function handSite(site: Site | undefined): void {
+  (globalThis as { [HANDED]?: Site })[HANDED] = site;
+}
+
 let cached: { site: Site } | undefined;
 
 /**
- * The site for Astro pages: loaded once per build, and refused with every
- * problem listed when anything is wrong, so a build never publishes a page
- * with a wrong number. In `astro dev` every request reloads (files change).
+ * The site for Astro pages: the one `npm run build` checked and handed over
+ * (else loaded once per build), and refused with every problem listed when
+ * anything is wrong, so a build never publishes a page with a wrong number.
+ * In `astro dev` every request reloads (files change).
  */
 export function siteOrThrow(options: { reload?: boolean } = {}): Site {
-  if (!cached || options.reload) cached = { site: loadSite() };
-  if (cached.site.problems.length > 0) throw locatedError(cached.site.problems, projectRoot());
-  return cached.site;
+  const handed = (globalThis as { [HANDED]?: Site })[HANDED];
+  if (options.reload || (!cached && !handed)) cached = { site: loadSite() };
+  const site = options.reload || !handed ? cached!.site : handed;
+  if (site.problems.length > 0) throw locatedError(site.problems, projectRoot());
+  return site;
 }
 
 /**

@@ -4,7 +4,15 @@
  * src/lib are separate module instances, so the record hangs off
  * globalThis. Costs one clock read per phase call; nothing else is kept.
  */
-export type Phase = 'data' | 'markdown' | 'charts';
+
+/**
+ * `check` is the whole check (it holds `data`, `markdown` and `charts`),
+ * `site` the site model made from it (ledgers), `share` the share cards and
+ * icons rasterised, `output` the written site's last check: together,
+ * everything Plotline does in a build; the rest is Astro, Vite and Node.
+ */
+export const PHASES = ['data', 'markdown', 'charts', 'check', 'site', 'share', 'output'] as const;
+export type Phase = (typeof PHASES)[number];
 
 export type Timings = Record<Phase, { ms: number; calls: number }>;
 
@@ -12,7 +20,7 @@ const KEY = Symbol.for('plotline.timings');
 
 function record(): Timings {
   const global = globalThis as { [KEY]?: Timings };
-  global[KEY] ??= { data: { ms: 0, calls: 0 }, markdown: { ms: 0, calls: 0 }, charts: { ms: 0, calls: 0 } };
+  global[KEY] ??= Object.fromEntries(PHASES.map((phase) => [phase, { ms: 0, calls: 0 }])) as Timings;
   return global[KEY];
 }
 

@@ -2,6 +2,7 @@ import { isMap, type ChartData } from './chartData.ts';
 import { plotOptions, SIZES } from './plotOptions.ts';
 import { cleanSvg, plotPair, plotSvg } from './render.ts';
 import { contentKey, memo } from '../memo.ts';
+import { cachedJson } from '../diskCache.ts';
 import { describeChart } from './describe.ts';
 
 import { chartTable, chartCsv, type DataTable } from './table.ts';
@@ -77,9 +78,11 @@ function drawingKey(chart: ChartData): string {
  */
 function drawPair(chart: ChartData, drawing: string, id: string): Figure['svg'] {
   const pair = memo(`svg:${drawing}`, () =>
-    isMap(chart.type)
-      ? { wide: plotSvg(plotOptions(chart, SIZES.wide)), narrow: plotSvg(plotOptions(chart, SIZES.narrow, SIZES.wide)) }
-      : plotPair(plotOptions(chart, SIZES.wide), plotOptions(chart, SIZES.narrow)),
+    cachedJson(`svg-${drawing}`, () =>
+      isMap(chart.type)
+        ? { wide: plotSvg(plotOptions(chart, SIZES.wide)), narrow: plotSvg(plotOptions(chart, SIZES.narrow, SIZES.wide)) }
+        : plotPair(plotOptions(chart, SIZES.wide), plotOptions(chart, SIZES.narrow)),
+    ),
   );
   return { wide: cleanSvg(pair.wide, `${id}-w`), narrow: cleanSvg(pair.narrow, `${id}-n`, `${id}-w`) };
 }

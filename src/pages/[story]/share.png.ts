@@ -4,6 +4,9 @@ import { shareCardSvg } from '../../lib/share/card.ts';
 import { storyCard } from '../../lib/share/meta.ts';
 import { rasterise } from '../../lib/share/rasterise.ts';
 import type { Settings } from '../../lib/settings.ts';
+import { contentKey } from '../../lib/memo.ts';
+import { cachedBytes } from '../../lib/diskCache.ts';
+import { timed } from '../../lib/timings.ts';
 
 /** The 1200×630 share image of every story that has a chart. */
 export function getStaticPaths() {
@@ -16,5 +19,7 @@ export const GET: APIRoute = ({ props }) => {
   const { entry, settings } = props as { entry: SiteStory; settings: Settings };
   const card = storyCard(entry, settings);
   if (!card) return new Response(null, { status: 404 });
-  return new Response(new Uint8Array(rasterise(shareCardSvg(card))), { headers: { 'Content-Type': 'image/png' } });
+  const svg = shareCardSvg(card);
+  const png = timed('share', () => cachedBytes(`png-${contentKey(svg)}`, () => rasterise(svg)));
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
