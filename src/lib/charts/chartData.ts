@@ -12,7 +12,7 @@ import { changeEnds, isChange, pairUp } from './change.ts';
 import { checkLayout } from './stack.ts';
 import { declaredTotal, totalHint, totalText, undeclaredTotal } from '../data/totals.ts';
 import { checkFacet, checkPanelCount, facetSeries } from './facets.ts';
-import { ATLAS_NOTE } from './geo/atlas.ts';
+import { mapNote } from './geo/places.ts';
 import type { Domains } from './states.ts';
 
 export { annotatedDatum };
@@ -284,7 +284,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
   if (places) {
     const unmapped = [...places].filter(([, ids]) => ids.length === 0).map(([name]) => name);
     if (unmapped.length) chart.notes.push(`Too small for this map: ${unmapped.join('; ')}.`);
-    chart.notes.push(ATLAS_NOTE);
+    chart.notes.push(mapNote(table, x));
   }
   return { ok: true, chart };
 }

@@ -1,4 +1,5 @@
 import { formatValue, ownDigits, unitHeading } from '../format.ts';
+import { describeUsMap, isUsMap } from './geo/usDescribe.ts';
 import { periodLabel } from '../period.ts';
 import { describeScatter } from './scatter.ts';
 import { describeChange, isChange } from './change.ts';
@@ -14,6 +15,7 @@ const TYPE_NAMES: Record<string, string> = { line: 'Line chart', area: 'Area cha
  * Screen readers get it as the chart's text; everyone can read it.
  */
 export function describeChart(chart: ChartData): string {
+  if (isUsMap(chart)) return [describeUsMap(chart), ...annotationSentences(chart)].join(' ');
   if (chart.type === 'scatter') return [...describeScatter(chart), ...annotationSentences(chart)].join(' ');
   if (isChange(chart.type)) return [...describeChange(chart), ...annotationSentences(chart)].join(' ');
   const drawn = chart.data.filter((d) => d.y !== null);

@@ -14,6 +14,7 @@ import { totalHint, totalText, undeclaredTotal } from './totals.ts';
 import { contentKey, memo } from '../memo.ts';
 import { unitRegistry } from './units.ts';
 import { isUnitName, type UnitRegistry } from '../format.ts';
+import { checkPlaceColumns } from '../charts/geo/placeColumns.ts';
 
 /**
  * Loads `data/<name>/dataset.yaml` and every table it declares. Paths in
@@ -67,6 +68,7 @@ export function loadDataset(root: string, name: string, problems: Problems): Dat
     // A value may be missing only because its rows were refused: reported at the CSV.
     if (table.complete) checkOrders(tableName, table, file, source.locate, problems);
     if (table.complete) checkTotals(tableName, table, tableSpec, file, source.locate, problems);
+    checkPlaceColumns(table, text, file, source.locate, problems);
     for (const [measure, d] of Object.entries(tableSpec.derived ?? {})) {
       if (!isAggregation(d.op) || d.to === undefined || isCoarser(d.to, table.grain)) continue;
       const options = (['month', 'quarter', 'year'] as const).filter((g) => isCoarser(g, table.grain));
@@ -143,7 +145,7 @@ function fieldsOf(path: readonly PropertyKey[]): string[] {
   const depth = path.length;
   if (depth === 0) return Object.keys(datasetSchema.shape);
   if (path[0] === 'tables' && depth === 2) return Object.keys(tableSchema.shape);
-  if (path[0] === 'tables' && path[2] === 'columns') return ['type', 'unit', 'label', 'description', 'order', 'total'];
+  if (path[0] === 'tables' && path[2] === 'columns') return ['type', 'unit', 'label', 'description', 'order', 'total', 'places'];
   if (path[0] === 'tables' && path[2] === 'derived') return ['op', 'of', 'minus', 'base', 'across', 'to', 'label', 'description'];
   if (path[0] === 'tables' && path[2] === 'measures') return ['unit', 'label', 'description'];
   if (path[0] === 'tables' && path[2] === 'long') return ['measure', 'value', 'unit'];
@@ -181,6 +183,9 @@ function checkDeclarations(
       }
       if (c.order && (c.type !== 'category' || column === table.long?.measure || column === table.long?.unit)) {
         problems.add(file, at('columns', column, 'order'), `table ${name}: column "${column}" has an order but is not a category column`, 'delete order:, or declare the column type: category');
+      }
+      if (c.places && (c.type !== 'category' || column === table.long?.measure || column === table.long?.unit)) {
+        problems.add(file, at('columns', column, 'places'), `table ${name}: column "${column}" has places but is not a category column`, 'delete places:, or declare the column type: category');
       }
       const twice = c.order?.findIndex((value, i) => c.order!.indexOf(value) !== i) ?? -1;
       if (twice >= 0) {

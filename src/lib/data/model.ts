@@ -1,6 +1,6 @@
 import type { Grain, Period } from '../period.ts';
 import type { Unit, UnitRegistry } from '../format.ts';
-import type { DatasetSpec, DerivedSpec } from './schema.ts';
+import type { DatasetSpec, DerivedSpec, PlaceSet } from './schema.ts';
 
 /** One observation: a period, its categories and every measure's value. */
 export interface Row {
@@ -55,6 +55,8 @@ export interface Table {
   orders?: Record<string, string[]>;
   /** Category column → its value that is the total of the others (`total:` in dataset.yaml), when one is declared. */
   totals?: Record<string, string>;
+  /** Category column → the map its places are found on (`places:` in dataset.yaml), when declared. */
+  places?: Record<string, PlaceSet>;
   measures: Map<string, Measure>;
   /** Rows sorted by period, then categories. */
   rows: Row[];

@@ -113,9 +113,11 @@ export function emptyTable(name: string, spec: TableSpec, file: string, units: U
 function bareTable(name: string, spec: TableSpec, file: string, units: UnitRegistry): Table {
   const ordered = Object.entries(spec.columns).filter(([column, c]) => c.type === 'category' && c.order && !isLongColumn(spec, column));
   const totalled = Object.entries(spec.columns).filter(([column, c]) => c.type === 'category' && c.total !== undefined && !isLongColumn(spec, column));
+  const placed = Object.entries(spec.columns).filter(([column, c]) => c.type === 'category' && c.places && !isLongColumn(spec, column));
   return {
     ...(ordered.length ? { orders: Object.fromEntries(ordered.map(([column, c]) => [column, c.order!])) } : {}),
     ...(totalled.length ? { totals: Object.fromEntries(totalled.map(([column, c]) => [column, c.total!])) } : {}),
+    ...(placed.length ? { places: Object.fromEntries(placed.map(([column, c]) => [column, c.places!])) } : {}),
     name,
     title: spec.title,
     description: spec.description,

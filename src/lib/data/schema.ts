@@ -9,6 +9,13 @@ import { z } from 'zod';
  */
 export const COLUMN_TYPES = ['period', 'number', 'category', 'unit', 'url', 'publisher', 'text'] as const;
 
+/**
+ * The maps a category column's places may be keyed to: countries of the
+ * world (the default), or US states or counties (us-atlas, 2017 edition).
+ */
+export const PLACE_SETS = ['world', 'us-states', 'us-counties'] as const;
+export type PlaceSet = (typeof PLACE_SETS)[number];
+
 /** How a derived measure is computed from a number column. */
 export const DERIVATIONS = ['yoy', 'mom', 'change', 'change_yoy', 'ytd', 'rolling12', 'diff', 'share', 'index', 'rank', 'sum', 'mean', 'last'] as const;
 
@@ -45,6 +52,8 @@ export const columnSchema = z.strictObject({
   order: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
   /** A category column's value that is the total of the others ("All natural disasters"): shares, ranks and stacks leave it out. */
   total: z.union([z.string(), z.number()]).transform(String).optional(),
+  /** A category column of places: the map they are found on (world, us-states, us-counties). */
+  places: z.enum(PLACE_SETS).optional(),
 });
 
 export const derivedSchema = z.strictObject({

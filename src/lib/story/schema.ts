@@ -55,6 +55,7 @@ export const chartSchema = z.strictObject({
   size: z.string().optional().describe('For scatter: a number column of the same table that sizes each dot (area in proportion).'),
   log: oneOrMany(z.enum(['x', 'y'])).optional().describe('Axes drawn on a log scale: x, y or both ([x, y]); every value on them must be above zero.'),
   regions: z.record(z.string(), z.array(z.string()).min(1)).optional().describe('For maps: places in the data that stand for several countries, e.g. { European Union: [Austria, Belgium, …] }, by name or ISO code.'),
+  partial: z.boolean().optional().describe('For US maps: draw the places without data as "no data" even when more than a few per cent of them lack it (default: that is an error).'),
   layout: z.enum(['stack', 'group']).optional().describe('For bars with series: stack them or set them side by side (group); for areas with series: stack.'),
   facet: z.string().optional().describe('Small multiples: one panel per value of this category column (or of the series), on shared scales.'),
   sort: z.enum(['declared', 'value', '-value']).optional().describe("Order of the categories along a bar chart: declared (the column's order: in dataset.yaml, else alphabetical), value (smallest first) or -value (largest first). Default: declared, but largest first for barX without a declared order."),

@@ -15,6 +15,11 @@ import type { ChartData, Datum } from '../chartData.ts';
 import { ACCENT, PRIMARY } from '../palette.ts';
 import { textWidth } from '../../share/textWidth.ts';
 import { countryShapes, mergedShape, withoutSpecks } from './shapes.ts';
+import { isUsPlaceSet } from './usAtlas.ts';
+import { usMapOptions } from './usMapOptions.ts';
+
+/** The key's words for places drawn without a value. */
+export const NO_DATA = 'No data';
 
 export interface MapSize {
   width: number;
@@ -30,7 +35,7 @@ export const SHARED_SHAPES = ['land', 'places'] as const;
 
 /** Places labelled by default: all of them up to this many. */
 const FEW = 8;
-const KEY_HEIGHT = 34;
+export const KEY_HEIGHT = 34;
 /** Square pixels: smaller context islands are not drawn. */
 const SPECK = 2;
 /** Map outlines are written to half a pixel, the finest step their simplification keeps. */
@@ -44,6 +49,7 @@ const OUTLINE_STEP = 0.5;
  * moved; the names and values are set for this size.
  */
 export function mapOptions(chart: ChartData, size: MapSize, shapesFrom?: MapSize): Plot.PlotOptions {
+  if (isUsPlaceSet(chart.table.places?.[chart.x])) return usMapOptions(chart, size, shapesFrom);
   const narrow = size.width < 480;
   const source = shapesFrom ?? size;
   const shapes = countryShapes(source.width);
@@ -124,7 +130,7 @@ function fittedProjection(frame: ReturnType<typeof mapFrame>, world: Parameters<
 }
 
 /** A render transform that names the mark's group, so another drawing can `<use>` it. */
-function withId(id: string, keepStroke = false): Plot.RenderFunction {
+export function withId(id: string, keepStroke = false): Plot.RenderFunction {
   return (index, scales, values, dimensions, context, next) => {
     const g = next!(index, scales, values, dimensions, context)!;
     g.setAttribute('id', id);
@@ -143,7 +149,7 @@ function roundPath(d: string, step: number): string {
 }
 
 /** `<use>` of the shapes drawn with projection `from`, moved onto projection `to`. */
-function sharedShapes(from: GeoProjection, to: GeoProjection, ids: readonly string[]): Plot.RenderFunction {
+export function sharedShapes(from: GeoProjection, to: GeoProjection, ids: readonly string[]): Plot.RenderFunction {
   const k = to.scale() / from.scale();
   const [fx, fy] = from.translate();
   const [tx, ty] = to.translate();
@@ -195,7 +201,7 @@ function placeLabels(chart: ChartData, drawn: Datum[], shapes: Map<string, Featu
   return labelled.map((d) => Plot.text([d], { ...options, textAnchor: 'start', dx: Math.ceil(radius(d)) + 3 } as Plot.TextOptions));
 }
 
-interface Classes {
+export interface Classes {
   edges: number[];
   colours: string[];
   colour: (v: number) => string;
@@ -241,13 +247,14 @@ function niceStep(raw: number): number {
 }
 
 /** The classes as a row of swatches above the map, with the edges written under them. */
-function colourKey(classes: Classes, chart: ChartData, frame: { width: number; marginLeft: number }): Plot.RenderFunction {
+export function colourKey(classes: Classes, chart: ChartData, frame: { width: number; marginLeft: number }, noData?: string): Plot.RenderFunction {
   return (_index, _scales, _values, _dimensions, context) => {
     const doc = context.document;
     const ns = 'http://www.w3.org/2000/svg';
     const g = doc.createElementNS(ns, 'g');
     const title = unitHeading(chart.unit);
-    const swatch = Math.min(40, (frame.width - 120) / classes.colours.length);
+    const noDataWidth = noData ? textWidth(noData, 10) + 24 : 0;
+    const swatch = Math.min(40, (frame.width - 120 - noDataWidth) / classes.colours.length);
     const left = frame.marginLeft + Math.max(textWidth(title, 10) + 10, 0);
     const label = doc.createElementNS(ns, 'text');
     label.setAttribute('x', String(frame.marginLeft));
@@ -272,6 +279,16 @@ function colourKey(classes: Classes, chart: ChartData, frame: { width: number; m
       text.textContent = formatTick(edge, chart.unit, chart.locale);
       g.append(text);
     });
+    if (noData) {
+      // Places without a value: a hatched swatch after a gap, as they are drawn.
+      const x = left + classes.colours.length * swatch + 12;
+      const rect = doc.createElementNS(ns, 'rect');
+      for (const [name, value] of [['x', x], ['y', 4], ['width', 16], ['height', 10], ['fill', 'url(#nodata)'], ['class', 'nodata']] as const) rect.setAttribute(name, String(value));
+      const text = doc.createElementNS(ns, 'text');
+      for (const [name, value] of [['x', x + 20], ['y', 12], ['text-anchor', 'start']] as const) text.setAttribute(name, String(value));
+      text.textContent = noData;
+      g.append(rect, text);
+    }
     return g as SVGElement;
   };
 }

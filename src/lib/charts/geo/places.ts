@@ -8,9 +8,13 @@ import type { Table } from '../../data/model.ts';
 import type { ChartSpec } from '../../story/schema.ts';
 import { closest } from '../../suggest.ts';
 import type { ChartProblem, Datum } from '../chartData.ts';
-import { atlasIndex, findCountry, tooSmallToDraw } from './atlas.ts';
+import { ATLAS_NOTE, atlasIndex, findCountry, tooSmallToDraw } from './atlas.ts';
+import { matchUsPlaces } from './usPlaces.ts';
+import { isUsPlaceSet, US_ATLAS_NOTE } from './usAtlas.ts';
 
 export function matchPlaces(data: readonly Datum[], spec: ChartSpec, column: string, table: Table, problems: ChartProblem[]): Map<string, string[]> {
+  const set = table.places?.[column];
+  if (isUsPlaceSet(set)) return matchUsPlaces(data, spec, column, set, problems);
   const places = new Map<string, string[]>();
   const names = atlasIndex().names;
   const regions = spec.regions ?? {};
@@ -57,4 +61,9 @@ export function matchPlaces(data: readonly Datum[], spec: ChartSpec, column: str
 function nearest(word: string, candidates: readonly string[]): string | undefined {
   const near = closest(word, candidates);
   return near ? `did you mean "${near}"?` : undefined;
+}
+
+/** The credit a map of `column`'s places prints: its boundaries and their vintage. */
+export function mapNote(table: Table, column: string): string {
+  return isUsPlaceSet(table.places?.[column]) ? US_ATLAS_NOTE : ATLAS_NOTE;
 }

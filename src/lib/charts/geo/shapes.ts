@@ -16,12 +16,17 @@ const topologies = new Map<number, typeof TOPOLOGY>();
 
 /** The atlas with its arcs simplified for `width`. */
 function simplifiedAt(width: number): typeof TOPOLOGY {
-  let topology = topologies.get(width);
-  if (!topology) {
-    topology = simplify(presimplify(structuredClone(TOPOLOGY) as never), minWeight(width)) as unknown as typeof TOPOLOGY;
-    topologies.set(width, topology);
+  return simplifiedTopology(TOPOLOGY, topologies, width, minWeight(width));
+}
+
+/** `topology` with its arcs simplified to `weight` (square degrees), kept in `cache` by `width`. */
+export function simplifiedTopology<T>(topology: T, cache: Map<number, T>, width: number, weight: number): T {
+  let simplified = cache.get(width);
+  if (!simplified) {
+    simplified = simplify(presimplify(structuredClone(topology) as never), weight) as unknown as T;
+    cache.set(width, simplified);
   }
-  return topology;
+  return simplified;
 }
 
 /**

@@ -1,0 +1,108 @@
+import { describe, expect, test } from 'vitest';
+import { CHART_FIXTURES, checkChart, fixtureSvg } from '../fixtures/charts.ts';
+import { loadDataset } from '../../src/lib/data/loadDataset.ts';
+import { Problems } from '../../src/lib/problems.ts';
+import { chartData } from '../../src/lib/charts/chartData.ts';
+import { chartSchema } from '../../src/lib/story/schema.ts';
+import { plotOptions, SIZES } from '../../src/lib/charts/plotOptions.ts';
+import { plotSvg } from '../../src/lib/charts/render.ts';
+import { describeChart } from '../../src/lib/charts/describe.ts';
+import { findUsPlace, usPlaceHint } from '../../src/lib/charts/geo/usAtlas.ts';
+
+const COUNTIES = { data: 'counties.rate', type: 'choropleth' };
+const STATES = { data: 'states.population', type: 'choropleth' };
+const paths = (svg: string) => [...svg.matchAll(/<path\b[^>]*\bd="([^"]+)"/g)].map((m) => m[1]);
+
+describe('US places', () => {
+  test('findUsPlace() matches FIPS codes, postal codes and names, from the geometry and us-state-codes', () => {
+    for (const text of ['48', 'TX', 'tx', 'Texas']) expect(findUsPlace('us-states', text)?.id).toBe('48');
+    expect(findUsPlace('us-states', 'Puerto Rico')?.id).toBe('72');
+    for (const text of ['48201', 'Harris, Texas', 'Harris County, Texas', 'Harris, TX', 'harris county, tx']) expect(findUsPlace('us-counties', text)?.id).toBe('48201');
+    // Two places of one name in a state: the independent city and the county.
+    expect(findUsPlace('us-counties', 'Richmond city, Virginia')?.id).toBe('51760');
+    expect(findUsPlace('us-counties', 'Richmond County, Virginia')?.id).toBe('51159');
+    expect(findUsPlace('us-counties', 'Richmond, Virginia')).toBeUndefined();
+    expect(usPlaceHint('us-counties', 'Richmond, Virginia')).toContain('51159 and 51760');
+    expect(findUsPlace('us-states', '6')).toBeUndefined();
+    expect(usPlaceHint('us-states', '6')).toContain('did you mean 06 (California)?');
+  });
+});
+
+describe('US county choropleth (vega-datasets unemployment)', () => {
+  test('merges the counties of each colour class into one shape, hatches the rest and keys both', () => {
+    const { wide, chart } = fixtureSvg('us-counties', COUNTIES);
+    const narrow = plotSvg(plotOptions(chart, SIZES.narrow, SIZES.wide));
+    expect(chart.data.length).toBeGreaterThan(3000);
+    // A few class shapes, the no-data shape and the state borders: not 3,000 paths.
+    expect(paths(wide).length).toBeLessThanOrEqual(12);
+    expect(wide).toContain('url(#w-nodata)');
+    expect(wide).toContain('No data');
+    // The phone drawing shows the desktop drawing's shapes through <use>.
+    expect(narrow).toMatch(/<use\b/);
+    expect(paths(narrow).length).toBeLessThanOrEqual(2);
+    expect(chart.notes.join(' ')).toContain('2017 edition (Connecticut\'s counties before 2022)');
+  });
+
+  test('is described by its extremes and its median place, by name', () => {
+    const text = describeChart(fixtureSvg('us-counties', COUNTIES).chart);
+    expect(text).toMatch(/^Map of US counties shaded by unemployment rate/);
+    expect(text).toContain('Highest: Imperial, California 30.1%');
+    expect(text).toMatch(/Median: [A-Z][\w .'-]+, [A-Z][a-z]+[\w ]*, \d+(\.\d)?%\./);
+    expect(text).toMatch(/No data for \d+ counties/);
+  });
+
+  test('refuses Connecticut\'s 2022 planning regions at dataset.yaml, with a hint', () => {
+    const problems = checkChart('us-counties', "  data: counties.rate\n  type: choropleth\n", {
+      'unemployment.csv': (csv) => csv.replace(/^09\d{3},.*\n/gm, '') + '09110,4.1\n09120,5.2\n09130,3.9\n',
+    });
+    const yaml = problems.find((p) => p.startsWith('data/us-counties/dataset.yaml:'));
+    expect(yaml).toMatch(/dataset\.yaml:\d+:\d+ +table counties: column "county" holds Connecticut's 2022 planning regions \(09110, 09120, 09130\)/);
+    expect(yaml).toContain('recode Connecticut');
+  });
+
+  test('a code that lost its leading zero is an error at its CSV line, with the padded code', () => {
+    const problems = checkChart('us-counties', "  data: counties.rate\n  type: choropleth\n", { 'unemployment.csv': (csv) => csv.replace('01001,', '1001,') });
+    expect(problems).toContainEqual(expect.stringMatching(/^data\/us-counties\/unemployment\.csv:2:1 +no US county on the map matches county "1001" — did you mean 01001 \(Autauga, Alabama\)\?/));
+  });
+
+  test('counties the 2017 map lacks are errors at their lines, naming the nearest codes', () => {
+    const problems = checkChart('us-counties', "  data: counties.rate\n  type: choropleth\n", { 'unemployment.csv': (csv) => `${csv}46113,11.2\n` });
+    expect(problems).toContainEqual(expect.stringMatching(/unemployment\.csv:\d+:1 +no US county on the map matches county "46113" — nearest codes on the map: 46111 \(Sanborn, South Dakota\)/));
+  });
+
+  test('more than a few per cent of the counties without data is an error unless partial: true', () => {
+    const half = (csv: string) => csv.split('\n').filter((line, i) => i % 2 === 0 || line === '').join('\n');
+    const problems = checkChart('us-counties', "  data: counties.rate\n  type: choropleth\n", { 'unemployment.csv': half });
+    expect(problems).toContainEqual(expect.stringMatching(/of the map's \d+ counties \(\d+%\) have no value to draw: .*— .*declare partial: true/));
+    expect(checkChart('us-counties', "  data: counties.rate\n  type: choropleth\n  partial: true\n", { 'unemployment.csv': half })).toEqual([]);
+  });
+});
+
+describe('US state maps (vega-datasets population)', () => {
+  test('draw Puerto Rico in its inset; without its row it is hatched and named as no data', () => {
+    const { chart, wide } = fixtureSvg('us-states', STATES);
+    expect(chart.places?.get('Puerto Rico')).toEqual(['72']);
+    expect(wide).not.toContain('No data');
+    expect(describeChart(chart)).toContain('52 states');
+    const problems = new Problems();
+    const dataset = loadDataset(CHART_FIXTURES, 'us-states', problems)!;
+    const table = dataset.tables.get('states')!;
+    table.rows = table.rows.filter((row) => row.categories.state !== 'Puerto Rico');
+    const result = chartData(dataset, chartSchema.parse({ title: 'No Puerto Rico', ...STATES }));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(describeChart(result.chart)).toContain('No data for Puerto Rico.');
+    expect(plotSvg(plotOptions(result.chart, SIZES.wide))).toContain('No data');
+  });
+
+  test('a misspelt state name is an error at its CSV line with the nearest name', () => {
+    const problems = checkChart('us-states', "  data: states.population\n  type: choropleth\n", { 'population.csv': (csv) => csv.replace('Pennsylvania,', 'Pensylvania,') });
+    expect(problems).toContainEqual(expect.stringMatching(/^data\/us-states\/population\.csv:\d+:1 +no US state on the map matches state "Pensylvania" — did you mean "Pennsylvania"\?/));
+  });
+
+  test('a symbol map sizes a circle per state and names the largest few', () => {
+    const { wide, chart } = fixtureSvg('us-states', { ...STATES, type: 'symbolMap' });
+    expect(wide.match(/<circle\b/g)?.length).toBe(chart.data.length);
+    expect(wide).toContain('California 39.3');
+    expect(describeChart(chart)).toMatch(/^Map of US states with circles sized by population/);
+  });
+});
