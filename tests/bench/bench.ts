@@ -15,6 +15,7 @@ import { kb, ms, spreadByPhase, textTable, timedBuild, type BuildTime } from './
 import { writeSyntheticSite } from './synthetic.ts';
 import { measureRebuilds } from './rebuilds.ts';
 import { chartKindSizes } from './chartKinds.ts';
+import { mapFigures } from './maps.ts';
 import { measureScrolling } from './scrolling.ts';
 import { timeDailyCheck } from './dailyData.ts';
 import { measureLighthouse } from './lighthouse.ts';
@@ -136,6 +137,10 @@ for (const site of [...synthetic.map((s) => s.root), copy]) rmSync(site, { recur
 const kinds = chartKindSizes();
 for (const k of kinds) check(`chart kind: ${k.name}, gzip`, Math.max(k.narrow, k.wide), k.budget, kb);
 
+// 5. US and locator maps: both drawings of a figure together, against their budgets; time to draw each.
+const maps = mapFigures();
+for (const m of maps) check(`map: ${m.name}, both widths, gzip`, m.bytes, m.budget, kb);
+
 // Report.
 const perChart = (value: number | undefined) => (value === undefined ? '—' : `${value.toFixed(1)} ms`);
 const line = (label: string, s: { median: number; min: number; max: number }) => [label, ms(s.median), ms(s.min), ms(s.max)];
@@ -191,6 +196,8 @@ const sections = [
   ]),
   'Chart kinds (fixtures, gzip; the larger of the phone and desktop drawings is checked)',
   textTable([['kind', 'phone', 'desktop', 'budget'], ...kinds.map((k) => [k.name, kb(k.narrow), kb(k.wide), kb(k.budget)])]),
+  'Maps (fixtures; both drawings of a figure gzipped together; time to resolve and draw it, first and again)',
+  textTable([['map', 'both widths', 'budget', 'first', 'again'], ...maps.map((m) => [m.name, kb(m.bytes), kb(m.budget), ms(m.coldMs), ms(m.warmMs)])]),
   'Budgets',
   textTable([['check', 'figure', 'budget', ''], ...checks.map((c) => [c.what, c.figure, c.budget, c.ok ? 'ok' : 'OVER'])]),
 ];

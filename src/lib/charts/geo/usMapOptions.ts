@@ -104,7 +104,7 @@ function circles(chart: ChartData, drawn: Datum[], idOf: (d: Datum) => string | 
   const spots = drawn
     .map((d) => {
       const id = idOf(d)!;
-      const [lon, lat] = geoCentroid(mergedUsShape(set, 975, [id]));
+      const [lon, lat] = geoCentroid(mergedUsShape(set, width, [id]));
       return { ...d, lon, lat, name: usIndex(set).byId.get(id)!.name };
     })
     .filter((d) => projection([d.lon, d.lat]) !== null)
