@@ -107,7 +107,7 @@ function circles(chart: ChartData, drawn: Datum[], idOf: (d: Datum) => string | 
       const [lon, lat] = geoCentroid(mergedUsShape(set, width, [id]));
       return { ...d, lon, lat, name: usIndex(set).byId.get(id)!.name };
     })
-    .filter((d) => projection([d.lon, d.lat]) !== null)
+    .filter((d) => Number.isFinite(d.lon) && projection([d.lon, d.lat]) !== null)
     .sort((a, b) => b.y! - a.y!);
   const max = spots[0]?.y ?? 1;
   const rMax = narrow ? 14 : 24;
