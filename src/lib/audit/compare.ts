@@ -1,5 +1,5 @@
 import type { Dataset, Row, Table } from '../data/model.ts';
-import type { ChartData, Datum } from '../charts/chartData.ts';
+import type { ChartData, Datum } from '../charts/model.ts';
 import type { Problem } from '../problems.ts';
 import type { FactRecord } from './factRecord.ts';
 import type { Snapshot } from './snapshot.ts';

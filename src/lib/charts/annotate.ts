@@ -6,7 +6,7 @@
  * drawing turns the resolved list into Plot marks.
  */
 import { parsePeriod, periodEnd, periodLabel, periodStart, type Period } from '../period.ts';
-import type { Datum, XKind } from './chartData.ts';
+import type { Annotation, Datum, XKind } from './model.ts';
 
 export interface AnnotationSpec {
   at?: string;
@@ -18,12 +18,7 @@ export interface AnnotationSpec {
   event?: string;
 }
 
-export type Annotation =
-  /** `series`: the one the editor named, if any (on a stack, a note without one points at the total). */
-  | { kind: 'note'; text: string; datum: Datum; series?: string }
-  | { kind: 'reference'; text: string; value: number }
-  | { kind: 'span'; text: string; from: Period; to: Period; x1: Date | number; x2: Date | number }
-  | { kind: 'event'; text: string; at: Period; x: Date | number };
+export type { Annotation } from './model.ts';
 
 export interface AnnotationProblem {
   field: string;

@@ -5,7 +5,7 @@
  * plot, each row taking labels until the next would touch the one before.
  */
 import * as Plot from '@observablehq/plot';
-import type { ChartData } from './chartData.ts';
+import type { ChartData } from './model.ts';
 import type { Annotation } from './annotate.ts';
 import { textWidth } from './notePlacement.ts';
 

@@ -12,11 +12,11 @@ import type { Row, Table } from '../data/model.ts';
 import { formatShort, formatTick, formatValue, unitHeading } from '../format.ts';
 import { comparePeriods, endTime, periodLabel, startTime, type Period } from '../period.ts';
 import type { ChartSpec, ChartType } from '../story/schema.ts';
-import { shownDigits, type ChartData, type ChartProblem, type Datum } from './chartData.ts';
+import { shownDigits, type ChartData, type ChartProblem, type Datum } from './model.ts';
 import { labelLines, labelWidth, layoutEndLabels, leaderLines, stackHeight, type EndLabel } from './lineLabels.ts';
 import { ACCENT, MUTED, PRIMARY } from './palette.ts';
 import { seriesColours } from './seriesColours.ts';
-import { PHONE_FIT } from './plotOptions.ts';
+import { PHONE_FIT, type Size } from './frame.ts';
 import { textWidth } from '../share/textWidth.ts';
 
 const NAMES: Record<string, string> = { dumbbell: 'Dumbbell chart', arrow: 'Arrow chart', slope: 'Slope chart' };
@@ -141,11 +141,6 @@ export function changePairs(chart: ChartData): Pair[] {
 function periodsOf(chart: ChartData): [string, string] {
   const sorted = [...new Map(chart.data.map((d) => [d.period.id, d.period])).values()].sort(comparePeriods);
   return [periodLabel(sorted[0]), periodLabel(sorted.at(-1)!)];
-}
-
-interface Size {
-  width: number;
-  height: number;
 }
 
 /** Plot options for a dumbbell, arrow or slope chart. */

@@ -4,7 +4,7 @@ import { periodLabel } from '../period.ts';
 import { describeScatter } from './scatter.ts';
 import { describeChange, isChange } from './change.ts';
 import { describeTotals, isGrouped, isStacked } from './stack.ts';
-import { shownDigits, valueLabel, type ChartData, type Datum } from './chartData.ts';
+import { shownDigits, valueLabel, type ChartData, type Datum } from './model.ts';
 
 const TYPE_NAMES: Record<string, string> = { line: 'Line chart', area: 'Area chart', bar: 'Bar chart', barX: 'Bar chart', dot: 'Dot chart', choropleth: 'World map shaded by value', symbolMap: 'World map with circles sized by value', scatter: 'Scatter plot' };
 

@@ -1,4 +1,4 @@
-import { isMap, type ChartData } from './chartData.ts';
+import { isMap, type ChartData } from './model.ts';
 import { plotOptions, SIZES } from './plotOptions.ts';
 import { cleanSvg, plotPair, plotSvg } from './render.ts';
 import { contentKey, memo } from '../memo.ts';

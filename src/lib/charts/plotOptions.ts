@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { formatShort, formatTick, unitHeading } from '../format.ts';
-import { monthName, periodEnd, periodMiddle, periodStart } from '../period.ts';
-import { isMap, shownDigits, type ChartData, type Datum } from './chartData.ts';
+import { monthName, periodEnd, periodStart } from '../period.ts';
+import { isMap, type ChartData, type Datum } from './model.ts';
+import { highlightLabel, LEFT_MARGIN, niceDomain, spreadSpans, monthsSpanned, type Projector, type Size } from './frame.ts';
 import { mapOptions } from './geo/mapOptions.ts';
 import { keyRows, logAxes, scatterMarks, scatterScales } from './scatter.ts';
 import { changeOptions, isChange } from './change.ts';
@@ -17,25 +18,8 @@ import { valueLabelMarks } from './valueLabels.ts';
 import { groupedBandBars, groupKey, groupShift, isGrouped, isStacked, stackOptions } from './stack.ts';
 import { facetOptions } from './facets.ts';
 
-export interface Size {
-  width: number;
-  height: number;
-}
-
-const LEFT_MARGIN = 48;
-
-/** Sizes every chart is drawn at: the phone layout and the wide one. */
-export const SIZES = {
-  narrow: { width: 360, height: 320 },
-  wide: { width: 640, height: 380 },
-} as const satisfies Record<string, Size>;
-
-/**
- * The tallest narrow drawing that a 390×844 phone shows at full size when
- * it is pinned: site.css caps the drawing at 46svh (388 px there) and its
- * width at 358 px, so a taller one is scaled down, its type with it.
- */
-export const PHONE_FIT = 384;
+// The frame helpers live in frame.ts, below every kind; re-exported for callers outside src/lib/charts.
+export { highlightLabel, monthsSpanned, niceDomain, PHONE_FIT, SIZES, spreadSpans, type Projector, type Size } from './frame.ts';
 
 /**
  * A chart's data → Plot options. Pure: no DOM, no I/O. Series are labelled
@@ -217,37 +201,6 @@ function xScale(chart: ChartData, narrow: boolean): Plot.ScaleOptions {
   }
 }
 
-/**
- * A highlighted value as the prose quotes it, so chart and text agree (111.68,
- * not 112); a span's average per month says so.
- */
-export function highlightLabel(d: Datum, chart: ChartData): string {
-  const text = formatShort(d.y!, chart.unit, shownDigits(d), chart.locale);
-  return d.span ? `${text} a month` : text;
-}
-
-/**
- * The data with each averaged span (January–February) as one point per
- * month it covers, all at its average: a line then runs flat across them
- * instead of peaking at a two-month total.
- */
-export function spreadSpans(chart: ChartData): Datum[] {
-  return chart.data.flatMap((d) => {
-    if (!d.span || chart.xKind === 'category') return [d];
-    const months = Array.from({ length: d.period.to - d.period.from + 1 }, (_, i) => d.period.from + i);
-    return months.map((m) => ({ ...d, x: chart.xKind === 'month' ? m : periodMiddle({ id: '', year: d.period.year, from: m, to: m }) }));
-  });
-}
-
-/** How many months the drawn time axis covers, from the first start to the last end. */
-export function monthsSpanned(data: readonly Datum[]): number {
-  const times = data.flatMap((d) => [d.x1 ?? d.x, d.x2 ?? d.x]).filter((t): t is Date => t instanceof Date).map((t) => t.getTime());
-  if (times.length === 0) return 0;
-  const first = new Date(Math.min(...times));
-  const last = new Date(Math.max(...times));
-  return (last.getUTCFullYear() - first.getUTCFullYear()) * 12 + last.getUTCMonth() - first.getUTCMonth();
-}
-
 /** Bars over time span their period; several series share it side by side. */
 function barMarks(chart: ChartData, drawn: Datum[], colour: (d: Datum) => string, plotWidth: number): Plot.Markish[] {
   if ((chart.xKind === 'category' || chart.xKind === 'month') && isGrouped(chart)) return groupedBandBars(drawn, colour, plotWidth);
@@ -305,13 +258,6 @@ function annotationMarks(chart: ChartData, frame: Frame, zero: boolean, narrow: 
   return noteMarks(notes.map((d) => ({ text: d.note, x: anchor(d).x, y: d.y!, at: project(anchor(d)), dx: shift(d), area })), obstacles, narrow);
 }
 
-/** Approximate pixel positions (of a datum, an x, a y): enough to keep labels apart. */
-export interface Projector {
-  (d: Datum): { x: number; y: number };
-  x: (x: Date | number) => number;
-  y: (y: number) => number;
-}
-
 function projector(chart: ChartData, frame: Frame, zero: boolean): Projector {
   const drawn = chart.data.filter((d) => d.y !== null);
   // Reference lines are part of the value axis, as Plot draws it.
@@ -338,19 +284,6 @@ function projector(chart: ChartData, frame: Frame, zero: boolean): Projector {
   } else project.x = (x) => along({ ...drawn[0], x } as Datum);
   project.y = yPixel;
   return project;
-}
-
-/** The y domain Plot's `nice: true` makes (d3's nice with ten ticks). */
-export function niceDomain(low: number, high: number, count = 10): [number, number] {
-  for (let pass = 0; pass < 2; pass++) {
-    const raw = Math.abs(high - low) / count;
-    if (!(raw > 0)) break;
-    let step = 10 ** Math.floor(Math.log10(raw));
-    const error = raw / step;
-    step *= error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1;
-    [low, high] = [Math.floor(low / step) * step, Math.ceil(high / step) * step];
-  }
-  return [low, high];
 }
 
 /** What a note must not cover: points and bars, highlight values, series labels. */

@@ -8,7 +8,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatValue, unitHeading } from '../format.ts';
-import type { ChartData, ChartProblem, Datum } from './chartData.ts';
+import type { ChartData, ChartProblem, Datum } from './model.ts';
 import type { ChartSpec } from '../story/schema.ts';
 import type { Measure, Table } from '../data/model.ts';
 import { suggestion } from '../suggest.ts';

@@ -14,7 +14,7 @@
  * A chart with one series draws it in the primary colour; highlighted
  * points or bars on it take the accent.
  */
-import type { ChartData } from './chartData.ts';
+import type { ChartData } from './model.ts';
 import { HIGHLIGHTS, MUTED, SERIES } from './palette.ts';
 
 export interface SeriesColours {

@@ -1,15 +1,9 @@
 import type { ChartSpec, StateSpec } from '../story/schema.ts';
-import type { ChartData } from './chartData.ts';
+import type { ChartData, Domains } from './model.ts';
 import { isChange } from './change.ts';
 import { isStacked, stackExtent } from './stack.ts';
 
-/** Scale domains shared by the states of one chart. */
-export interface Domains {
-  /** The time axis, for charts over time. */
-  x?: [Date, Date];
-  /** The value axis (the horizontal one for barX). */
-  y?: [number, number];
-}
+export type { Domains } from './model.ts';
 
 /**
  * The chart a `state:` step shows: the previous state's spec with the

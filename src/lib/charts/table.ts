@@ -1,5 +1,5 @@
 import { formatValue } from '../format.ts';
-import { valueLabel, type ChartData, type Datum } from './chartData.ts';
+import { valueLabel, type ChartData, type Datum } from './model.ts';
 import { formatSafeCsv } from '../csvSafe.ts';
 
 export interface DataTable {

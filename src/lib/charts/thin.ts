@@ -1,4 +1,4 @@
-import type { Datum } from './chartData.ts';
+import type { Datum } from './model.ts';
 
 /**
  * Thins a line's data to what `columns` pixel columns can show: in each

@@ -1,5 +1,5 @@
 import { monthName } from '../period.ts';
-import type { Datum } from './chartData.ts';
+import type { Datum } from './model.ts';
 
 /** Steps between month ticks, in months, smallest first. */
 const STEPS = [1, 2, 3, 4, 6, 12];

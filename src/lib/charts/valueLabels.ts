@@ -8,9 +8,9 @@
  * category's centre.
  */
 import * as Plot from '@observablehq/plot';
-import type { ChartData, Datum } from './chartData.ts';
+import type { ChartData, Datum } from './model.ts';
 import { textWidth, type Box } from './notePlacement.ts';
-import { highlightLabel } from './plotOptions.ts';
+import { highlightLabel } from './frame.ts';
 
 interface Projected {
   (d: Datum): { x: number; y: number };

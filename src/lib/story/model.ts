@@ -1,6 +1,6 @@
 import type { Dataset } from '../data/model.ts';
 import type { Period } from '../period.ts';
-import type { ChartData } from '../charts/chartData.ts';
+import type { ChartData } from '../charts/model.ts';
 import type { StoryFrontMatter } from './schema.ts';
 import type { RegisteredClaim } from './claimsRegister.ts';
 import type { FactRecord } from '../audit/factRecord.ts';

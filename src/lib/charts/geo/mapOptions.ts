@@ -11,7 +11,7 @@ import * as Plot from '@observablehq/plot';
 import { geoArea, geoCentroid, geoEqualEarth, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, Geometry } from 'geojson';
 import { formatShort, formatTick, unitHeading } from '../../format.ts';
-import type { ChartData, Datum } from '../chartData.ts';
+import type { ChartData, Datum } from '../model.ts';
 import { ACCENT, PRIMARY } from '../palette.ts';
 import { textWidth } from '../../share/textWidth.ts';
 import { countryShapes, mergedShape, withoutSpecks } from './shapes.ts';

@@ -7,7 +7,7 @@
 import type { Table } from '../../data/model.ts';
 import type { ChartSpec } from '../../story/schema.ts';
 import { closest } from '../../suggest.ts';
-import type { ChartProblem, Datum } from '../chartData.ts';
+import type { ChartProblem, Datum } from '../model.ts';
 import { ATLAS_NOTE, atlasIndex, findCountry, tooSmallToDraw } from './atlas.ts';
 import { matchUsPlaces } from './usPlaces.ts';
 import { isUsPlaceSet, US_ATLAS_NOTE } from './usAtlas.ts';

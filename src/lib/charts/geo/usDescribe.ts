@@ -4,7 +4,7 @@
  * places and the median one, by name ("Harris, Texas"), not code.
  */
 import { formatValue } from '../../format.ts';
-import { shownDigits, type ChartData, type Datum } from '../chartData.ts';
+import { shownDigits, type ChartData, type Datum } from '../model.ts';
 import { alwaysDrawn, isUsPlaceSet, usIndex } from './usAtlas.ts';
 
 /** True when the chart is a map of US states or counties. */

@@ -13,7 +13,7 @@ import geoAlbersUsaTerritories from 'd3-composite-projections/src/albersUsaTerri
 import { feature } from 'topojson-client';
 import type { FeatureCollection } from 'geojson';
 import { formatShort } from '../../format.ts';
-import type { ChartData, Datum } from '../chartData.ts';
+import type { ChartData, Datum } from '../model.ts';
 import { ACCENT, PRIMARY } from '../palette.ts';
 import { colourClasses, colourKey, KEY_HEIGHT, NO_DATA, sharedShapes, withId, type MapSize } from './mapOptions.ts';
 import { alwaysDrawn, US_TOPOLOGY, usIndex, type UsPlaceSet } from './usAtlas.ts';

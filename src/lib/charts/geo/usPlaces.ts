@@ -6,7 +6,7 @@
  * declares `partial: true`: the missing shapes are then drawn as "no data".
  */
 import type { ChartSpec } from '../../story/schema.ts';
-import type { ChartProblem, Datum } from '../chartData.ts';
+import type { ChartProblem, Datum } from '../model.ts';
 import { alwaysDrawn, findUsPlace, usIndex, type UsPlaceSet } from './usAtlas.ts';
 
 /** The share of a map's places that may lack data before the chart must say so. */

@@ -1,0 +1,119 @@
+/**
+ * The types every chart module shares, and nothing else: a drawn value
+ * (Datum), a resolved chart (ChartData), a fault in a chart (ChartProblem).
+ * This module stands below every chart kind and helper: it imports none of
+ * them, so that any of them can import it without a cycle.
+ */
+import type { Measure, Row, Table } from '../data/model.ts';
+import type { Period } from '../period.ts';
+import { ownDigits, type Unit } from '../format.ts';
+import type { ChartSpec, ChartType } from '../story/schema.ts';
+
+/** One drawn value. */
+export interface Datum {
+  /** Position along the chart: a date, a month number or a category. */
+  x: Date | number | string;
+  /** For bars over time: the span the bar covers. */
+  x1?: Date;
+  x2?: Date;
+  y: number | null;
+  /** Series name ('' when the chart has one series). */
+  series: string;
+  period: Period;
+  /** Human label of the row: `Nov 2025`, or the category. */
+  label: string;
+  highlight: boolean;
+  key: string;
+  measure: Measure;
+  /** The row's categories, by column. */
+  category?: Record<string, string>;
+  source: string;
+  /** The data row the value comes from. */
+  row?: Row;
+  /**
+   * Set when the row reports several months as one figure (January–February)
+   * of an amount: `y` is then the average per month, so that the span is
+   * drawn and described like the single months around it.
+   */
+  span?: { months: number; total: number };
+  /** For a scatter sized by a column: this row's value of it. */
+  size?: number | null;
+}
+
+/** How a datum's value reads: its period, and for a span that it is a monthly average. */
+export function valueLabel(d: Datum): string {
+  return d.span ? `${d.label}, average per month` : d.label;
+}
+
+/**
+ * Decimals to print a datum with: a reported figure as its source wrote it
+ * (up to two), a computed one (or a span's average per month) to at most one.
+ */
+export function shownDigits(d: Datum): number {
+  return d.y === null ? 0 : ownDigits(d.y, d.measure.derived || d.span ? 1 : 2);
+}
+
+/** What runs along x: time, the months of a year, a category, or the values of a number column. */
+export type XKind = 'time' | 'month' | 'category' | 'number';
+
+/** A chart's data, resolved and filtered, ready to become Plot options. */
+export interface ChartData {
+  spec: ChartSpec;
+  type: ChartType;
+  table: Table;
+  keys: string[];
+  measures: Measure[];
+  unit: Unit;
+  /** The site's locale, for numbers. */
+  locale: string;
+  xKind: XKind;
+  /** Name of the x column (`period`, `month` or a category). */
+  x: string;
+  /** Name of the series column, if any. */
+  series?: string;
+  data: Datum[];
+  /** True when `highlight` names whole series (colour them) rather than points. */
+  highlightsSeries: boolean;
+  /** Scales shared with the other states of the same chart (see states.ts); Plot's own when absent. */
+  domains?: Domains;
+  /** Category labels along the band axis (bar x, barX y), in the order drawn; undefined: Plot's own. */
+  order?: string[];
+  /** Notes the data itself requires (spans, running sums). */
+  notes: string[];
+  /** The spec's annotations, resolved against the data (see annotate.ts). */
+  annotations: Annotation[];
+  /** For maps: each place drawn (a datum's x) → the atlas ids of its countries. */
+  places?: Map<string, string[]>;
+}
+
+/** Chart types drawn on a world map. */
+export function isMap(type: ChartType): boolean {
+  return type === 'choropleth' || type === 'symbolMap';
+}
+
+/** A fault in a chart spec; `field` is its path under `chart:`, `onKey` points at the key rather than its value. */
+export interface ChartProblem {
+  message: string;
+  hint?: string;
+  field: string;
+  onKey?: boolean;
+  /** When the fault is in a CSV row rather than the spec: where. */
+  at?: { file: string; line: number };
+}
+
+export type ChartResult = { ok: true; chart: ChartData } | { ok: false; problems: ChartProblem[] };
+
+export type Annotation =
+  /** `series`: the one the editor named, if any (on a stack, a note without one points at the total). */
+  | { kind: 'note'; text: string; datum: Datum; series?: string }
+  | { kind: 'reference'; text: string; value: number }
+  | { kind: 'span'; text: string; from: Period; to: Period; x1: Date | number; x2: Date | number }
+  | { kind: 'event'; text: string; at: Period; x: Date | number };
+
+/** Scale domains shared by the states of one chart. */
+export interface Domains {
+  /** The time axis, for charts over time. */
+  x?: [Date, Date];
+  /** The value axis (the horizontal one for barX). */
+  y?: [number, number];
+}
