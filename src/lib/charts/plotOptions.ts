@@ -4,6 +4,8 @@ import { monthName, periodEnd, periodStart } from '../period.ts';
 import { isMap, type ChartData, type Datum } from './model.ts';
 import { highlightLabel, LEFT_MARGIN, niceDomain, spreadSpans, monthsSpanned, type Projector, type Size } from './frame.ts';
 import { mapOptions } from './geo/mapOptions.ts';
+import { usMapOptions } from './geo/usMapOptions.ts';
+import { isUsPlaceSet } from './geo/usAtlas.ts';
 import { keyRows, logAxes, scatterMarks, scatterScales } from './scatter.ts';
 import { changeOptions, isChange } from './change.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
@@ -29,7 +31,8 @@ export { highlightLabel, monthsSpanned, niceDomain, PHONE_FIT, SIZES, spreadSpan
  * page) rather than drawing them again.
  */
 export function plotOptions(chart: ChartData, size: Size, shapesFrom?: Size): Plot.PlotOptions {
-  if (isMap(chart.type)) return mapOptions(chart, size, shapesFrom);
+  // A map of US states or counties has its own projection and shapes (usMapOptions.ts).
+  if (isMap(chart.type)) return isUsPlaceSet(chart.table.places?.[chart.x]) ? usMapOptions(chart, size, shapesFrom) : mapOptions(chart, size, shapesFrom);
   if (chart.type === 'scatter') return scatterOptions(chart, size);
   if (isChange(chart.type)) return changeOptions(chart, size);
   if (chart.spec.facet !== undefined) return facetOptions(chart, size);

@@ -15,8 +15,6 @@ import type { ChartData, Datum } from '../model.ts';
 import { ACCENT, PRIMARY } from '../palette.ts';
 import { textWidth } from '../../share/textWidth.ts';
 import { countryShapes, mergedShape, withoutSpecks } from './shapes.ts';
-import { isUsPlaceSet } from './usAtlas.ts';
-import { usMapOptions } from './usMapOptions.ts';
 
 /** The key's words for places drawn without a value. */
 export const NO_DATA = 'No data';
@@ -49,7 +47,6 @@ const OUTLINE_STEP = 0.5;
  * moved; the names and values are set for this size.
  */
 export function mapOptions(chart: ChartData, size: MapSize, shapesFrom?: MapSize): Plot.PlotOptions {
-  if (isUsPlaceSet(chart.table.places?.[chart.x])) return usMapOptions(chart, size, shapesFrom);
   const narrow = size.width < 480;
   const source = shapesFrom ?? size;
   const shapes = countryShapes(source.width);
