@@ -13,6 +13,9 @@ import { discardBuild, lockSiteFolder, newBuildFolder, pruneBuilds, siteFolder, 
 import { readTimings, timed } from '../lib/timings.ts';
 import { handSite, siteOf } from '../lib/site.ts';
 import { cacheHome, engineFingerprint, openDiskCache } from '../lib/diskCache.ts';
+import { hashInputs, storyKey } from '../lib/inputKeys.ts';
+import { projectRoot } from '../lib/check.ts';
+import { openBuildCache, type BuildCache } from './buildCache.ts';
 import { checkBuiltSite } from './checkSite.ts';
 
 const astroRoot = resolve(import.meta.dirname, '../..');
@@ -31,8 +34,13 @@ async function pauseFor(step: 'lock' | 'swap' | 'prune'): Promise<void> {
 
 async function main(): Promise<number> {
   const started = performance.now();
+  // PLOTLINE_CACHE=off builds everything afresh, as a first build does.
+  const caching = process.env.PLOTLINE_CACHE !== 'off';
+  const engine = engineFingerprint(astroRoot);
   // Drawings and share cards of earlier builds, by the hash of their inputs (diskCache.ts).
-  if (process.env.PLOTLINE_CACHE !== 'off') openDiskCache(cacheHome(astroRoot), engineFingerprint(astroRoot));
+  if (caching) openDiskCache(cacheHome(astroRoot), engine);
+  // Hashed before the check reads them (see inputKeys.ts).
+  const inputs = caching ? hashInputs(projectRoot()) : undefined;
   const valid = timed('check', validate);
   const checked = performance.now();
   if (!valid) {
@@ -71,9 +79,17 @@ async function main(): Promise<number> {
       return 1;
     }
     // The pages get the site this check loaded and drew: nothing is loaded twice.
-    handSite(timed('site', () => siteOf(valid)));
+    handSite(timed('site', () => siteOf(valid, (story) => inputs && storyKey(inputs, story, valid.settings, engine))));
+    // Pages whose inputs did not change are copied from the last build (buildCache.ts).
+    const cache: BuildCache | undefined = caching ? openBuildCache(folder) : undefined;
     try {
-      await astroBuild({ root: astroRoot, outDir: build, logLevel: process.env.PLOTLINE_QUIET ? 'warn' : 'info' });
+      await astroBuild({
+        root: astroRoot,
+        outDir: build,
+        logLevel: process.env.PLOTLINE_QUIET ? 'warn' : 'info',
+        ...(cache ? { cacheDir: cache.cacheDir, experimental: { incrementalBuild: true } } : {}),
+      });
+      cache?.done();
     } catch (error) {
       discardBuild(folder, build);
       console.error(error instanceof Error ? error.message : error);
@@ -105,7 +121,7 @@ async function main(): Promise<number> {
     if (process.env.PLOTLINE_TIMINGS) {
       const ended = performance.now();
       const { user, system } = process.cpuUsage();
-      writeFileSync(process.env.PLOTLINE_TIMINGS, JSON.stringify({ totalMs: ended - started, checkMs: checked - started, cpuMs: (user + system) / 1000, phases: readTimings() }));
+      writeFileSync(process.env.PLOTLINE_TIMINGS, JSON.stringify({ totalMs: ended - started, checkMs: checked - started, cpuMs: (user + system) / 1000, peakRssKb: process.resourceUsage().maxRSS, phases: readTimings() }));
     }
     console.log(`site written to ${outDir}`);
     return 0;

@@ -13,6 +13,8 @@ export interface SiteStory {
   figures: Figure[];
   /** Every figure of the text with its data, source and charts (facts.json). */
   ledger: Ledger;
+  /** What its pages are made from, for Astro's incremental build (inputKeys.ts); none in `npm run dev`. */
+  cacheKey?: string;
 }
 
 export interface Site {
@@ -30,12 +32,13 @@ export function loadSite(root = projectRoot()): Site {
 }
 
 /** The site model from a check's result: the check drew every figure already. */
-export function siteOf({ stories, problems, settings, figures }: Checked): Site {
+export function siteOf({ stories, problems, settings, figures }: Checked, keyOf: (story: Story) => string | undefined = () => undefined): Site {
   const result = stories.map((story) => ({
     // A story without a byline of its own carries the newsroom's default one.
     story: story.meta.byline || !settings.byline ? story : { ...story, meta: { ...story.meta, byline: settings.byline } },
     figures: figures.get(story.slug) ?? [],
     ledger: buildLedger(story),
+    cacheKey: keyOf(story),
   }));
   return { stories: result, problems, settings };
 }

@@ -21,6 +21,8 @@ export interface BuildTime {
    * judged on it.
    */
   cpuMs: number;
+  /** The build process's peak resident memory. */
+  peakRssMb: number;
 }
 
 export const PHASES = ['dataMs', 'markdownMs', 'chartsMs', 'plotlineMs', 'astroMs', 'wallMs', 'cpuMs'] as const;
@@ -29,20 +31,20 @@ export const PHASES = ['dataMs', 'markdownMs', 'chartsMs', 'plotlineMs', 'astroM
  * Builds `root` into `outDir` once and says where the time went: a cold
  * build (no cache from earlier builds) unless `warm` is set.
  */
-export function timedBuild(root: string, outDir: string, { warm = false } = {}): BuildTime {
+export function timedBuild(root: string, outDir: string, { warm = false, env = {} as Record<string, string> } = {}): BuildTime {
   const scratch = mkdtempSync(join(tmpdir(), 'plotline-timings-'));
   const file = join(scratch, 'timings.json');
   const start = performance.now();
-  const result = runCli('build', root, outDir, { PLOTLINE_TIMINGS: file, ...(warm ? {} : { PLOTLINE_CACHE: 'off' }) });
+  const result = runCli('build', root, outDir, { PLOTLINE_TIMINGS: file, ...(warm ? {} : { PLOTLINE_CACHE: 'off' }), ...env }, 3_600_000);
   const wallMs = performance.now() - start;
   if (result.status !== 0) throw new Error(`build of ${root} failed:\n${result.stderr}`);
-  const { phases, cpuMs } = JSON.parse(readFileSync(file, 'utf8')) as { phases: Timings; cpuMs: number };
+  const { phases, cpuMs, peakRssKb } = JSON.parse(readFileSync(file, 'utf8')) as { phases: Timings; cpuMs: number; peakRssKb: number };
   rmSync(scratch, { recursive: true, force: true });
   const dataMs = phases.data.ms;
   const markdownMs = phases.markdown.ms;
   const chartsMs = phases.charts.ms;
   const plotlineMs = phases.check.ms + phases.site.ms + phases.share.ms + phases.output.ms;
-  return { wallMs, dataMs, markdownMs, chartsMs, plotlineMs, astroMs: wallMs - plotlineMs, cpuMs };
+  return { wallMs, dataMs, markdownMs, chartsMs, plotlineMs, astroMs: wallMs - plotlineMs, cpuMs, peakRssMb: peakRssKb / 1024 };
 }
 
 export interface Spread {

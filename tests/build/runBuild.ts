@@ -11,7 +11,7 @@ export interface RunResult {
  * Runs an npm-script entry point (`build` or `check`) the way an editor
  * would, on the content and data under `root`, writing the site to `outDir`.
  */
-export function runCli(command: 'build' | 'check', root: string, outDir?: string, env: Record<string, string> = {}): RunResult {
+export function runCli(command: 'build' | 'check', root: string, outDir?: string, env: Record<string, string> = {}, timeoutMs = 300_000): RunResult {
   // Vitest sets NODE_ENV=test and copies Vite's import.meta.env (BASE_URL,
   // MODE…) into process.env; a build inheriting them would not be the one
   // `npm run build` makes (BASE_URL=/ would even override BASE_PATH).
@@ -20,7 +20,7 @@ export function runCli(command: 'build' | 'check', root: string, outDir?: string
     cwd: PROJECT,
     encoding: 'utf8',
     env: { ...inherited, PLOTLINE_ROOT: root, PLOTLINE_QUIET: '1', ...(outDir ? { PLOTLINE_OUT_DIR: outDir } : {}), ...env },
-    timeout: 300_000,
+    timeout: timeoutMs,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -19,7 +19,7 @@ import { FIXTURE, PROJECT, tempProject } from '../helpers.ts';
 import { listStories } from '../../src/lib/story/loadStory.ts';
 
 /** What is not the project's own, by path: installed packages, builds, caches, results, git. */
-const LEFT_OUT = new Set(['node_modules', '.git', 'dist', 'dist.builds', 'dist.lock', 'dist.next', 'dist.building', 'dist.previous', '.astro', 'bench', 'tests/screenshots']);
+const LEFT_OUT = new Set(['node_modules', '.git', 'dist', 'dist.builds', 'dist.lock', 'dist.next', 'dist.cache', 'dist.building', 'dist.previous', '.astro', 'bench', 'tests/screenshots']);
 
 /** The environment an editor's shell would have: without Vitest's and Vite's variables. */
 function shellEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {

@@ -4,7 +4,7 @@ import { ledgerCsv } from '../../lib/audit/ledger.ts';
 
 /** The fact ledger as a spreadsheet: one line per figure of the text. */
 export function getStaticPaths() {
-  return siteOrThrow().stories.map(({ story, ledger }) => ({ params: { story: story.slug }, props: { body: ledgerCsv(ledger) } }));
+  return siteOrThrow().stories.map(({ story, ledger, cacheKey }) => ({ params: { story: story.slug }, props: { body: ledgerCsv(ledger) }, cacheKey }));
 }
 
 export const GET: APIRoute = ({ props }) =>

@@ -4,7 +4,7 @@ import { ledgerJson } from '../../lib/audit/ledger.ts';
 
 /** The story's fact ledger: every figure of the text, where it stands and what it was checked against. */
 export function getStaticPaths() {
-  return siteOrThrow().stories.map(({ story, ledger }) => ({ params: { story: story.slug }, props: { body: ledgerJson(ledger) } }));
+  return siteOrThrow().stories.map(({ story, ledger, cacheKey }) => ({ params: { story: story.slug }, props: { body: ledgerJson(ledger) }, cacheKey }));
 }
 
 export const GET: APIRoute = ({ props }) =>

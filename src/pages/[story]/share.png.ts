@@ -12,7 +12,7 @@ import { timed } from '../../lib/timings.ts';
 export function getStaticPaths() {
   // In dev, read afresh: Astro asks again only after content changed (see astro.config.mjs).
   const { stories, settings } = siteOrThrow({ reload: import.meta.env.DEV });
-  return stories.filter((entry) => storyCard(entry, settings)).map((entry) => ({ params: { story: entry.story.slug }, props: { entry, settings } }));
+  return stories.filter((entry) => storyCard(entry, settings)).map((entry) => ({ params: { story: entry.story.slug }, props: { entry, settings }, cacheKey: entry.cacheKey }));
 }
 
 export const GET: APIRoute = ({ props }) => {

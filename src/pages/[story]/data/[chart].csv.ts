@@ -4,8 +4,8 @@ import { siteOrThrow } from '../../../lib/site.ts';
 /** One CSV per chart: exactly the figures it draws, with their sources. */
 export function getStaticPaths() {
   // In dev, read afresh: Astro asks again only after content changed (see astro.config.mjs).
-  return siteOrThrow({ reload: import.meta.env.DEV }).stories.flatMap(({ story, figures }) =>
-    figures.map((figure) => ({ params: { story: story.slug, chart: figure.id }, props: { csv: figure.csv } })),
+  return siteOrThrow({ reload: import.meta.env.DEV }).stories.flatMap(({ story, figures, cacheKey }) =>
+    figures.map((figure) => ({ params: { story: story.slug, chart: figure.id }, props: { csv: figure.csv }, cacheKey })),
   );
 }
 
