@@ -5,7 +5,7 @@
  * so an editor always sees what to do next.
  */
 import { checkProject, projectRoot, type Checked } from '../lib/check.ts';
-import { formatProblems } from '../lib/problems.ts';
+import { formatProblem, formatProblems } from '../lib/problems.ts';
 
 /** Returns the check's result when it found nothing wrong, or prints every problem and returns undefined. */
 export function validate(): Checked | undefined {
@@ -22,5 +22,9 @@ export function validate(): Checked | undefined {
     console.error(formatProblems(result.problems));
     return undefined;
   }
+  // Chart-and-text warnings: printed, never blocking (a section accepts one with accept:).
+  const warnings = result.stories.flatMap((s) => s.warnings);
+  for (const warning of warnings) console.warn(formatProblem(warning));
+  if (warnings.length) console.warn(`${warnings.length} warning${warnings.length === 1 ? '' : 's'}: the page builds; see "Chart and text agree" in content/README.md`);
   return result;
 }

@@ -11,6 +11,10 @@ export interface Problem {
   column: number;
   message: string;
   hint?: string;
+  /** A warning is printed but stops neither the check nor the build. */
+  warning?: boolean;
+  /** For a warning: the code a section's `accept:` names to silence it. */
+  code?: string;
 }
 
 export interface Position {
@@ -52,7 +56,7 @@ function clip(text: string): string {
 /** `path:line:col  message — hint`, the one format every tool prints. */
 export function formatProblem(p: Problem): string {
   const where = `${p.file}:${p.line}:${p.column}`;
-  return `${where}  ${p.message}${p.hint ? ` — ${p.hint}` : ''}`;
+  return `${where}  ${p.warning ? `warning (${p.code}): ` : ''}${p.message}${p.hint ? ` — ${p.hint}` : ''}`;
 }
 
 export function formatProblems(problems: readonly Problem[]): string {

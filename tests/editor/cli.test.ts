@@ -36,9 +36,22 @@ describe('npm run check', () => {
   });
 
   test('says so plainly when everything is fine', () => {
-    const result = runCli('check', miniProject());
+    // The mini story with its chart-and-text warnings answered: context marked offchart, two bars accepted.
+    const agreed: Record<string, string> = {
+      'content/mini/01-first.md': MINI['content/mini/01-first.md'].replace('format=usd_bn}', 'format=usd_bn offchart}').replace('at=2025-03}', 'at=2025-03 offchart}'),
+      'content/mini/02-second.md': MINI['content/mini/02-second.md'].replace('heading: Second\n', 'heading: Second\naccept: [two-values]\n'),
+    };
+    const result = runCli('check', miniProject(agreed));
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('ok: 1 story, 2 charts, 5 dataset keys checked; no problems found');
+  });
+
+  test('prints chart-and-text warnings at their lines, then builds on: exit 0', () => {
+    const result = runCli('check', miniProject());
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^content\/mini\/01-first\.md:10:\d+ {2}warning \(off-chart\): /m);
+    expect(result.stderr).toMatch(/^3 warnings: the page builds/m);
     expect(result.stdout.trim()).toBe('ok: 1 story, 2 charts, 5 dataset keys checked; no problems found');
   });
 

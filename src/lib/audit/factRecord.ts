@@ -53,4 +53,6 @@ export interface FactRecord {
   problems: string[];
   /** The word claim the fact checks (`claim=max`), when it names one. */
   claim?: string;
+  /** Marked as context that the step's chart does not show (`{… offchart}`). */
+  offchart?: boolean;
 }

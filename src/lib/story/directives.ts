@@ -87,6 +87,7 @@ export function remarkFacts(context: DirectiveContext) {
             ...(data ? { data } : {}),
             problems: context.problems.list.slice(before).map((p) => p.message),
             ...(name === 'fact' && attributes.claim !== undefined ? { claim: attributes.claim } : {}),
+            ...(attributes.offchart ? { offchart: true } : {}),
           };
           context.facts.push(record);
           met.push([record, shown]);
@@ -136,7 +137,7 @@ function wellFormed(node: TextDirective, at: Position, context: DirectiveContext
   // remark keeps the last of a repeated attribute: `at=2024-12 at=2025-11` would check one silently.
   const own = context.body.slice(node.position?.start.offset ?? 0, end);
   const block = /\{[^{}]*\}$/.exec(own)?.[0] ?? '';
-  const names: string[] = block.replace(/"[^"]*"|'[^']*'/g, '""').match(/(?<![\w-])[\w-]+(?==)/g) ?? [];
+  const names: string[] = block.replace(/"[^"]*"|'[^']*'/g, '""').match(/[\w-]+(?==)/g) ?? [];
   // remark stores attributes in a plain object, where "__proto__" vanishes.
   const lost = names.find((name) => !Object.hasOwn(node.attributes ?? {}, name));
   if (lost) {
@@ -308,10 +309,11 @@ interface Attributes {
   claim?: string;
   since?: string;
   than?: string;
+  offchart: boolean;
   filter: Filter;
 }
 
-const RESERVED = new Set(['key', 'at', 'format', 'digits', 'claim', 'since', 'than']);
+const RESERVED = new Set(['key', 'at', 'format', 'digits', 'claim', 'since', 'than', 'offchart']);
 /** Attributes that only a :value uses, and those that only a :fact uses. */
 const PRINT_ONLY = ['format', 'digits'] as const;
 const CHECK_ONLY = ['claim', 'since', 'than'] as const;
@@ -331,6 +333,7 @@ function readAttributes(node: Directive): Attributes {
     claim: raw.claim ?? undefined,
     since: raw.since ?? undefined,
     than: raw.than ?? undefined,
+    offchart: Object.hasOwn(raw, 'offchart') && raw.offchart !== 'false',
     filter,
   };
 }

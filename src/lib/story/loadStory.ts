@@ -1,6 +1,7 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { START, type Position, type Problems } from '../problems.ts';
+import { START, type Position, type Problem, type Problems } from '../problems.ts';
+import { chartFindings, storyFindings } from './agreement.ts';
 import type { Dataset } from '../data/model.ts';
 import { parsePeriod, periodLabelLong } from '../period.ts';
 import { suggestion } from '../suggest.ts';
@@ -19,9 +20,6 @@ import { checkClaimsRegister, frontMatterProse, REGISTER_FILE, type ProseFile } 
 import { idClashes, idsOfSection, MARKDOWN_ID_PREFIX, PAGE_IDS } from './pageIds.ts';
 
 const SECTION_FILE = /^(\d+)-([a-z0-9][a-z0-9-]*)\.md$/;
-
-/** The longest story or section name: with the other's, it makes file names of the site, which file systems hold to 255 bytes. */
-export const MAX_NAME = 100;
 
 /** Names of the story folders under content/. */
 export function listStories(root: string): string[] {
@@ -90,10 +88,6 @@ export function loadStory(
       problems.add(file, undefined, `section file name "${name}" is not NN-slug.md`, 'name sections like 03-partners.md: a number, a dash, lower-case words joined by dashes');
       continue;
     }
-    if (match[2].length > MAX_NAME) {
-      problems.add(file, undefined, `section name "${match[2].slice(0, 40)}…" is ${match[2].length} characters long, over the limit of ${MAX_NAME}`, 'shorten it: the name becomes part of file names of the site (its chart\'s data page and CSV), and file systems refuse names over 255 bytes');
-      continue;
-    }
     const number = Number(match[1]);
     const clash = numbers.get(number);
     if (clash) {
@@ -141,10 +135,14 @@ export function loadStory(
     section.shows = Math.max(0, charts.length - 1);
   }
   fixScales(charts);
+  const warnings = [
+    ...sections.flatMap((s) => s.warnings),
+    ...storyFindings(sections.map((s) => ({ file: s.file, shows: s.shows, chartAt: s.chartAt, accept: s.accept, ownChart: s.chart !== undefined && !s.state })), charts, trace.facts),
+  ];
   // The label's period comes from the row the figure was checked against, not from the editor.
   const figurePeriod = leadFigure?.data ? periodLabelLong(leadFigure.data.row.period) : '';
   const bigNumber = meta.big_number !== undefined && leadFigure ? { text: leadFigure.text, label: figurePeriod ? `${meta.big_number}, ${figurePeriod}` : meta.big_number } : undefined;
-  return { slug, file: indexFile, meta, ledeHtml, bigNumber, dataset, through, sections, charts, keys: [...used].sort(), facts: trace.facts, claims };
+  return { slug, file: indexFile, meta, ledeHtml, bigNumber, dataset, through, sections, charts, keys: [...used].sort(), facts: trace.facts, claims, warnings };
 }
 
 function loadSection(
@@ -192,10 +190,20 @@ function loadSection(
   if (spec) chain.spec = spec;
   const field = own ? 'chart' : 'state';
   let chart;
+  const accept: string[] = parsed.data.accept ?? [];
+  const warnings: Problem[] = [];
   if (spec && dataset) {
     const result = timed('charts', () => chartData(dataset, spec, through, locale));
     if (result.ok) {
       chart = result.chart;
+      // Only the fields this section writes: a state's inherited ones were checked where they were written.
+      const written = own ?? state ?? {};
+      for (const f of chartFindings(chart)) {
+        if (!Object.hasOwn(written, f.field.split('.')[0]) && !(own && f.code)) continue;
+        const at = parsed.locate([field, ...f.field.split('.')]);
+        if (!f.code) problems.add(file, at, f.message, f.hint);
+        else if (!accept.includes(f.code)) warnings.push({ file, ...(at ?? START), message: f.message, ...(f.hint ? { hint: f.hint } : {}), warning: true, code: f.code });
+      }
       // The id the story gives the chart (see loadStory): content/<slug>/… → <slug>-<section>.
       trace.charts.push({ id: `${file.split('/')[1]}-${id}`, file, chart });
       for (const key of chart.keys) used.add(key);
@@ -210,7 +218,8 @@ function loadSection(
     }
   }
   if (problems.size > before) return undefined;
-  return { id, number, file, heading: parsed.data.heading, html, chart, ...(state && !own ? { state: true } : {}), shows: 0 };
+  const chartAt = own || state ? parsed.locate([field], true) : undefined;
+  return { id, number, file, heading: parsed.data.heading, html, chart, ...(state && !own ? { state: true } : {}), shows: 0, ...(chartAt ? { chartAt } : {}), accept, warnings };
 }
 
 interface Anchor {

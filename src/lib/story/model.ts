@@ -4,6 +4,7 @@ import type { ChartData } from '../charts/model.ts';
 import type { StoryFrontMatter } from './schema.ts';
 import type { RegisteredClaim } from './claimsRegister.ts';
 import type { FactRecord } from '../audit/factRecord.ts';
+import type { Position, Problem } from '../problems.ts';
 
 export interface Section {
   /** From the file name: `03-partners.md` → `partners`. */
@@ -20,6 +21,12 @@ export interface Section {
   state?: boolean;
   /** Index into `Story.charts` of the chart shown while this section is active. */
   shows: number;
+  /** Where its chart: or state: block starts. */
+  chartAt?: Position;
+  /** Warning codes the section accepts (`accept:`). */
+  accept: string[];
+  /** Chart-and-text warnings about the section's own chart fields. */
+  warnings: Problem[];
 }
 
 export interface Story {
@@ -44,6 +51,8 @@ export interface Story {
   facts: FactRecord[];
   /** The claims register's entries, where each stands in the prose (content/<slug>/claims.yaml). */
   claims: RegisteredClaim[];
+  /** Where chart and text disagree (see agreement.ts): printed, never blocking. */
+  warnings: Problem[];
 }
 
 /**

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { AGREEMENT_CODES, type AgreementCode } from './agreementCodes.ts';
 
-import { CHART_TYPES } from '../charts/kinds/registry.ts';
-
-/** Chart types a section may ask for: one per kind in the registry (charts/kinds/registry.ts). */
-export { CHART_TYPES, type ChartType } from '../charts/kinds/registry.ts';
+/** Chart types a section may ask for. */
+export const CHART_TYPES = ['line', 'area', 'bar', 'barX', 'dot', 'choropleth', 'symbolMap', 'scatter', 'dumbbell', 'arrow', 'slope'] as const;
+export type ChartType = (typeof CHART_TYPES)[number];
 
 const date = z
   .union([z.date(), z.string()])
@@ -78,6 +78,7 @@ export const sectionSchema = z.strictObject({
   heading: z.string().optional().describe('Heading of this step.'),
   chart: chartSchema.optional().describe('The chart shown with this step; without one, the previous chart stays.'),
   state: stateSchema.optional().describe("Keeps the previous chart and changes it: the previous chart's fields, with these replacing them."),
+  accept: z.array(z.enum(Object.keys(AGREEMENT_CODES) as [AgreementCode, ...AgreementCode[]])).min(1).optional().describe('Warnings of the chart-and-text checks that this step accepts on purpose: off-chart, baseline, few-places, two-values, rounding.'),
 });
 
 export const updateSchema = z.strictObject({
