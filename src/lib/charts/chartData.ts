@@ -3,7 +3,7 @@ import { unitOf } from '../data/model.ts';
 import { resolveKey, filterRows, categoryOrPart, categoryValues, type Filter } from '../data/keys.ts';
 import { parsePeriod, periodEnd, periodLabel, periodMiddle, periodStart, isSpan, comparePeriods, monthName, lastMonthId, follows, nextPeriod, grainNoun, PERIOD_HINT, type Period } from '../period.ts';
 import { DEFAULT_LOCALE, shownFactor, shownUnit, type Unit } from '../format.ts';
-import { suggestion } from '../suggest.ts';
+import { closest, suggestion } from '../suggest.ts';
 import type { ChartSpec } from '../story/schema.ts';
 import { annotatedDatum, resolveAnnotations } from './annotate.ts';
 import { matchPlaces } from './geo/places.ts';
@@ -152,12 +152,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
   if (units.size > 1) {
     problems.push({ field: 'data', message: `chart mixes units (${[...units].map((u) => u.label).join(', ')})`, hint: 'filter to one commodity, or draw each unit in its own chart' });
   }
-  for (const value of highlights) {
-    if (!data.some((d) => d.highlight)) {
-      followOn({ field: 'highlight', message: `highlight "${value}" matches nothing in the chart`, hint: 'name a period (2025-11), a category or a series that the chart draws' });
-      break;
-    }
-  }
+  checkHighlights(spec.highlight, data, followOn);
   const noted = resolveAnnotations(spec.annotations ?? [], data, xKind);
   // A note that matches no value may only lack it because the CSV has faults.
   for (const problem of noted.problems) {
@@ -350,6 +345,25 @@ export function averagesOverSpan(table: Table, measure: Measure, row: Row): bool
 }
 
 /** A datum is highlighted by its period (or last month), series or category. */
+/**
+ * Every value `highlight:` names matches something drawn, one item of a
+ * list as strictly as a single value: a misspelt name is refused at its
+ * item, with the nearest name the chart draws.
+ */
+function checkHighlights(highlight: ChartSpec['highlight'], data: Datum[], report: (problem: ChartProblem) => void): void {
+  if (highlight === undefined) return;
+  const items = (Array.isArray(highlight) ? highlight : [highlight]).map(String);
+  let names: Set<string> | undefined;
+  items.forEach((value, i) => {
+    const one = new Set([value]);
+    if (data.some((d) => isHighlighted(d, one))) return;
+    // Names only: a period one digit away is another period, not a slip to guess at.
+    names ??= new Set(data.flatMap((d) => [d.series, ...(typeof d.x === 'string' ? [d.x] : []), ...(d.period.grain === 'none' ? Object.values(d.row?.categories ?? {}) : [])].filter((n) => n !== '')));
+    const near = /^\d{4}/.test(value) ? undefined : closest(value, names);
+    report({ field: Array.isArray(highlight) ? `highlight.${i}` : 'highlight', message: `highlight "${value}" matches nothing in the chart`, hint: near ? `did you mean "${near}"?` : 'name a period (2025-11), a category or a series that the chart draws' });
+  });
+}
+
 function isHighlighted(d: Datum, values: Set<string>): boolean {
   if (values.size === 0) return false;
   return values.has(d.period.id) || values.has(lastMonthId(d.period)) || values.has(d.series) || (typeof d.x === 'string' && values.has(d.x)) || values.has(d.label) || (d.period.grain === 'none' && Object.values(d.row?.categories ?? {}).some((v) => values.has(v)));
