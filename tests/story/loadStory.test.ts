@@ -146,3 +146,15 @@ describe('checkProject() with careless files and names', () => {
     ]);
   });
 });
+
+describe('loadStory(): a frontmatter fault hides nothing', () => {
+  const FIRST = 'content/mini/01-first.md';
+  test('a section whose frontmatter is refused still has its text checked, and its claims still count as in the prose', () => {
+    const typo = edit(FIRST, '  highlight: 2025-03', '  higlight: 2025-03');
+    const wrongFact = typo[FIRST].replace(':fact[up 25 per cent]', ':fact[up 26 per cent]').replace('In March exports', 'In a record March exports');
+    const problems = checkMini({ [FIRST]: wrongFact, 'content/mini/claims.yaml': 'claims:\n  - text: In a record March exports\n    source: { name: Wire, url: "https://example.org/story" }\n' });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^content\/mini\/01-first\.md:6:3 {2}unknown field "chart\.higlight" — did you mean "highlight"\?/);
+    expect(problems[1]).toMatch(/^content\/mini\/01-first\.md:10:\d+ {2}fact "up 26 per cent" does not match monthly.exports_yoy at 2025-03/);
+  });
+});

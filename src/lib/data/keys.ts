@@ -215,7 +215,7 @@ export function valueAt(resolved: ResolvedKey, atText: string | undefined, filte
   }
   const value = rows[0].values[measure.name];
   if (value === null || value === undefined) {
-    return { ok: false, message: `${key} has no value for ${atText}${describeFilter(filter)}`, hint: 'the source gives no figure there; state another period or leave the figure out' };
+    return { ok: false, message: `${key} has no value for ${atText}${describeFilter(filter)}`, hint: 'the source gives no figure there; state another period or leave the figure out', followOn: !table.complete };
   }
   return { ok: true, value: { value, row: rows[0] } };
 }

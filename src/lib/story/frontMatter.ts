@@ -44,9 +44,7 @@ export function readMarkdownFile<S extends z.ZodType>(
     problems.add(file, { line: 1, column: 1 }, 'frontmatter is not closed', 'add a line with only --- after the last field, before the text');
     return undefined;
   }
-  // gray-matter caches by content unless given options; we want no cache.
-  // Its YAML engine is replaced: `yaml` keeps every position.
-  const parsed = matter(text, { engines: { yaml: () => ({}) } });
+  const parsed = splitFrontMatter(text);
   // gray-matter's `matter` keeps the line break that ends the opening ---,
   // so its first line is the file's first line and positions need no shift.
   const source = parseYaml(file, parsed.matter, problems, 1);
@@ -59,14 +57,27 @@ export function readMarkdownFile<S extends z.ZodType>(
     reportSchemaIssues(source, result.error.issues, problems, fieldsAt);
     return undefined;
   }
-  const bodyOffset = text.length - parsed.content.length;
-  return {
-    file,
-    data: result.data,
-    body: parsed.content,
-    bodyLine: positionAt(text, bodyOffset).line,
-    locate: source.locate,
-  };
+  return { file, data: result.data, ...bodyOf(text, parsed.content), locate: source.locate };
+}
+
+/** The frontmatter and the Markdown after it; gray-matter caches by content unless given options, and its YAML engine is replaced (`yaml` keeps every position). */
+function splitFrontMatter(text: string): { matter: string; content: string } {
+  return matter(text, { engines: { yaml: () => ({}) } });
+}
+
+function bodyOf(text: string, content: string): { body: string; bodyLine: number } {
+  return { body: content, bodyLine: positionAt(text, text.length - content.length).line };
+}
+
+/**
+ * The Markdown after a file's frontmatter and the line it starts on,
+ * whatever is wrong inside the frontmatter, as long as its --- lines stand:
+ * a fault there must not hide the faults of the text.
+ */
+export function markdownBody(text: string): { body: string; bodyLine: number } | undefined {
+  const unopened = text.replace(/^\uFEFF/, '');
+  if (!/^---[ \t]*\r?$/.test(unopened.split('\n')[0]) || !/\n---[ \t]*\r?(\n|$)/.test(unopened)) return undefined;
+  return bodyOf(text, splitFrontMatter(text).content);
 }
 
 /**

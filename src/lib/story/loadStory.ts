@@ -9,7 +9,7 @@ import { chartData } from '../charts/chartData.ts';
 import { fixScales, stateOf } from '../charts/states.ts';
 import { annotationSchema, chartSchema, sectionSchema, storySchema, updateSchema, type ChartSpec } from './schema.ts';
 import { checkUpdates } from './updates.ts';
-import { readMarkdownFile } from './frontMatter.ts';
+import { markdownBody, readMarkdownFile } from './frontMatter.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { Section, Story, StoryTrace } from './model.ts';
 import { timed } from '../timings.ts';
@@ -164,7 +164,17 @@ function loadSection(
   const before = problems.size;
   const text = readText(root, file, problems);
   const parsed = text === undefined ? undefined : readMarkdownFile(file, text, sectionSchema, fieldsOfSection, problems);
-  if (!parsed) return undefined;
+  const markdown = (body: string, bodyLine: number) =>
+    renderMarkdown({ file, body, bodyLine, dataset, problems, used, through, locale, facts: trace.facts, root, idPrefix: `${MARKDOWN_ID_PREFIX}s${number}-`, anchor });
+  if (!parsed) {
+    // The text is checked all the same: a fault in the frontmatter hides none of its figures', and the claims register still finds its sentences.
+    const rest = text === undefined ? undefined : markdownBody(text);
+    if (rest) {
+      markdown(rest.body, rest.bodyLine);
+      prose.push({ file, ...rest });
+    }
+    return undefined;
+  }
   if (first && !parsed.data.chart) {
     problems.add(file, START, 'the first section has no chart', 'add a chart: block: later sections without one keep the chart before them, the first has none to keep');
   }
@@ -177,7 +187,7 @@ function loadSection(
   if (parsed.body.trim() === '') {
     problems.add(file, { line: parsed.bodyLine, column: 1 }, 'empty section', 'write the text of this step below the frontmatter, or delete the file');
   }
-  const html = renderMarkdown({ file, body: parsed.body, bodyLine: parsed.bodyLine, dataset, problems, used, through, locale, facts: trace.facts, root, idPrefix: `${MARKDOWN_ID_PREFIX}s${number}-`, anchor });
+  const html = markdown(parsed.body, parsed.bodyLine);
   const seen = [
     { path: ['heading'], value: parsed.data.heading },
     { path: ['chart', 'title'], value: parsed.data.chart?.title },
