@@ -11,6 +11,7 @@ import { closest, suggestion } from '../suggest.ts';
 import type { Position, Problems } from '../problems.ts';
 import { checkFigure, figureRounding, parseStatedFigure, restate, unitWordProblem } from './factLiteral.ts';
 import { sentencesAround } from './sentences.ts';
+import { periodThatMatches } from './otherPeriod.ts';
 import { checkClaim, CLAIMS, isClaimName, type ClaimName, type SeriesPoint } from './claims.ts';
 import { averagesOverSpan } from '../charts/chartData.ts';
 import type { FactData, FactRecord, Rounding } from '../audit/factRecord.ts';
@@ -196,13 +197,14 @@ function checkFact(node: TextDirective, at: Position, context: DirectiveContext)
     const restated = restate(text, figure.figure, result.rounded);
     // When the data moved the other way, the signed numbers say it best.
     const turned = Math.sign(result.rounded) !== Math.sign(figure.figure.value) && result.rounded !== 0;
+    // A figure that another period of the series gives most likely names the wrong period: say so first.
+    const other = attributes.at === undefined ? undefined : periodThatMatches(figure.figure, found.table, found.measure, found.row);
+    const fix = turned ? 'the data moved the other way: correct the direction word or sign, or check the key and period' : `correct the text to "${restated}", or check the key and period`;
     context.problems.add(
       context.file,
       at,
       `fact "${text}" does not match ${where}: the text says ${turned ? result.stated : text}, the data gives ${turned ? result.actual : restated}`,
-      turned
-        ? 'the data moved the other way: correct the direction word or sign, or check the key and period'
-        : `correct the text to "${restated}", or check the key and period`,
+      other ? `did you mean at=${other}? ${key} gives "${text}" there; if at=${attributes.at} is right, ${turned ? 'the data moved the other way there' : `the text should read "${restated}"`}` : fix,
     );
   }
   return data;
