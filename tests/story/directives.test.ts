@@ -53,7 +53,7 @@ describe('remarkFacts()', () => {
   test('finds a year-to-date total by its last month', () => {
     expect(problemsOf(INDEX, 'US$17 billion', 'US$17 billion')).toEqual([]);
     expect(problemsOf(INDEX, 'at=2025-03', 'at=2025-02')).toEqual([
-      `${INDEX}:9:33  fact "US$17 billion" does not match ytd.balance at 2025-02: the text says US$17 billion, the data gives US$11 billion — correct the text to "US$11 billion", or check the key and period`,
+      `${INDEX}:9:33  fact "US$17 billion" does not match ytd.balance at 2025-02: the text says US$17 billion, the data gives US$11 billion — did you mean at=2025-03? ytd.balance gives "US$17 billion" there; if at=2025-02 is right, the text should read "US$11 billion"`,
     ]);
   });
 
