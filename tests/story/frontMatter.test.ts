@@ -104,10 +104,10 @@ describe('readMarkdownFile()', () => {
 
   test('lists the valid chart types for an unknown one', () => {
     expect(section(`---\n${CHART}  type: pie\n---\n\nText.\n`).problems).toEqual([
-      `${FILE}:5:9  invalid chart.type: pie (expected line, area, bar, barX, dot, choropleth, symbolMap, scatter, dumbbell, arrow, slope)`,
+      `${FILE}:5:9  invalid chart.type: pie (expected line, area, bar, barX, dot, choropleth, symbolMap, locator, scatter, dumbbell, arrow, slope)`,
     ]);
     expect(section(`---\n${CHART}  type: bars\n---\n\nText.\n`).problems).toEqual([
-      `${FILE}:5:9  invalid chart.type: bars (expected line, area, bar, barX, dot, choropleth, symbolMap, scatter, dumbbell, arrow, slope) — did you mean "bar"?`,
+      `${FILE}:5:9  invalid chart.type: bars (expected line, area, bar, barX, dot, choropleth, symbolMap, locator, scatter, dumbbell, arrow, slope) — did you mean "bar"?`,
     ]);
   });
 

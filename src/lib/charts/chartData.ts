@@ -187,7 +187,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
   if (places) {
     const unmapped = [...places].filter(([, ids]) => ids.length === 0).map(([name]) => name);
     if (unmapped.length) chart.notes.push(`Too small for this map: ${unmapped.join('; ')}.`);
-    chart.notes.push(mapNote(table, x));
+    chart.notes.push(mapNote(table, x, spec.type));
   }
   return { ok: true, chart };
 }

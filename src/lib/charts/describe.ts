@@ -1,5 +1,6 @@
 import { formatValue, ownDigits, unitHeading } from '../format.ts';
 import { describeUsMap, isUsMap } from './geo/usDescribe.ts';
+import { describeLocator } from './geo/locatorDescribe.ts';
 import { periodLabel } from '../period.ts';
 import { describeScatter } from './scatter.ts';
 import { describeChange, isChange } from './change.ts';
@@ -15,6 +16,7 @@ const TYPE_NAMES: Record<string, string> = { line: 'Line chart', area: 'Area cha
  * Screen readers get it as the chart's text; everyone can read it.
  */
 export function describeChart(chart: ChartData): string {
+  if (chart.type === 'locator') return [describeLocator(chart), ...annotationSentences(chart)].join(' ');
   if (isUsMap(chart)) return [describeUsMap(chart), ...annotationSentences(chart)].join(' ');
   if (chart.type === 'scatter') return [...describeScatter(chart), ...annotationSentences(chart)].join(' ');
   if (isChange(chart.type)) return [...describeChange(chart), ...annotationSentences(chart)].join(' ');

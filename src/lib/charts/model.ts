@@ -88,7 +88,7 @@ export interface ChartData {
 
 /** Chart types drawn on a world map. */
 export function isMap(type: ChartType): boolean {
-  return type === 'choropleth' || type === 'symbolMap';
+  return type === 'choropleth' || type === 'symbolMap' || type === 'locator';
 }
 
 /** A fault in a chart spec; `field` is its path under `chart:`, `onKey` points at the key rather than its value. */

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { locatorOptions } from './geo/locatorOptions.ts';
 import { formatShort, formatTick, unitHeading } from '../format.ts';
 import { monthName, periodEnd, periodStart } from '../period.ts';
 import { isMap, type ChartData, type Datum } from './model.ts';
@@ -32,6 +33,7 @@ export { highlightLabel, monthsSpanned, niceDomain, PHONE_FIT, SIZES, spreadSpan
  */
 export function plotOptions(chart: ChartData, size: Size, shapesFrom?: Size): Plot.PlotOptions {
   // A map of US states or counties has its own projection and shapes (usMapOptions.ts).
+  if (chart.type === 'locator') return locatorOptions(chart, size);
   if (isMap(chart.type)) return isUsPlaceSet(chart.table.places?.[chart.x]) ? usMapOptions(chart, size, shapesFrom) : mapOptions(chart, size, shapesFrom);
   if (chart.type === 'scatter') return scatterOptions(chart, size);
   if (isChange(chart.type)) return changeOptions(chart, size);

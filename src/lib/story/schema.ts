@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AGREEMENT_CODES, type AgreementCode } from './agreementCodes.ts';
 
 /** Chart types a section may ask for. */
-export const CHART_TYPES = ['line', 'area', 'bar', 'barX', 'dot', 'choropleth', 'symbolMap', 'scatter', 'dumbbell', 'arrow', 'slope'] as const;
+export const CHART_TYPES = ['line', 'area', 'bar', 'barX', 'dot', 'choropleth', 'symbolMap', 'locator', 'scatter', 'dumbbell', 'arrow', 'slope'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 
 const date = z

@@ -11,9 +11,16 @@ import type { ChartProblem, Datum } from '../model.ts';
 import { ATLAS_NOTE, atlasIndex, findCountry, tooSmallToDraw } from './atlas.ts';
 import { matchUsPlaces } from './usPlaces.ts';
 import { isUsPlaceSet, US_ATLAS_NOTE } from './usAtlas.ts';
+import { LAT, LOCATOR_NOTE, LON } from './locatorOptions.ts';
 
 export function matchPlaces(data: readonly Datum[], spec: ChartSpec, column: string, table: Table, problems: ChartProblem[]): Map<string, string[]> {
   const set = table.places?.[column];
+  if (spec.type === 'locator') {
+    const coordinates = hasCoordinates(table);
+    if (!coordinates && set === undefined) problems.push({ field: 'x', message: `a locator map puts each ${column} at its longitude and latitude, and table ${table.name} has neither`, hint: `add number columns lon and lat to ${table.name}, or declare places: on column ${column} (world, us-states, us-counties) to draw the places it names` });
+    // Points by their coordinates: names need not be on any map.
+    if (set === undefined) return new Map();
+  }
   if (isUsPlaceSet(set)) return matchUsPlaces(data, spec, column, set, problems);
   const places = new Map<string, string[]>();
   const names = atlasIndex().names;
@@ -64,6 +71,13 @@ function nearest(word: string, candidates: readonly string[]): string | undefine
 }
 
 /** The credit a map of `column`'s places prints: its boundaries and their vintage. */
-export function mapNote(table: Table, column: string): string {
+export function mapNote(table: Table, column: string, type?: string): string {
+  if (type === 'locator') return LOCATOR_NOTE;
   return isUsPlaceSet(table.places?.[column]) ? US_ATLAS_NOTE : ATLAS_NOTE;
+}
+
+/** Whether a table has longitude and latitude columns a locator map can place rows by. */
+function hasCoordinates(table: Table): boolean {
+  const columns = [...table.measures.keys()].map((c) => c.toLowerCase());
+  return columns.some((c) => LON.includes(c)) && columns.some((c) => LAT.includes(c));
 }

@@ -29,7 +29,8 @@ export function matchUsPlaces(data: readonly Datum[], spec: ChartSpec, column: s
   }
   const expected = usIndex(set).places.filter(alwaysDrawn);
   const missing = expected.filter((p) => !counts.has(p.id));
-  if (!spec.partial && missing.length > expected.length * MISSING_LIMIT) {
+  // A locator marks a few places on purpose; choropleths and symbol maps cover the map.
+  if (spec.type !== 'locator' && !spec.partial && missing.length > expected.length * MISSING_LIMIT) {
     const share = Math.round((missing.length / expected.length) * 100);
     const shown = missing.slice(0, 5).map((p) => `${p.name} (${p.id})`).join(', ');
     problems.push({

@@ -1,0 +1,13 @@
+/**
+ * A locator map in words: which places it marks and where, in degrees
+ * (the description stands in for the map, so the position is given).
+ */
+import type { ChartData } from '../chartData.ts';
+import { locatorSpots } from './locatorOptions.ts';
+
+export function describeLocator(chart: ChartData): string {
+  const spots = locatorSpots(chart);
+  const where = (lon: number, lat: number) => `${Math.abs(lat).toFixed(1)}°${lat < 0 ? 'S' : 'N'}, ${Math.abs(lon).toFixed(1)}°${lon < 0 ? 'W' : 'E'}`;
+  const places = spots.map((s) => `${s.d.label} (${s.area ? 'area centred at ' : ''}${where(s.lon, s.lat)})`);
+  return `Locator map of ${spots.length} ${spots.length === 1 ? 'place' : 'places'}: ${places.join('; ')}. A globe in the corner shows where the map lies.`;
+}

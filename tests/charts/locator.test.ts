@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { checkChart, fixtureSvg } from '../fixtures/charts.ts';
+import { describeChart } from '../../src/lib/charts/describe.ts';
+
+const NEW_ENGLAND = { data: 'capitals.lat', type: 'locator', x: 'city', where: { state: ['Massachusetts', 'Connecticut', 'Rhode Island', 'Vermont', 'New Hampshire', 'Maine'] } };
+const texts = (svg: string) => [...svg.matchAll(/<text\b([^>]*)>([\s\S]*?)<\/text>/g)].map((m) => ({ attributes: m[1], text: m[2] }));
+
+describe('locator map (vega-datasets state capitals)', () => {
+  test('marks each place by its coordinates, names each clear of the others, with a scale bar and a globe', () => {
+    const { wide, narrow, chart } = fixtureSvg('capitals', NEW_ENGLAND);
+    for (const svg of [wide, narrow]) {
+      expect(svg.match(/<circle\b/g)).toHaveLength(6);
+      const names = texts(svg).map((t) => t.text);
+      for (const city of ['Boston', 'Hartford', 'Providence']) expect(names).toContain(city);
+      // A scale bar of a round number of kilometres.
+      expect(names.find((n) => / km$/.test(n))).toMatch(/^(1|2|5)0* km$/);
+    }
+    // Labels do not overlap: no two names start within a line's height and a name's width of each other.
+    const placed = texts(wide)
+      .filter((t) => /font-weight="bold"/.test(t.attributes))
+      .map((t) => ({ x: Number(/ x="([\d.]+)"/.exec(t.attributes)![1]), y: Number(/ y="([\d.]+)"/.exec(t.attributes)![1]), anchor: /text-anchor="(\w+)"/.exec(t.attributes)![1], text: t.text }));
+    expect(placed.length).toBe(6);
+    for (const a of placed) for (const b of placed) if (a !== b) expect(Math.abs(a.y - b.y) >= 11 || a.anchor !== b.anchor || Math.abs(a.x - b.x) > 60).toBe(true);
+    expect(chart.notes.join(' ')).toContain('Natural Earth');
+    expect(describeChart(chart)).toMatch(/^Locator map of 6 places: .*Boston \(42\.4°N, 71\.1°W\)/);
+  });
+
+  test('a place named by a column with places: is drawn as its area', () => {
+    const { wide, chart } = fixtureSvg('capitals', { data: 'capitals.lat', type: 'locator', x: 'state', where: { state: 'Colorado' } });
+    expect(chart.places?.get('Colorado')).toEqual(['08']);
+    expect(wide).toContain('fill-opacity="0.25"');
+    expect(describeChart(chart)).toContain('Colorado (area centred at');
+  });
+
+  test('stays within its budget: 20 KB gzip for both drawings', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const { wide, narrow } = fixtureSvg('capitals', NEW_ENGLAND);
+    expect(gzipSync(wide + narrow).length).toBeLessThan(20 * 1024);
+  });
+
+  test('a table without coordinates, whose column names no map, is refused with a hint', () => {
+    const problems = checkChart('us-states', "  data: states.population\n  type: locator\n", { 'dataset.yaml': (yaml) => yaml.replace(', places: us-states', '') });
+    expect(problems).toContainEqual(expect.stringMatching(/a locator map puts each state at its longitude and latitude, and table states has neither — add number columns lon and lat/));
+  });
+});
