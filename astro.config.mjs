@@ -27,12 +27,16 @@ function reloadOnContentChange() {
   return {
     name: 'plotline:reload-on-content',
     /** @param {import('vite').ViteDevServer} server */
-    configureServer(server) {
+    async configureServer(server) {
       server.watcher.add([`${root}/content`, `${root}/data`]);
+      // The site is kept between requests and loaded again after a save (site.ts, watchedSite).
+      const { contentSaved, watchContent } = await import(new URL('./src/lib/site.ts', import.meta.url).href);
+      watchContent();
       /** @type {ReturnType<typeof setTimeout> | undefined} */
       let timer;
       const changed = (/** @type {string} */ file) => {
         if (!/[\\/](content|data)([\\/]|$)/.test(file)) return;
+        contentSaved();
         // Astro keeps each route's getStaticPaths() until content changes:
         // say it did, so that a story folder created while dev runs gets its
         // page (and a deleted one loses it) without a restart.
@@ -61,8 +65,8 @@ function reloadOnContentChange() {
 /** Sends the content's problems, if any, to the error overlay of every open page. */
 async function showProblems(/** @type {import('vite').ViteDevServer} */ server, /** @type {string} */ root) {
   try {
-    const { checkProject, locatedError } = await import(new URL('./src/lib/site.ts', import.meta.url).href);
-    const { problems } = checkProject(root);
+    const { watchedSite, locatedError } = await import(new URL('./src/lib/site.ts', import.meta.url).href);
+    const { problems } = watchedSite(root);
     if (problems.length === 0) return;
     // The client environment's channel is the one Astro dresses up for its overlay.
     const channel = server.environments?.client?.hot ?? server.ws;
@@ -76,9 +80,9 @@ async function showProblems(/** @type {import('vite').ViteDevServer} */ server, 
 async function reportProblems(/** @type {string} */ root) {
   try {
     // Loaded by Node itself, not bundled with this config: src/lib is plain TypeScript.
-    const { checkProject } = await import(new URL('./src/lib/site.ts', import.meta.url).href);
+    const { watchedSite } = await import(new URL('./src/lib/site.ts', import.meta.url).href);
     const { formatProblems } = await import(new URL('./src/lib/problems.ts', import.meta.url).href);
-    const { stories, problems } = checkProject(root);
+    const { stories, problems } = watchedSite(root);
     if (problems.length > 0) console.error(`\n${formatProblems(problems)}\n`);
     else console.log(`content ok: ${stories.length} ${stories.length === 1 ? 'story' : 'stories'} checked`);
   } catch (error) {

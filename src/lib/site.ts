@@ -61,13 +61,53 @@ let cached: { site: Site } | undefined;
  * The site for Astro pages: the one `npm run build` checked and handed over
  * (else loaded once per build), and refused with every problem listed when
  * anything is wrong, so a build never publishes a page with a wrong number.
- * In `astro dev` every request reloads (files change).
+ * With `reload` (`astro dev`), the site as the files now are: see watchedSite.
  */
 export function siteOrThrow(options: { reload?: boolean } = {}): Site {
   const handed = (globalThis as { [HANDED]?: Site })[HANDED];
-  if (options.reload || (!cached && !handed)) cached = { site: loadSite() };
-  const site = options.reload || !handed ? cached!.site : handed;
+  const site = options.reload ? watchedSite(projectRoot()) : handed ?? (cached ??= { site: loadSite() }).site;
   if (site.problems.length > 0) throw locatedError(site.problems, projectRoot());
+  return site;
+}
+
+/**
+ * In `npm run dev` the watcher (astro.config.mjs) counts the saves under
+ * content/ and data/; the site is loaded again only after one, not on every
+ * request (a page, its stylesheet, its share card and the error overlay
+ * each ask). Shared through globalThis by the config's copy of this module
+ * and the pages' copy. Without a watcher counting, every call loads afresh.
+ */
+const WATCH = Symbol.for('plotline.watch');
+
+interface Watch {
+  saves?: number;
+  loaded?: { root: string; saves: number; site: Site };
+}
+
+function watch(): Watch {
+  const global = globalThis as { [WATCH]?: Watch };
+  global[WATCH] ??= {};
+  return global[WATCH];
+}
+
+/** Starts counting saves: from now on watchedSite reloads only after contentSaved. */
+export function watchContent(): void {
+  watch().saves ??= 0;
+}
+
+/** A file under content/ or data/ was saved, added or deleted. */
+export function contentSaved(): void {
+  const state = watch();
+  state.saves = (state.saves ?? 0) + 1;
+}
+
+/** The site under `root` as its files are now: loaded again only when a save was counted since. */
+export function watchedSite(root: string): Site {
+  const state = watch();
+  const { loaded, saves } = state;
+  if (saves !== undefined && loaded?.root === root && loaded.saves === saves) return loaded.site;
+  const site = loadSite(root);
+  if (saves !== undefined) state.loaded = { root, saves, site };
   return site;
 }
 

@@ -93,11 +93,13 @@ export async function measureArchive(stories: number, log: (text: string) => voi
     const checkStart = performance.now();
     const checked = runCli('check', root, undefined, env, 3_600_000);
     const checkMs = performance.now() - checkStart;
+    log(`check: ${Math.round(checkMs)} ms`);
     if (checked.status !== 0) throw new Error(`npm run check failed on the archive:\n${checked.stderr.slice(0, 4000)}`);
     const out = join(root, 'dist');
     log('first build…');
     const cold = timedBuild(root, out, { warm: true, env });
     const outputBytes = bytesUnder(realpathSync(out));
+    log(`first build: ${JSON.stringify(cold)}; ${outputBytes} bytes written`);
     // One sentence in the last story, one cell in the first dataset copy.
     log('build after one sentence…');
     const last = slugs.at(-1)!;
@@ -105,9 +107,11 @@ export async function measureArchive(stories: number, log: (text: string) => voi
     const sectionFile = join(root, 'content', last, section);
     writeFileSync(sectionFile, `${readFileSync(sectionFile, 'utf8').trimEnd()} One sentence more.\n`);
     const sentence = timedBuild(root, out, { warm: true, env });
+    log(`after one sentence: ${JSON.stringify(sentence)}`);
     log('build after one dataset cell…');
     editOneCell(root);
     const cell = timedBuild(root, out, { warm: true, env });
+    log(`after one cell: ${JSON.stringify(cell)}`);
     log('npm run dev: start-up and a one-sentence reload…');
     const dev = await measureDev(root, slugs[0]);
     return { stories, checkMs, cold, sentence, cell, outputBytes, storiesAtLimit: Math.floor((PAGES_LIMIT / outputBytes) * stories), dev };
