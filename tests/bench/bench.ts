@@ -19,6 +19,7 @@ import { mapFigures } from './maps.ts';
 import { measureScrolling } from './scrolling.ts';
 import { timeDailyCheck } from './dailyData.ts';
 import { measureLighthouse } from './lighthouse.ts';
+import { measureArchive, PAGES_LIMIT } from './archive.ts';
 
 const BUDGET = {
   /** A story page with all it loads: HTML (charts and every chart state inline), CSS, JS, favicon. */
@@ -34,7 +35,15 @@ const BUDGET = {
   /** Lighthouse mobile scores out of 100, at least: the median of LIGHTHOUSE_RUNS audits per story. */
   lighthousePerformance: 98,
   lighthouseAccessibility: 100,
+  /** An archive's build after one changed sentence, as a share of its first build (wall time). */
+  archiveSentenceShare: 0.1,
+  /** Peak memory of an archive's build, at ARCHIVE_STORIES (1,000 by default). */
+  archivePeakMb: 4096,
+  /** GitHub Pages' limit on a published site. */
+  archiveOutputBytes: PAGES_LIMIT,
 };
+/** Stories in the archive bench (0 leaves it out): copies of the shipped stories. */
+const ARCHIVE_STORIES = Number(process.env.ARCHIVE_STORIES ?? 1000);
 const LIGHTHOUSE_RUNS = 5;
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const SIZES = [10, 100, 400];
@@ -141,6 +150,16 @@ for (const k of kinds) check(`chart kind: ${k.name}, gzip`, Math.max(k.narrow, k
 const maps = mapFigures();
 for (const m of maps) check(`map: ${m.name}, both widths, gzip`, m.bytes, m.budget, kb);
 
+// 5. A newsroom's archive: a first build, rebuilds after small edits, check, dev, output size.
+let archive: Awaited<ReturnType<typeof measureArchive>> | undefined;
+if (ARCHIVE_STORIES > 0) {
+  log(`building an archive of ${ARCHIVE_STORIES} stories…`);
+  archive = await measureArchive(ARCHIVE_STORIES, log);
+  check(`archive of ${ARCHIVE_STORIES}: build after one sentence ÷ first build`, archive.sentence.wallMs / archive.cold.wallMs, BUDGET.archiveSentenceShare, (n) => `${(n * 100).toFixed(0)}%`);
+  check(`archive of ${ARCHIVE_STORIES}: peak memory of a build`, Math.max(archive.cold.peakRssMb, archive.sentence.peakRssMb, archive.cell.peakRssMb), BUDGET.archivePeakMb, (n) => `${Math.round(n)} MB`);
+  check(`archive of ${ARCHIVE_STORIES}: output size`, archive.outputBytes, BUDGET.archiveOutputBytes, (n) => `${(n / 1024 ** 2).toFixed(0)} MB`);
+}
+
 // Report.
 const perChart = (value: number | undefined) => (value === undefined ? '—' : `${value.toFixed(1)} ms`);
 const line = (label: string, s: { median: number; min: number; max: number }) => [label, ms(s.median), ms(s.min), ms(s.max)];
@@ -198,6 +217,19 @@ const sections = [
   textTable([['kind', 'phone', 'desktop', 'budget'], ...kinds.map((k) => [k.name, kb(k.narrow), kb(k.wide), kb(k.budget)])]),
   'Maps (fixtures; both drawings of a figure gzipped together; time to resolve and draw it, first and again)',
   textTable([['map', 'both widths', 'budget', 'first', 'again'], ...maps.map((m) => [m.name, kb(m.bytes), kb(m.budget), ms(m.coldMs), ms(m.warmMs)])]),
+  archive
+    ? [
+        `Archive of ${archive.stories} stories (copies of the shipped stories, charts retitled; output ${(archive.outputBytes / 1024 ** 2).toFixed(0)} MB, the 1 GB Pages limit at about ${archive.storiesAtLimit} stories)`,
+        textTable([
+          ['step', 'wall', 'CPU', 'peak memory', 'Plotline\'s part'],
+          ['npm run check', ms(archive.checkMs), '—', '—', '—'],
+          ...([['first build', archive.cold], ['after one sentence', archive.sentence], ['after one dataset cell', archive.cell]] as const).map(([label, t]) => [label, ms(t.wallMs), ms(t.cpuMs), `${Math.round(t.peakRssMb)} MB`, ms(t.plotlineMs)]),
+          ['npm run dev: first page', ms(archive.dev.firstPageMs), '—', '—', '—'],
+          ['npm run dev: stylesheet after it', ms(archive.dev.brandCssMs), '—', '—', '—'],
+          ['npm run dev: page after one sentence', ms(archive.dev.sentenceMs), '—', '—', '—'],
+        ]),
+      ].join('\n')
+    : 'Archive: left out (ARCHIVE_STORIES=0)',
   'Budgets',
   textTable([['check', 'figure', 'budget', ''], ...checks.map((c) => [c.what, c.figure, c.budget, c.ok ? 'ok' : 'OVER'])]),
 ];
@@ -218,6 +250,7 @@ const results = {
   scrolling,
   lighthouse,
   daily,
+  archive,
   budgets: checks,
   seconds,
 };
