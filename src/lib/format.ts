@@ -205,7 +205,7 @@ function shortSuffix(unit: Unit): string {
 }
 
 /** Short form for chart labels: fewer digits (unless told), no unit words. */
-export function formatShort(value: number, unit: UnitRef, digits = Math.abs(value) >= 100 ? 0 : 1, locale = DEFAULT_LOCALE): string {
+export function formatShort(value: number, unit: UnitRef, digits = Math.min(unitDef(unit).decimals, Math.abs(value) >= 100 ? 0 : 1), locale = DEFAULT_LOCALE): string {
   return `${formatNumber(value, digits, locale)}${shortSuffix(unitDef(unit))}`;
 }
 

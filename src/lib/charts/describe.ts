@@ -114,7 +114,9 @@ function spanOf(chart: ChartData, drawn: Datum[]): string {
   if (chart.xKind === 'category') {
     const count = new Set(drawn.map((d) => d.label)).size;
     const periods = [...new Set(drawn.map((d) => d.period.id))];
-    return `, ${count} ${plural(chart.x)}${periods.length === 1 ? `, ${periodLabel(drawn[0].period)}` : ''}`;
+    // A table without periods has no period to name.
+    const period = periods.length === 1 ? periodLabel(drawn[0].period) : '';
+    return `, ${count} ${plural(chart.x)}${period ? `, ${period}` : ''}`;
   }
   if (chart.xKind === 'month') return ', by month of the year';
   // A number column along x has no span of time to name.

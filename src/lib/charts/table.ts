@@ -26,6 +26,8 @@ export function chartTable(chart: ChartData): DataTable {
   const labels = [...new Set(chart.data.map(valueLabel))];
   // Categories in the chart's order (sort:, or the column's declared order).
   if (chart.order && chart.xKind === 'category') labels.sort((a, b) => place(chart.order!, a) - place(chart.order!, b));
+  // Horizontal bars without an order of their own stand largest first: the table lists them as they stand.
+  else if (chart.type === 'barX' && chart.xKind === 'category' && seriesNames.length === 1) labels.sort((a, b) => largest(chart, b) - largest(chart, a));
   // The first datum of each label and series, as a search would find it.
   const byCell = new Map<string, Datum>();
   for (const d of chart.data) {
@@ -69,6 +71,11 @@ export function chartCsv(chart: ChartData): string {
   ]);
   // Category names and source addresses come from the dataset: never a live formula.
   return formatSafeCsv([header, ...lines]);
+}
+
+/** A category's drawn value (−∞ when it has none, so that it comes last). */
+function largest(chart: ChartData, label: string): number {
+  return chart.data.find((d) => d.label === label && d.y !== null)?.y ?? Number.NEGATIVE_INFINITY;
 }
 
 function place(order: string[], label: string): number {
