@@ -78,6 +78,21 @@ describe('derived measures beyond percentages', () => {
     ]);
   });
 
+  test.each([
+    ['sum', 'use op: mean (the average over the period) or op: last (the figure at its end)'],
+    ['ytd', 'drop the measure, or take the running total of the amounts the rate is computed from'],
+    ['rolling12', 'drop the measure, or take the rolling sum of the amounts the rate is computed from'],
+  ])('op: %s over a percentage is refused at its op: percentages are not added up', (op, hint) => {
+    const to = op === 'sum' ? ', to: year' : '';
+    const yaml = CLIMATE[YAML].replace('unit: usd_m, label: Spending }', 'unit: pct, label: Employment rate }').replace('      life_rank:', `      people_total: { op: ${op}, of: people${to} }\n      life_rank:`);
+    const problems = checkProject(climateProject({ [YAML]: yaml })).problems.map(formatProblem);
+    expect(problems).toEqual([
+      `${YAML}:39:27  table lifespan: derived "people_total" adds up "people", which is in %: a sum of percentages means nothing — rates and percentages are not added up: ${hint}`,
+    ]);
+    const mean = CLIMATE[YAML].replace('unit: usd_m, label: Spending }', 'unit: pct, label: Employment rate }').replace('      life_rank:', '      people_mean: { op: mean, of: people, to: year }\n      life_rank:');
+    expect(checkProject(climateProject({ [YAML]: mean })).problems.map(formatProblem).filter((p) => p.includes('adds up'))).toEqual([]);
+  });
+
   test('op index needs a base that is a period of the table', () => {
     expect(checkClimate(editClimate(YAML, 'base: 2000', 'base: 1990'))).toEqual([
       'data/air/lifespan.csv:1:1  derived "life_index" is indexed to 1990, a period data/air/lifespan.csv does not hold — set base: in dataset.yaml to a period of the table, from 2000 to 2002',

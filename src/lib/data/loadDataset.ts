@@ -222,6 +222,14 @@ function checkDeclarations(
       if ((d.op === 'yoy' || d.op === 'mom') && (of?.kind === 'pct' || of?.kind === 'pp')) {
         problems.add(file, at('derived', derived, 'op'), `table ${name}: derived "${derived}" takes a percentage change of "${d.of}", which is itself in ${of.label}`, `a change of a percentage is told in percentage points: use op: ${d.op === 'yoy' ? 'change_yoy' : 'change'}`);
       }
+      if (SUMS.includes(d.op) && of && isRate(of)) {
+        problems.add(
+          file,
+          at('derived', derived, 'op'),
+          `table ${name}: derived "${derived}" adds up "${d.of}", which is in ${of.label}: a sum of ${of.kind === 'pp' ? 'percentage points' : 'percentages'} means nothing`,
+          d.op === 'sum' ? 'rates and percentages are not added up: use op: mean (the average over the period) or op: last (the figure at its end)' : `rates and percentages are not added up: drop the measure, or take the ${d.op === 'ytd' ? 'running total' : 'rolling sum'} of the amounts the rate is computed from`,
+        );
+      }
       if (d.op === 'index' && d.base === undefined) {
         problems.add(file, at('derived', derived), `table ${name}: derived "${derived}" uses op index without "base"`, 'add base: <period> (the period whose value is 100), e.g. base: 2000');
       }
@@ -260,6 +268,14 @@ function checkDeclarations(
 }
 
 /** The unit of a column or declared measure of a table, if it names a known one. */
+/** Ops that add values up. */
+const SUMS: string[] = ['sum', 'ytd', 'rolling12'];
+
+/** A percentage, a change in points, or a unit printed with a % sign: values that do not add up. */
+function isRate(unit: { kind: string; suffix: string }): boolean {
+  return unit.kind === 'pct' || unit.kind === 'pp' || unit.suffix.trim() === '%';
+}
+
 function ofUnit(table: TableSpec, name: string, units: UnitRegistry) {
   const unit = table.long ? table.measures?.[name]?.unit : table.columns[name]?.unit;
   return unit === undefined ? undefined : units.get(unit);
