@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { geoEqualEarth, geoPath } from 'd3-geo';
 import { gzipSync } from 'node:zlib';
-import { checkChart, fixtureSvg, FIXTURE_SECTION } from '../fixtures/charts.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkChart, CHART_FIXTURES, fixtureSvg, FIXTURE_SECTION } from '../fixtures/charts.ts';
 import { describeChart } from '../../src/lib/charts/describe.ts';
 import { chartCsv, chartTable } from '../../src/lib/charts/table.ts';
 import { findCountry, normaliseName } from '../../src/lib/charts/geo/atlas.ts';
@@ -103,6 +105,23 @@ describe('map errors', () => {
   test('a region member that matches no country is reported at the member', () => {
     const problems = checkChart('people', '  data: countries.population_share\n  type: choropleth\n  x: country\n  regions:\n    "Hong Kong, China": [HKG]\n    Nordic: [Norway, Swedn, Finland]\n');
     expect(problems).toEqual([`${FIXTURE_SECTION}:8:22  region "Nordic": no country on the map matches "Swedn" — did you mean "Sweden"?`]);
+  });
+
+  test('a name two countries share ("Congo") is refused at its row, naming both; a region member too', () => {
+    const CHART = '  data: countries.population_share\n  type: choropleth\n  x: country\n  regions: { "Hong Kong, China": [HKG] }\n';
+    const problems = checkChart('people', CHART, { 'countries.csv': (csv) => csv.replace('2005-01/12,Germany,', '2005-01/12,Congo,') });
+    const either = 'could be any of Democratic Republic of the Congo (COD), Republic of the Congo (COG) — write the full name or the ISO code of the one you mean: the map cannot guess';
+    expect(problems).toEqual([`data/people/countries.csv:26:1  country "Congo" ${either}`]);
+    expect(checkChart('people', CHART.replace('[HKG] }', '[HKG], Central: [Congo, Gabon] }'))).toEqual([`${FIXTURE_SECTION}:6:51  region "Central": "Congo" ${either}`]);
+    expect(checkChart('people', CHART, { 'countries.csv': (csv) => csv.replace('2005-01/12,Germany,', '2005-01/12,Republic of the Congo,') })).toEqual([]);
+  });
+
+  test('a place given twice, under one name or two, is refused at the second row', () => {
+    const CHART = '  data: countries.population_share\n  type: choropleth\n  x: country\n  regions: { "Hong Kong, China": [HKG] }\n';
+    const twice = (name: string) => checkChart('people', CHART, { 'countries.csv': (csv) => `${csv.trimEnd()}\n2005-01/12,${name},9.0\n` });
+    const last = readFileSync(join(CHART_FIXTURES, 'data/people/countries.csv'), 'utf8').trimEnd().split('\n').length + 1;
+    expect(twice('Turkey')).toEqual([`data/people/countries.csv:${last}:1  duplicated period 2005-01/12 for Turkey (first on line 60) — keep one row per period; correct the period or delete the repeated row`]);
+    expect(twice('Türkiye')).toEqual([`data/people/countries.csv:${last}:1  country "Türkiye" is the same place as "Turkey" (first on line 60): a map shows one value per place — keep one row per place: delete or correct this one`]);
   });
 
   test('a map of several periods is refused: one value per place', () => {

@@ -76,9 +76,38 @@ export function atlasIndex(): { countries: Country[]; byName: Map<string, Countr
   return index;
 }
 
-/** The country a name or code stands for, if any. */
+/** The country a name or code stands for, if any (none for a name two countries share). */
 export function findCountry(text: string): Country | undefined {
-  return atlasIndex().byName.get(normaliseName(text));
+  return ambiguousPlace(text) ? undefined : atlasIndex().byName.get(normaliseName(text));
+}
+
+let shared: Map<string, string[]> | undefined;
+
+/**
+ * The countries a name could mean when it names more than one ("Congo":
+ * the Republic of the Congo and the Democratic Republic of the Congo), by
+ * their full English names with their ISO alpha-3 codes; undefined for a
+ * name that means one country or none.
+ */
+export function ambiguousPlace(text: string): string[] | undefined {
+  if (!shared) {
+    const owners = new Map<string, Set<string>>();
+    for (const country of atlasIndex().countries) {
+      if (!/^\d{3}$/.test(country.id)) continue;
+      const alpha2 = countries.numericToAlpha2(country.id);
+      if (!alpha2) continue;
+      for (const name of [country.name, ...[countries.getName(alpha2, 'en', { select: 'all' }) ?? []].flat()]) {
+        const key = normaliseName(name);
+        if (!owners.has(key)) owners.set(key, new Set());
+        owners.get(key)!.add(alpha2);
+      }
+    }
+    shared = new Map();
+    for (const [key, codes] of owners) {
+      if (codes.size > 1) shared.set(key, [...codes].map((code) => `${countries.getName(code, 'en')} (${countries.alpha2ToAlpha3(code)})`).sort());
+    }
+  }
+  return shared.get(normaliseName(text));
 }
 
 /** True for a real country too small for the 1:110m map (Malta, Seychelles): matched, but not drawn. */

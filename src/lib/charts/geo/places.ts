@@ -8,7 +8,7 @@ import type { Table } from '../../data/model.ts';
 import type { ChartSpec } from '../../story/schema.ts';
 import { closest } from '../../suggest.ts';
 import type { ChartProblem, Datum } from '../model.ts';
-import { ATLAS_NOTE, atlasIndex, findCountry, tooSmallToDraw } from './atlas.ts';
+import { ambiguousPlace, ATLAS_NOTE, atlasIndex, findCountry, tooSmallToDraw } from './atlas.ts';
 import { matchUsPlaces } from './usPlaces.ts';
 import { isUsPlaceSet, US_ATLAS_NOTE } from './usAtlas.ts';
 import { LAT, LOCATOR_NOTE, LON } from './locatorOptions.ts';
@@ -28,6 +28,11 @@ export function matchPlaces(data: readonly Datum[], spec: ChartSpec, column: str
   for (const [region, members] of Object.entries(regions)) {
     const ids: string[] = [];
     for (const [i, member] of members.entries()) {
+      const either = ambiguousPlace(member);
+      if (either) {
+        problems.push({ field: `regions.${region}.${i}`, message: `region "${region}": "${member}" could be any of ${either.join(', ')}`, hint: AMBIGUOUS_HINT });
+        continue;
+      }
       const country = findCountry(member);
       if (country) ids.push(country.id);
       else if (!tooSmallToDraw(member)) problems.push({ field: `regions.${region}.${i}`, message: `region "${region}": no country on the map matches "${member}"`, hint: nearest(member, names) ?? 'write a country name or an ISO code (FRA, FR, 250)' });
@@ -39,6 +44,12 @@ export function matchPlaces(data: readonly Datum[], spec: ChartSpec, column: str
     const name = String(d.x);
     seen.set(name, (seen.get(name) ?? 0) + (d.y === null ? 0 : 1));
     if (places.has(name)) continue;
+    const either = ambiguousPlace(name);
+    if (either) {
+      places.set(name, []);
+      problems.push({ field: 'x', at: rowOf(d, table), message: `${column} "${name}" could be any of ${either.join(', ')}`, hint: AMBIGUOUS_HINT });
+      continue;
+    }
     const country = findCountry(name);
     if (country) {
       places.set(name, [country.id]);
@@ -49,13 +60,35 @@ export function matchPlaces(data: readonly Datum[], spec: ChartSpec, column: str
     const hint = nearest(name, [...names, ...Object.keys(regions)]);
     problems.push({
       field: 'x',
-      at: d.row === undefined ? undefined : { file: table.file, line: d.row.line },
+      at: rowOf(d, table),
       message: `no country on the map matches ${column} "${name}"`,
       hint: hint ? `${hint}; or declare "${name}" under the chart's regions: as a list of countries` : `declare "${name}" under the chart's regions: as a list of countries, or write a country name or ISO code`,
     });
   }
   const below = spec.type === 'symbolMap' ? data.find((d) => d.y !== null && d.y < 0) : undefined;
   if (below) problems.push({ field: 'type', message: `a symbol map sizes circles by value, and ${column} "${below.label}" is below zero (${below.y})`, hint: 'use type: choropleth for changes and other values that can fall below zero' });
+  // A place given twice for one period, under one name or two ("Türkiye" and "Turkey"), would be painted twice.
+  const drawnBy = new Map<string, Datum>();
+  for (const d of data) {
+    if (d.y === null) continue;
+    for (const id of places.get(String(d.x)) ?? []) {
+      const key = `${id}\u0000${d.period.id}`;
+      const first = drawnBy.get(key);
+      if (!first) {
+        drawnBy.set(key, d);
+        continue;
+      }
+      const line = first.row?.line;
+      const same = first.x === d.x ? 'is given twice' : `is the same place as "${first.x}"`;
+      problems.push({
+        field: 'x',
+        at: rowOf(d, table),
+        message: `${column} "${d.x}" ${same}${line === undefined ? '' : ` (first on line ${line})`}: a map shows one value per place`,
+        hint: 'keep one row per place: delete or correct this one',
+      });
+      return places;
+    }
+  }
   for (const [name, count] of seen) {
     if (count > 1) {
       problems.push({ field: 'x', message: `a map shows one value per place, and ${column} "${name}" has ${count} drawn values`, hint: 'pin one period with from: and to:, or filter with where:' });
@@ -63,6 +96,12 @@ export function matchPlaces(data: readonly Datum[], spec: ChartSpec, column: str
     }
   }
   return places;
+}
+
+const AMBIGUOUS_HINT = 'write the full name or the ISO code of the one you mean: the map cannot guess';
+
+function rowOf(d: Datum, table: Table): { file: string; line: number } | undefined {
+  return d.row === undefined ? undefined : { file: table.file, line: d.row.line };
 }
 
 function nearest(word: string, candidates: readonly string[]): string | undefined {
