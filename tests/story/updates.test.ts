@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { checkProject } from '../../src/lib/check.ts';
-import { isCorrection, updatesInOrder } from '../../src/lib/story/updates.ts';
+import { checkUpdates, isCorrection, updatesInOrder } from '../../src/lib/story/updates.ts';
+import type { StoryFrontMatter } from '../../src/lib/story/schema.ts';
+import { Problems } from '../../src/lib/problems.ts';
 import { checkMini, edit, miniProject } from '../fixtures/mini.ts';
 
 const INDEX = 'content/mini/index.md';
@@ -30,6 +32,21 @@ describe('updates: in index.md', () => {
     expect(checkMini(withUpdates('updated: 2025-04-02\n'))).toEqual([
       `${INDEX}:4:10  updated: 2025-04-02 is earlier than published: 2025-05-01 — correct the date, or leave "updated" out`,
     ]);
+  });
+
+  test('an update, updated or published dated in the future is refused at its date', () => {
+    const problems = checkMini(withUpdates('updated: 2205-12-22\nupdates:\n  - date: 2205-12-22\n    note: From the future.\n'));
+    const today = new Date().toISOString().slice(0, 10);
+    const hint = `a page cannot report what has not happened: correct the date (today is ${today})`;
+    expect(problems).toEqual([`${INDEX}:4:10  updated: 2205-12-22 is in the future — ${hint}`, `${INDEX}:6:11  update dated 2205-12-22 is in the future — ${hint}`]);
+    expect(checkMini(edit(INDEX, 'published: 2025-05-01', 'published: 2205-05-01')).filter((p) => p.includes('future'))).toEqual([`${INDEX}:3:12  published: 2205-05-01 is in the future — ${hint}`]);
+  });
+
+  test('checkUpdates() allows a day of grace after now, and no more', () => {
+    const meta = { title: 'T', published: '2025-05-01', dataset: 'trade', updates: [{ date: '2025-05-10', note: 'Next day.' }, { date: '2025-05-11', note: 'Two days on.' }] } as StoryFrontMatter;
+    const problems = new Problems();
+    checkUpdates(meta, INDEX, () => ({ line: 1, column: 1 }), problems, new Date('2025-05-09T23:00:00Z'));
+    expect(problems.list.map((p) => p.message)).toEqual(['update dated 2025-05-11 is in the future']);
   });
 
   test('an update needs a date and a note, and names its fields', () => {

@@ -13,12 +13,20 @@ export function isCorrection(update: StoryUpdate): boolean {
 /**
  * Checks a story's dates against each other and fills in `updated`: no
  * update or `updated` before `published`, and an `updated` no earlier than
- * the latest update (it defaults to that date). Problems are reported at
- * the date's line and column.
+ * the latest update (it defaults to that date), and none more than a day
+ * after `now`. Problems are reported at the date's line and column.
  */
-export function checkUpdates(meta: StoryFrontMatter, file: string, locate: YamlSource['locate'], problems: Problems): StoryFrontMatter {
+export function checkUpdates(meta: StoryFrontMatter, file: string, locate: YamlSource['locate'], problems: Problems, now: Date = new Date()): StoryFrontMatter {
   const updates = meta.updates ?? [];
   const published = formatDate(meta.published);
+  // A day's grace: an editor east of UTC may date a story tomorrow in UTC terms.
+  const latestDay = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+  const future = (date: string, path: (string | number)[], name: string) => {
+    if (date > latestDay) problems.add(file, locate(path), `${name} ${date} is in the future`, `a page cannot report what has not happened: correct the date (today is ${now.toISOString().slice(0, 10)})`);
+  };
+  future(meta.published, ['published'], 'published:');
+  if (meta.updated !== undefined) future(meta.updated, ['updated'], 'updated:');
+  for (const [i, update] of updates.entries()) future(update.date, ['updates', i, 'date'], 'update dated');
   for (const [i, update] of updates.entries()) {
     if (update.date < meta.published) {
       problems.add(file, locate(['updates', i, 'date']), `update dated ${update.date} is earlier than published: ${meta.published}`, `an update comes after the story was first published (${published}): correct the date`);
