@@ -10,7 +10,7 @@ import { csvFormatRows } from 'd3-dsv';
  */
 
 /** Cells that are numbers, as JavaScript or a spreadsheet writes them: never a formula. */
-const PLAIN_NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const PLAIN_NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** What makes a spreadsheet read a cell as a formula, after any leading spaces or line breaks. */
 const FORMULA_START = /^[\s]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;

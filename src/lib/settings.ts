@@ -16,9 +16,10 @@ import { parseYaml, reportSchemaIssues } from './yamlSource.ts';
 export const SETTINGS_FILE = 'content/site.yaml';
 
 const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
-/** A check with the message an editor reads (zod's own for a regex names the regex). */
-const matching = (pattern: RegExp, message: string) => z.string().trim().refine((value) => pattern.test(value), message);
-const colour = matching(HEX, 'not a colour written #rrggbb, e.g. #b23e06');
+/** A check with the message an editor reads (zod's own for a regex names the regex), and the fix. */
+const checked = (test: (value: string) => boolean, message: string, hint: string) => z.string().trim().refine(test, { message, params: { hint } });
+const matching = (pattern: RegExp, message: string, hint: string) => checked((value) => pattern.test(value), message, hint);
+const colour = matching(HEX, 'not a colour written #rrggbb, e.g. #b23e06', 'write # and six hexadecimal digits, e.g. "#b23e06", in quotes, and nothing else: no CSS');
 
 export const themeSchema = z
   .object({
@@ -27,21 +28,60 @@ export const themeSchema = z
   })
   .strict();
 
-/** A BCP 47 language tag Intl knows, e.g. en-US, en-GB, fr-FR. */
-const locale = z.string().refine((tag) => {
+/**
+ * Why a language tag cannot set the site's locale, or undefined when it
+ * can: Intl must know it, and pages are laid out left to right with the
+ * digits 0–9 that facts are written and checked in.
+ */
+export function localeTrouble(tag: string): { message: string; hint: string } | undefined {
+  const known = { message: 'not a language tag such as en-US, en-GB or de-DE', hint: 'write a language and a region, such as en-GB, fr-FR or es-MX, that Intl knows' };
+  let locale: Intl.Locale;
   try {
-    return Intl.getCanonicalLocales(tag).length === 1 && Intl.NumberFormat.supportedLocalesOf(tag).length === 1;
+    if (Intl.getCanonicalLocales(tag).length !== 1 || Intl.NumberFormat.supportedLocalesOf(tag).length !== 1) return known;
+    locale = new Intl.Locale(tag);
   } catch {
-    return false;
+    return known;
   }
-}, 'not a language tag such as en-US, en-GB or de-DE');
+  const script = locale.maximize().script ?? '';
+  if (RIGHT_TO_LEFT.has(script)) {
+    return { message: `${tag} is written right to left, which Plotline's pages, charts and share cards do not lay out yet`, hint: 'use a left-to-right locale (en-GB, fr-FR): right-to-left pages are not supported' };
+  }
+  const digits = new Intl.NumberFormat(tag).resolvedOptions().numberingSystem;
+  if (digits !== 'latn') {
+    return { message: `${tag} writes numbers in its own digits (${digits}), which facts cannot be checked in`, hint: `add -u-nu-latn for the digits 0–9: ${tag}-u-nu-latn` };
+  }
+  return undefined;
+}
+
+/** Scripts written right to left (Unicode script codes). */
+const RIGHT_TO_LEFT = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr', 'Yezi']);
+
+/** A BCP 47 language tag Intl knows, e.g. en-US, en-GB, fr-FR, written left to right in 0–9. */
+const locale = z.string().superRefine((tag, context) => {
+  const trouble = localeTrouble(tag);
+  if (trouble) context.addIssue({ code: 'custom', message: trouble.message, params: { hint: trouble.hint } });
+});
+
+/** An origin: http(s), a host of letters, digits, dots and hyphens, perhaps a port, and no path, quote or space. */
+const ORIGIN = /^https?:\/\/[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?(?::\d{1,5})?\/?$/i;
+
+/** A base path: segments of letters, digits, . _ ~ -, none of them . or .. (read segment by segment: no pattern to backtrack). */
+export function isBasePath(text: string): boolean {
+  if (text.length > 200) return false;
+  const trimmed = text.replace(/^\/|\/$/g, '');
+  if (trimmed === '') return true;
+  return trimmed.split('/').every((segment) => /^[\w.~-]+$/.test(segment) && segment !== '.' && segment !== '..');
+}
+
+/** Where the masthead links: a path on this site (not //host, which leaves it) or an https:// address; no quotes, spaces or angle brackets. */
+const HOME = /^(?:\/(?![/\\])[^\s"'<>\\]*|https:\/\/[^\s"'<>\\/]+(?:\/[^\s"'<>\\]*)?)$/;
 
 export const settingsSchema = z
   .object({
     name: z.string().trim().min(1).optional().describe('Name of the site: page titles, feeds, share cards and search results.'),
     masthead: z.string().trim().min(1).optional().describe('Text of the masthead at the top of every page; the name when left out.'),
     description: z.string().trim().min(1).optional().describe('One sentence about the site, for the home page, the feed and search results.'),
-    home: matching(/^(\/|https:\/\/\S+$)/, 'not a path starting with / or an https:// address')
+    home: matching(HOME, 'not a path starting with / or an https:// address', 'write a path on this site such as /, or the full address of another site starting with https://; //host/ leaves the site without saying so')
       .optional()
       .describe("Where the masthead links: the site's own home page when left out, else an https:// address (the newsroom's front page) or a path on this site."),
     locale: locale.optional().describe('How numbers and dates are written: a language tag such as en-US (the default), en-GB or de-DE.'),
@@ -51,10 +91,10 @@ export const settingsSchema = z
       .strict()
       .optional()
       .describe('Brand colours for the light and the dark theme; each left out keeps the built-in one.'),
-    origin: matching(/^https?:\/\/[^/\s]+\/?$/, 'not an origin such as https://news.example.org, without a path')
+    origin: matching(ORIGIN, 'not an origin such as https://news.example.org, without a path', 'write https:// and the host name only (letters, digits, dots, hyphens and perhaps :port): no path, quotes or spaces')
       .optional()
       .describe('Address the site is published at (canonical links, feeds, share images). SITE_URL overrides it.'),
-    base: matching(/^\/?([\w.~-]+\/?)*$/, 'not a path such as /stories/')
+    base: checked(isBasePath, 'not a path such as /stories/', 'write the sub-path as names of letters, digits, dots, hyphens or underscores between slashes, such as /stories/; no .. or . parts')
       .optional()
       .describe('Sub-path the site is served under, e.g. /stories/ ("/" by default). BASE_PATH overrides it.'),
   })
@@ -104,9 +144,17 @@ export const DEFAULT_SETTINGS: Settings = {
   base: '/',
 };
 
+/** `text` without the slashes it starts (unless only the end) and ends with: a loop, where /\/+$/ would try every run of slashes. */
+function trimSlashes(text: string, ends: 'both' | 'end' = 'both'): string {
+  let [from, to] = [0, text.length];
+  while (to > from && text[to - 1] === '/') to--;
+  while (ends === 'both' && from < to && text[from] === '/') from++;
+  return text.slice(from, to);
+}
+
 /** A base path with one leading and one trailing slash: '' → '/', 'stories' → '/stories/'. */
 function slashed(base: string): string {
-  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  const trimmed = trimSlashes(base);
   return trimmed ? `/${trimmed}/` : '/';
 }
 
@@ -129,7 +177,7 @@ export function readSettings(root: string, problems: Problems, env: NodeJS.Proce
     locale: spec.locale ?? DEFAULT_SETTINGS.locale,
     byline: spec.byline,
     colours: { light, dark },
-    origin: (env.SITE_URL || spec.origin || DEFAULT_SETTINGS.origin).replace(/\/+$/, ''),
+    origin: trimSlashes(env.SITE_URL || spec.origin || DEFAULT_SETTINGS.origin, 'end'),
     base: slashed(env.BASE_PATH ?? spec.base ?? DEFAULT_SETTINGS.base),
   };
 }

@@ -149,8 +149,10 @@ function rangeOf(doc: Document, path: readonly PropertyKey[], key: boolean): num
 /** Offset of the quote that starts a value and is left open before `end`. */
 function openingQuote(text: string, end: number): number | undefined {
   for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
-    const before = text.slice(0, i).replace(/[ \t]+$/, '');
-    if ((text[i] === '"' || text[i] === "'") && /(^|[:,[{\n-])$/.test(before)) return i;
+    if (text[i] !== '"' && text[i] !== "'") continue;
+    let j = i;
+    while (j > 0 && (text[j - 1] === ' ' || text[j - 1] === '\t')) j--;
+    if (j === 0 || ':,[{\n-'.includes(text[j - 1])) return i;
   }
   return undefined;
 }

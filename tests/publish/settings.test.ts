@@ -57,6 +57,35 @@ describe('loadSettings()', () => {
     ]);
   });
 
+  test.each([
+    ['origin: \'https://news.example.org"onmouseover=alert(1)\'', 'content/site.yaml:1:9  invalid origin: not an origin such as https://news.example.org, without a path — write https:// and the host name only (letters, digits, dots, hyphens and perhaps :port): no path, quotes or spaces'],
+    ['base: /../', 'content/site.yaml:1:7  invalid base: not a path such as /stories/ — write the sub-path as names of letters, digits, dots, hyphens or underscores between slashes, such as /stories/; no .. or . parts'],
+    ['base: /stories/./', 'content/site.yaml:1:7  invalid base: not a path such as /stories/ — write the sub-path as names of letters, digits, dots, hyphens or underscores between slashes, such as /stories/; no .. or . parts'],
+    ['home: //evil.example/', "content/site.yaml:1:7  invalid home: not a path starting with / or an https:// address — write a path on this site such as /, or the full address of another site starting with https://; //host/ leaves the site without saying so"],
+    ['home: \'/a" onclick="x\'', "content/site.yaml:1:7  invalid home: not a path starting with / or an https:// address — write a path on this site such as /, or the full address of another site starting with https://; //host/ leaves the site without saying so"],
+    ['colours:\n  light: { accent: "#b23e06;}body{display:none}" }', 'content/site.yaml:2:20  invalid colours.light.accent: not a colour written #rrggbb, e.g. #b23e06 — write # and six hexadecimal digits, e.g. "#b23e06", in quotes, and nothing else: no CSS'],
+    ['locale: xx-QQ-nonsense-1', 'content/site.yaml:1:9  invalid locale: not a language tag such as en-US, en-GB or de-DE — write a language and a region, such as en-GB, fr-FR or es-MX, that Intl knows'],
+    ['locale: ar-EG', "content/site.yaml:1:9  invalid locale: ar-EG is written right to left, which Plotline's pages, charts and share cards do not lay out yet — use a left-to-right locale (en-GB, fr-FR): right-to-left pages are not supported"],
+    ['locale: he-IL', "content/site.yaml:1:9  invalid locale: he-IL is written right to left, which Plotline's pages, charts and share cards do not lay out yet — use a left-to-right locale (en-GB, fr-FR): right-to-left pages are not supported"],
+    ['locale: bn-BD', 'content/site.yaml:1:9  invalid locale: bn-BD writes numbers in its own digits (beng), which facts cannot be checked in — add -u-nu-latn for the digits 0–9: bn-BD-u-nu-latn'],
+  ])('%s is refused at its line, with a hint', (yaml, problem) => {
+    const { settings, problems } = settingsOf(`${yaml}\n`);
+    expect(problems).toEqual([problem]);
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  test('well-formed origins, bases, homes and locales pass', () => {
+    for (const yaml of ['origin: http://localhost:4321', 'origin: https://news.example.org/', 'base: /a.b/c_d-e~/', 'base: stories', 'home: /', 'home: /about/', 'home: https://harbour.example/front?x=1', 'locale: bn-BD-u-nu-latn', 'locale: fr-FR']) {
+      expect(settingsOf(`${yaml}\n`).problems).toEqual([]);
+    }
+  });
+
+  test('a base: built to make a pattern backtrack is refused at once', () => {
+    const { problems } = settingsOf(`base: "${'a'.repeat(5_000)}/${'a/'.repeat(5_000)}!"\n`);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^content\/site\.yaml:1:7 {2}invalid base: not a path such as \/stories\//);
+  });
+
   test('an empty file is the defaults', () => {
     expect(settingsOf('# nothing yet\n')).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
   });

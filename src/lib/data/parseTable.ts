@@ -7,7 +7,8 @@ import { aggregateMeasures, deriveMeasures } from './derive.ts';
 import type { Measure, Row, Table } from './model.ts';
 import { isAggregation, periodColumn, type TableSpec } from './schema.ts';
 
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+// One way to match each digit (no \d+\.?\d*, which tries every split of a long run of digits).
+const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 const SEPARATORS: [string, string][] = [[';', 'semicolons'], ['\t', 'tabs'], ['|', 'vertical bars']];
 

@@ -19,6 +19,8 @@ export const REGISTER_FILE = 'claims.yaml';
 
 /** The fewest words an entry quotes: fewer would back the same words anywhere in the story. */
 const MIN_WORDS = 3;
+/** The most characters an entry quotes. */
+const MAX_CHARACTERS = 400;
 
 const sourceSchema = z.strictObject({
   name: z.string().min(1).describe('Who reported it: "Reuters", "Bloomberg (via The Straits Times)".'),
@@ -245,7 +247,8 @@ function read(file: ProseFile): Reading {
   const printed: { start: number; end: number }[] = [];
   let text = '';
   // Any directive-shaped text other than a :fact is a figure the data prints (or a slip reported elsewhere).
-  const token = /:fact\[([^\]]*)\]\{([^}]*)\}|:[A-Za-z][\w-]*(?:\[[^\]]*\])?\{[^}]*\}|\]\([^)]*\)/g;
+  // No bracket class admits its own opening bracket: a run of ":fact[" or "](" without a close is read once, not once per opening.
+  const token = /:fact\[([^\][]*)\]\{([^{}]*)\}|:[A-Za-z][\w-]*(?:\[[^\][]*\])?\{[^{}]*\}|\]\([^()]*\)/g;
   let last = 0;
   const plain = (from: number, to: number) => {
     pieces.push({ read: text.length, orig: from });
@@ -308,6 +311,10 @@ function readRegister(file: string, text: string, dataset: Dataset | undefined, 
     if (!spec.source && !spec.fact) {
       problems.add(file, source.locate(['claims', i]), `claim "${shorten(spec.text)}" names nothing behind it`, 'add source: { name: …, url: … } for the report that supports it, or fact: "key at=…" for the figure');
     }
+    if (spec.text.length > MAX_CHARACTERS) {
+      problems.add(file, at, `claim "${shorten(spec.text)}" is ${spec.text.length} characters long`, `quote the words of the claim, at most ${MAX_CHARACTERS} characters, not a passage: the register backs a claim, not a paragraph`);
+      return;
+    }
     const words = spec.text.trim().split(/\s+/);
     if (words.length < MIN_WORDS) {
       problems.add(
@@ -333,7 +340,7 @@ function readRegister(file: string, text: string, dataset: Dataset | undefined, 
 
 /** `"ytd.balance at=2025-11 destination=\"United States\""` names a figure the dataset has: that figure, or what is wrong. */
 function checkFactReference(dataset: Dataset, reference: string): { message: string; hint?: string } | { value: number; measure: Measure } {
-  const [key, ...rest] = reference.trim().split(/\s+(?=[\w-]+=)/);
+  const [key, ...rest] = reference.trim().split(/(?<!\s)\s+(?=[\w-]+=)/);
   const attributes: Record<string, string> = {};
   for (const part of rest) {
     const m = /^([\w-]+)=("?)(.*)\2$/.exec(part.trim());

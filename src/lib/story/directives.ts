@@ -138,7 +138,7 @@ function wellFormed(node: TextDirective, at: Position, context: DirectiveContext
   // remark keeps the last of a repeated attribute: `at=2024-12 at=2025-11` would check one silently.
   const own = context.body.slice(node.position?.start.offset ?? 0, end);
   const block = /\{[^{}]*\}$/.exec(own)?.[0] ?? '';
-  const names: string[] = block.replace(/"[^"]*"|'[^']*'/g, '""').match(/[\w-]+(?==)/g) ?? [];
+  const names: string[] = block.replace(/"[^"]*"|'[^']*'/g, '""').match(/(?<![\w-])[\w-]+(?==)/g) ?? [];
   // remark stores attributes in a plain object, where "__proto__" vanishes.
   const lost = names.find((name) => !Object.hasOwn(node.attributes ?? {}, name));
   if (lost) {

@@ -113,7 +113,7 @@ function remarkFootnotes(context: DirectiveContext) {
         } else defined.set(node.identifier, node);
       }
       if (node.type === 'text') {
-        for (const match of node.value.matchAll(/\[\^([^\]\s]+)\]/g)) {
+        for (const match of node.value.matchAll(/\[\^([^\]\s[]+)\]/g)) {
           const start = position(context, node);
           context.problems.add(context.file, { line: start.line, column: start.column + match.index }, `footnote [^${match[1]}] has no definition`, `add a line "[^${match[1]}]: the note" below the paragraph, or delete the reference`);
         }
