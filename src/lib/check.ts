@@ -10,6 +10,10 @@ import { makeFigure, type Figure } from './charts/figure.ts';
 import { reserveMemo } from './memo.ts';
 import { escapeOf, folders, reportEscape } from './files.ts';
 import { STORY_SLUG } from './story/scaffold.ts';
+import { MAX_NAME } from './story/loadStory.ts';
+
+/** Story names the site's own pages take: the not-found page. */
+const RESERVED_SLUGS = ['404'];
 import { readSettings, type Settings } from './settings.ts';
 
 // The check draws every chart, and keeps the drawings: site.ts builds the
@@ -65,6 +69,10 @@ export function checkProject(root: string, locale?: string): Checked {
     } else if (!STORY_SLUG.test(name)) {
       // The folder's name is the page's address.
       problems.add(`content/${name}/index.md`, undefined, `story folder name "${name}" is not a slug`, `rename the folder to lower-case letters, digits and dashes, e.g. content/${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-story'}`);
+    } else if (name.length > MAX_NAME) {
+      problems.add(`content/${name}/index.md`, undefined, `story folder name "${name.slice(0, 40)}…" is ${name.length} characters long, over the limit of ${MAX_NAME}`, `shorten it: the name becomes a folder and file names of the site, and file systems refuse names over 255 bytes`);
+    } else if (RESERVED_SLUGS.includes(name) || existsSync(join(root, 'public', name))) {
+      problems.add(`content/${name}/index.md`, undefined, `story folder name "${name}" is taken by the site itself`, `rename the folder: ${RESERVED_SLUGS.includes(name) ? `the site writes its own ${name} page there` : `public/${name} is published at that address`}, and the story's page would never be written`);
     }
   }
   const slugs = listStories(root);

@@ -7,6 +7,7 @@
  */
 import { parsePeriod, periodEnd, periodLabel, periodStart, type Period } from '../period.ts';
 import type { Annotation, Datum, XKind } from './model.ts';
+import { maxOf, minOf } from '../extent.ts';
 
 export interface AnnotationSpec {
   at?: string;
@@ -139,7 +140,7 @@ export function timeExtent(data: readonly Datum[], xKind: XKind): [Date | number
   if (xKind !== 'time') return undefined;
   const times = data.flatMap((d) => (d.x1 && d.x2 ? [d.x1.getTime(), d.x2.getTime()] : d.x instanceof Date ? [d.x.getTime()] : []));
   if (times.length === 0) return undefined;
-  return [new Date(Math.min(...times)), new Date(Math.max(...times))];
+  return [new Date(minOf(times)), new Date(maxOf(times))];
 }
 
 function describeExtent([a, b]: [Date | number, Date | number], xKind: XKind): string {

@@ -18,6 +18,7 @@ import { ACCENT, MUTED, PRIMARY } from './palette.ts';
 import { seriesColours } from './seriesColours.ts';
 import { PHONE_FIT, type Size } from './frame.ts';
 import { textWidth } from '../share/textWidth.ts';
+import { maxOf, minOf } from '../extent.ts';
 
 const NAMES: Record<string, string> = { dumbbell: 'Dumbbell chart', arrow: 'Arrow chart', slope: 'Slope chart' };
 
@@ -155,7 +156,7 @@ function valueDomain(chart: ChartData): [number, number] {
   const values = chart.data.filter((d) => d.y !== null).map((d) => d.y!);
   values.push(...chart.annotations.flatMap((a) => (a.kind === 'reference' ? [a.value] : [])));
   if (chart.spec.zero) values.push(0);
-  return [Math.min(...values), Math.max(...values)];
+  return [minOf(values), maxOf(values)];
 }
 
 /** Where the key of periods sits, px from the top. */
@@ -288,7 +289,7 @@ export function slopeLayout(chart: ChartData, size: Size) {
   const widths = sides.map((labels) => Math.ceil(Math.max(0, ...labels.map((l) => labelWidth(l.lines) * (context.has(l.pair.name) ? 1 : 1.12)))) + 14);
   const marginTop = 34;
   const marginBottom = 12;
-  const height = Math.max(size.height, marginTop + marginBottom + 8 + Math.max(...sides.map((labels) => stackHeight(labels))));
+  const height = Math.max(size.height, marginTop + marginBottom + 8 + maxOf(sides.map((labels) => stackHeight(labels))));
   const domain = valueDomain(chart);
   const [lo, hi] = domain[0] === domain[1] ? [domain[0] - 1, domain[1] + 1] : domain;
   const py = (v: number) => marginTop + ((hi - v) / (hi - lo)) * (height - marginTop - marginBottom);

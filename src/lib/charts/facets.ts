@@ -22,6 +22,7 @@ import { valueLabelMarks } from './valueLabels.ts';
 import type { Box } from './notePlacement.ts';
 import { textWidth } from './notePlacement.ts';
 import { thinLine } from './thin.ts';
+import { maxOf, minOf } from '../extent.ts';
 
 /** More panels than this are too small to read on a phone. */
 export const MAX_PANELS = 24;
@@ -214,7 +215,7 @@ function panelProjector(chart: ChartData, drawn: Datum[], place: Map<string, { c
   const along = panelX(chart, drawn, grid.width);
   const references = chart.annotations.flatMap((a) => (a.kind === 'reference' ? [a.value] : []));
   const ys = [...drawn.map((d) => d.y!), ...references, ...(zero ? [0] : [])];
-  const [y0, y1] = chart.domains?.y ? [Number(chart.domains.y[0]), Number(chart.domains.y[1])] : niceDomain(Math.min(...ys), Math.max(...ys));
+  const [y0, y1] = chart.domains?.y ? [Number(chart.domains.y[0]), Number(chart.domains.y[1])] : niceDomain(minOf(ys), maxOf(ys));
   const origin = (d: Datum) => {
     const p = place.get(d.series)!;
     return { col: p.col, row: p.row, x: grid.left + p.col * (grid.width + grid.gap), y: grid.top + p.row * (grid.height + grid.title) };
@@ -253,7 +254,7 @@ function panelX(chart: ChartData, drawn: Datum[], width: number): (x: Datum['x']
   }
   if (chart.xKind === 'time') {
     const times = chart.domains?.x ? chart.domains.x.map(Number) : drawn.flatMap((d) => (chart.type === 'bar' && d.x1 && d.x2 ? [d.x1.getTime(), d.x2.getTime()] : [(d.x as Date).getTime()]));
-    const [t0, t1] = [Math.min(...times), Math.max(...times)];
+    const [t0, t1] = [minOf(times), maxOf(times)];
     return (x) => (((x as Date).getTime() - t0) / Math.max(1, t1 - t0)) * width;
   }
   // A band scale with padding 0.2 (d3): bands a step apart, centred.

@@ -7,6 +7,7 @@
 import { formatShort } from '../format.ts';
 import { periodMiddle } from '../period.ts';
 import { shownDigits, type ChartData, type Datum } from './model.ts';
+import { maxOf, minOf } from '../extent.ts';
 
 export interface Size {
   width: number;
@@ -55,8 +56,8 @@ export function spreadSpans(chart: ChartData): Datum[] {
 export function monthsSpanned(data: readonly Datum[]): number {
   const times = data.flatMap((d) => [d.x1 ?? d.x, d.x2 ?? d.x]).filter((t): t is Date => t instanceof Date).map((t) => t.getTime());
   if (times.length === 0) return 0;
-  const first = new Date(Math.min(...times));
-  const last = new Date(Math.max(...times));
+  const first = new Date(minOf(times));
+  const last = new Date(maxOf(times));
   return (last.getUTCFullYear() - first.getUTCFullYear()) * 12 + last.getUTCMonth() - first.getUTCMonth();
 }
 

@@ -20,6 +20,7 @@ import { deskMarks, type MarkFrame as Frame } from './annotationMarks.ts';
 import { valueLabelMarks } from './valueLabels.ts';
 import { groupedBandBars, groupKey, groupShift, isGrouped, isStacked, stackOptions } from './stack.ts';
 import { facetOptions } from './facets.ts';
+import { maxOf, minOf } from '../extent.ts';
 
 // The frame helpers live in frame.ts, below every kind; re-exported for callers outside src/lib/charts.
 export { highlightLabel, monthsSpanned, niceDomain, PHONE_FIT, SIZES, spreadSpans, type Projector, type Size } from './frame.ts';
@@ -165,7 +166,7 @@ function categoryTickLines(drawn: readonly Datum[], plotWidth: number): Map<stri
   const lines = new Map(names.map((name) => [name, labelLines(name, band)]));
   // A word wider than its band cannot wrap: every other name drops a row, so neighbours never touch.
   if (!names.some((name) => labelWidth(name.split(/\s+/)) > band)) return lines;
-  const rows = Math.max(...[...lines.values()].map((l) => l.length));
+  const rows = maxOf([...lines.values()].map((l) => l.length));
   return new Map([...lines].map(([name, l], i) => [name, i % 2 ? [...Array<string>(rows).fill(''), ...l] : l]));
 }
 
@@ -217,8 +218,8 @@ function barMarks(chart: ChartData, drawn: Datum[], colour: (d: Datum) => string
   // width so that the phone drawing stays the desktop one stretched.
   const starts = drawn.map((d) => slot(d, 0).getTime());
   const ends = drawn.map((d) => slot(d, 1).getTime());
-  const [from, to] = chart.domains?.x?.map((t) => t.getTime()) ?? [Math.min(...starts), Math.max(...ends)];
-  const narrowest = Math.min(...ends.map((end, i) => end - starts[i]));
+  const [from, to] = chart.domains?.x?.map((t) => t.getTime()) ?? [minOf(starts), maxOf(ends)];
+  const narrowest = minOf(ends.map((end, i) => end - starts[i]));
   const inset = Math.max(0.5, ((0.1 * narrowest) / Math.max(1, to - from)) * plotWidth);
   return [Plot.rectY(drawn, { x1: (d: Datum) => slot(d, 0), x2: (d: Datum) => slot(d, 1), y: 'y', fill: colour, insetLeft: inset, insetRight: inset })];
 }
@@ -267,7 +268,7 @@ function projector(chart: ChartData, frame: Frame, zero: boolean): Projector {
   const drawn = chart.data.filter((d) => d.y !== null);
   // Reference lines are part of the value axis, as Plot draws it.
   const ys = [...drawn.map((d) => d.y!), ...chart.annotations.flatMap((a) => (a.kind === 'reference' ? [a.value] : []))];
-  const [low, high] = niceDomain(Math.min(...ys, ...(zero ? [0] : [])), Math.max(...ys, ...(zero ? [0] : [])));
+  const [low, high] = niceDomain(minOf(zero ? [...ys, 0] : ys), maxOf(zero ? [...ys, 0] : ys));
   const left = frame.marginLeft;
   const right = frame.width - frame.marginRight;
   const top = frame.marginTop;
@@ -275,7 +276,7 @@ function projector(chart: ChartData, frame: Frame, zero: boolean): Projector {
   const categories = [...new Set(chart.data.map((d) => String(d.x)))];
   // Bars stretch the time axis from the first bar's start to the last bar's end, as Plot does.
   const times = chart.data.flatMap((d) => (d.x1 && d.x2 ? [d.x1.getTime(), d.x2.getTime()] : d.x instanceof Date ? [d.x.getTime()] : [0]));
-  const [t0, t1] = [Math.min(...times), Math.max(...times)];
+  const [t0, t1] = [minOf(times), maxOf(times)];
   const along = (d: Datum): number => {
     if (chart.xKind === 'month') return ((Number(d.x) - 1) / 11) * (right - left) + left;
     if (chart.xKind === 'category') return left + ((categories.indexOf(String(d.x)) + 0.5) / categories.length) * (right - left);

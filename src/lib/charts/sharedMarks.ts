@@ -69,10 +69,8 @@ function stretch(w: Element, n: Element): [number, number, number, number, numbe
     const a = coordinates(wc[i]);
     const b = coordinates(nc[i]);
     if (!a || !b || a.x.length !== b.x.length || !sameAttributes(wc[i], nc[i])) return undefined;
-    x.wide.push(...a.x);
-    x.narrow.push(...b.x);
-    y.wide.push(...a.y);
-    y.narrow.push(...b.y);
+    // One by one: a path of 100,000 points spread as arguments would overflow the stack.
+    for (const [into, from] of [[x.wide, a.x], [x.narrow, b.x], [y.wide, a.y], [y.narrow, b.y]]) for (const v of from) into.push(v);
   }
   const sx = fit(x);
   const sy = fit(y);

@@ -21,6 +21,7 @@ import { highlightLabel, niceDomain, spreadSpans, type Size } from './frame.ts';
 import { valueLabelMarks } from './valueLabels.ts';
 import { noteMarks } from './noteMarks.ts';
 import { plotArea, type Box } from './notePlacement.ts';
+import { maxOf, minOf } from '../extent.ts';
 
 /** A datum with the edges of its layer in the stack (NaN when it has no value). */
 export interface Layer extends Datum {
@@ -136,13 +137,13 @@ export function stackOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     marginLeft: 48,
     marginBottom: 32,
   };
-  const [low, high] = chart.domains?.y ? [Math.min(...chart.domains.y.map(Number)), Math.max(...chart.domains.y.map(Number))] : stackExtent(chart);
+  const [low, high] = chart.domains?.y ? [minOf(chart.domains.y.map(Number)), maxOf(chart.domains.y.map(Number))] : stackExtent(chart);
   const references = chart.annotations.flatMap((a) => (a.kind === 'reference' ? [a.value] : []));
   const [y0, y1] = niceDomain(Math.min(low, ...references), Math.max(high, ...references));
   const band = chart.xKind === 'category' || chart.xKind === 'month';
   const slots = [...new Set(layers.map((l) => (l.x instanceof Date ? l.x.getTime() : l.x)))];
   const times = layers.flatMap((l) => (l.x1 && l.x2 && !area ? [l.x1.getTime(), l.x2.getTime()] : l.x instanceof Date ? [l.x.getTime()] : []));
-  const [t0, t1] = [Math.min(...times), Math.max(...times)];
+  const [t0, t1] = [minOf(times), maxOf(times)];
   const px = (x: Date | number) => frame.marginLeft + ((Number(x) - t0) / Math.max(1, t1 - t0)) * (frame.width - frame.marginLeft - frame.marginRight);
   const py = (y: number) => frame.height - frame.marginBottom - ((y - y0) / Math.max(1e-9, y1 - y0)) * (frame.height - frame.marginTop - frame.marginBottom);
   const desk = deskMarks(chart, frame, px, py, false);
@@ -210,7 +211,7 @@ function totalLabels(chart: ChartData, project: Parameters<typeof valueLabelMark
     const up = here.reduce((sum, o) => sum + Math.max(0, o.y!), 0);
     const down = here.reduce((sum, o) => sum + Math.min(0, o.y!), 0);
     // A total as precise as its parts, without the sum's binary noise.
-    const digits = Math.max(...here.map(shownDigits));
+    const digits = maxOf(here.map(shownDigits));
     const top: Datum = { ...d, y: up > 0 || down === 0 ? up : down, highlight: here.some((o) => o.highlight) };
     texts.set(top, highlightLabel({ ...d, y: Number(total.toFixed(digits)) }, chart));
     return top;
@@ -229,7 +230,7 @@ function stackNotes(chart: ChartData, layers: Layer[], frame: { width: number; h
   const area = plotArea(frame);
   const drawn = layers.filter((l) => !Number.isNaN(l.y1));
   const bySlot = Map.groupBy(drawn, slotOf);
-  const top = (here: Layer[]) => (here.some((l) => l.y2 > 0) ? Math.max(...here.map((l) => l.y2)) : Math.min(...here.map((l) => l.y2)));
+  const top = (here: Layer[]) => (here.some((l) => l.y2 > 0) ? maxOf(here.map((l) => l.y2)) : minOf(here.map((l) => l.y2)));
   const obstacles: Box[] = [];
   for (const here of bySlot.values()) {
     const l = here[0];

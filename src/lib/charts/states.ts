@@ -2,6 +2,7 @@ import type { ChartSpec, StateSpec } from '../story/schema.ts';
 import type { ChartData, Domains } from './model.ts';
 import { isChange } from './change.ts';
 import { isStacked, stackExtent } from './stack.ts';
+import { maxOf, minOf } from '../extent.ts';
 
 export type { Domains } from './model.ts';
 
@@ -56,7 +57,7 @@ export function sharedDomains(charts: readonly ChartData[]): Domains {
     }
   }
   const domains: Domains = {};
-  if (values.length) domains.y = [Math.min(...values), Math.max(...values)];
-  if (times.length) domains.x = [new Date(Math.min(...times)), new Date(Math.max(...times))];
+  if (values.length) domains.y = [minOf(values), maxOf(values)];
+  if (times.length) domains.x = [new Date(minOf(times)), new Date(maxOf(times))];
   return domains;
 }

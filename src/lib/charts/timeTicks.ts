@@ -1,5 +1,6 @@
 import { monthName } from '../period.ts';
 import type { Datum } from './model.ts';
+import { minOf } from '../extent.ts';
 
 /** Steps between month ticks, in months, smallest first. */
 const STEPS = [1, 2, 3, 4, 6, 12];
@@ -21,7 +22,7 @@ export interface MonthTicks {
 export function monthTicks(data: readonly Datum[], target: number): MonthTicks | undefined {
   const drawn = data.filter((d) => d.y !== null && d.x instanceof Date);
   if (drawn.length === 0) return undefined;
-  const firstTime = Math.min(...data.map((d) => (d.x1 ?? d.x) as Date).filter((t) => t instanceof Date).map((t) => t.getTime()));
+  const firstTime = minOf(data.map((d) => (d.x1 ?? d.x) as Date).filter((t) => t instanceof Date).map((t) => t.getTime()));
   const last = drawn.reduce((a, b) => ((b.x as Date) > (a.x as Date) ? b : a));
   // The last period's last month: a span (Jan–Feb) is labelled at its end.
   const lastIndex = last.period.year * 12 + last.period.to - 1;

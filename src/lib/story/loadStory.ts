@@ -21,6 +21,9 @@ import { idClashes, idsOfSection, MARKDOWN_ID_PREFIX, PAGE_IDS } from './pageIds
 
 const SECTION_FILE = /^(\d+)-([a-z0-9][a-z0-9-]*)\.md$/;
 
+/** The longest story or section name: with the other's, it makes file names of the site, which file systems hold to 255 bytes. */
+export const MAX_NAME = 100;
+
 /** Names of the story folders under content/. */
 export function listStories(root: string): string[] {
   const dir = join(root, 'content');
@@ -86,6 +89,10 @@ export function loadStory(
     const match = SECTION_FILE.exec(name);
     if (!match) {
       problems.add(file, undefined, `section file name "${name}" is not NN-slug.md`, 'name sections like 03-partners.md: a number, a dash, lower-case words joined by dashes');
+      continue;
+    }
+    if (match[2].length > MAX_NAME) {
+      problems.add(file, undefined, `section name "${match[2].slice(0, 40)}…" is ${match[2].length} characters long, over the limit of ${MAX_NAME}`, 'shorten it: the name becomes part of file names of the site (its chart\'s data page and CSV), and file systems refuse names over 255 bytes');
       continue;
     }
     const number = Number(match[1]);

@@ -15,6 +15,7 @@ import type { ChartData, Datum } from '../model.ts';
 import { ACCENT, PRIMARY } from '../palette.ts';
 import { textWidth } from '../../share/textWidth.ts';
 import { countryShapes, mergedShape, withoutSpecks } from './shapes.ts';
+import { maxOf, minOf } from '../../extent.ts';
 
 /** The key's words for places drawn without a value. */
 export const NO_DATA = 'No data';
@@ -107,9 +108,9 @@ export function mapOptions(chart: ChartData, size: MapSize, shapesFrom?: MapSize
       } as Plot.DotOptions),
     );
   }
-  marks.push(...placeLabels(chart, drawn, shapes, narrow, choropleth ? undefined : (d) => rMaxOf(narrow) * Math.sqrt(d.y! / Math.max(...drawn.map((e) => e.y!)))));
+  marks.push(...placeLabels(chart, drawn, shapes, narrow, choropleth ? undefined : (d) => rMaxOf(narrow) * Math.sqrt(d.y! / maxOf(drawn.map((e) => e.y!)))));
   // Circle areas in proportion to the values: a square-root scale from zero.
-  const r = choropleth ? undefined : { type: 'sqrt', domain: [0, Math.max(...drawn.map((d) => d.y!))], range: [0, rMaxOf(narrow)] };
+  const r = choropleth ? undefined : { type: 'sqrt', domain: [0, maxOf(drawn.map((d) => d.y!))], range: [0, rMaxOf(narrow)] };
   return { ...frame, projection, style: undefined, marks, ...(r ? { r } : {}) } as unknown as Plot.PlotOptions;
 }
 
@@ -210,8 +211,8 @@ export interface Classes {
  * values of one sign a sequential one.
  */
 export function colourClasses(values: number[]): Classes {
-  const low = Math.min(...values);
-  const high = Math.max(...values);
+  const low = minOf(values);
+  const high = maxOf(values);
   const diverging = low < 0 && high > 0;
   let edges: number[];
   if (diverging) {
