@@ -59,6 +59,11 @@ export function reportEscape(file: string, escape: Escape, problems: Problems): 
 // Drops a byte-order mark, as spreadsheets write one.
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** "212.4 MB", "2 KB": a size for a message. */
+function megabytes(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} KB`;
+}
+
 /**
  * The text of `file` (project-relative, under `root`), or undefined with a
  * problem when it is a folder, a dangling link, a link loop, a link out of
@@ -69,7 +74,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * saved the file (YAML, the claims register and the CSV reader see one
  * kind of line break).
  */
-export function readText(root: string, file: string, problems: Problems): string | undefined {
+export function readText(root: string, file: string, problems: Problems, maxBytes = Number.POSITIVE_INFINITY): string | undefined {
   const path = join(root, file);
   const escape = escapeOf(root, file);
   if (escape) {
@@ -83,6 +88,10 @@ export function readText(root: string, file: string, problems: Problems): string
   }
   if (!stat.isFile()) {
     problems.add(file, START, `${file} is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}`, 'put a text file there, or rename or remove what is there');
+    return undefined;
+  }
+  if (stat.size > maxBytes) {
+    problems.add(file, START, `${file} is ${megabytes(stat.size)}, over the limit of ${megabytes(maxBytes)}`, 'a file this large is refused before it is read: keep the rows the story charts and checks (a period, a region), or split the table into several files');
     return undefined;
   }
   let bytes: Buffer;

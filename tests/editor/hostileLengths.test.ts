@@ -6,7 +6,8 @@
  * in its positioned problem, or in no problem at all.
  */
 import { describe, expect, test } from 'vitest';
-import { checkEdited, checkMini, edit, MINI } from '../fixtures/mini.ts';
+import { checkEdited, checkMini, edit, MINI, miniProject } from '../fixtures/mini.ts';
+import { CSV_LIMIT_BYTES, loadDataset } from '../../src/lib/data/loadDataset.ts';
 import { checkClaimsRegister } from '../../src/lib/story/claimsRegister.ts';
 import { formatProblem, Problems } from '../../src/lib/problems.ts';
 
@@ -56,4 +57,21 @@ describe('patterns fed hostile lengths', () => {
 test('the mini story still checks clean (the fixture these cases break)', () => {
   expect(checkMini()).toEqual([]);
   expect(MINI[SECTION]).toContain(SENTENCE);
+});
+
+describe('files too large to read', () => {
+  test('a CSV over the limit is refused at once with its size and the limit; the rest of the dataset is still read', () => {
+    const root = miniProject(edit('data/trade/monthly.csv', '2025-04,16,,imports not reported\n', `2025-04,16,,imports not reported\n${'2025-05,1,1,\n'.repeat(100)}`));
+    const problems = new Problems();
+    const dataset = loadDataset(root, 'trade', problems, 1_000);
+    expect(problems.sorted().map(formatProblem)).toEqual([
+      'data/trade/monthly.csv:1:1  data/trade/monthly.csv is 2 KB, over the limit of 1 KB — a file this large is refused before it is read: keep the rows the story charts and checks (a period, a region), or split the table into several files',
+    ]);
+    expect(dataset!.tables.get('partners')!.rows).toHaveLength(2);
+  });
+
+  test('the limit is 20 MB, and the shipped check uses it', () => {
+    expect(CSV_LIMIT_BYTES).toBe(20e6);
+    expect(checkMini()).toEqual([]);
+  });
 });

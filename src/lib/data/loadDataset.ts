@@ -17,12 +17,19 @@ import { isUnitName, type UnitRegistry } from '../format.ts';
 import { checkPlaceColumns } from '../charts/geo/placeColumns.ts';
 
 /**
+ * The largest CSV read. A table is parsed whole, in memory, many times its
+ * size in objects: a larger file is refused at once, with its size and this
+ * limit, before a byte of it is read.
+ */
+export const CSV_LIMIT_BYTES = 20e6;
+
+/**
  * Loads `data/<name>/dataset.yaml` and every table it declares. Paths in
  * problems are relative to `root` (the project). Returns undefined only
  * when the declaration itself cannot be read; a bad table is reported and
  * left out.
  */
-export function loadDataset(root: string, name: string, problems: Problems): Dataset | undefined {
+export function loadDataset(root: string, name: string, problems: Problems, csvLimit = CSV_LIMIT_BYTES): Dataset | undefined {
   const file = `data/${name}/dataset.yaml`;
   const path = join(root, file);
   if (!existsSync(path) && !escapeOf(root, file)) {
@@ -58,7 +65,7 @@ export function loadDataset(root: string, name: string, problems: Problems): Dat
       problems.add(file, at, `missing table file ${csvFile}`, `create it, or correct "file" for table ${tableName}`);
       continue;
     }
-    const text = readText(root, csvFile, problems);
+    const text = readText(root, csvFile, problems, csvLimit);
     if (text === undefined) continue;
     // Parsed once per content: only a table without problems is kept, so problems are always reported afresh.
     const before = problems.size;
