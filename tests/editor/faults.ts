@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHART_TYPES } from '../../src/lib/charts/kinds/registry.ts';
 
 export interface Fault {
   name: string;
@@ -46,7 +47,7 @@ export const FAULTS: Fault[] = [
   fault('unknown field', `${STORY}/01-trillion.md`, 3, 'unknown field "chrat" — did you mean "chart"?', replace(`${STORY}/01-trillion.md`, 'chart:', 'chrat:')),
   fault('missing required field', `${STORY}/03-november-exports.md`, 3, 'missing required field "chart.title"', replace(`${STORY}/03-november-exports.md`, /\n {2}title: .*/, '')),
   fault('wrong type', `${STORY}/index.md`, 5, 'invalid published: "yesterday" is not a date', replace(`${STORY}/index.md`, /published: .*/, 'published: yesterday')),
-  fault('unknown chart type', `${STORY}/06-united-states.md`, 5, 'invalid chart.type: pie (expected line, area, bar, barX, dot, choropleth, symbolMap, locator, scatter, dumbbell, arrow, slope)', replace(`${STORY}/06-united-states.md`, 'type: bar', 'type: pie')),
+  fault('unknown chart type', `${STORY}/06-united-states.md`, 5, `invalid chart.type: pie (expected ${CHART_TYPES.join(', ')})`, replace(`${STORY}/06-united-states.md`, 'type: bar', 'type: pie')),
   fault('x column the table lacks', `${STORY}/07-other-markets.md`, 6, 'no column "destinaton" to use as x — did you mean "destination"?', replace(`${STORY}/07-other-markets.md`, 'x: destination', 'x: destinaton')),
   fault('series column the table lacks', `${STORY}/02-running-total.md`, 7, 'no column "yaer" to split series by', replace(`${STORY}/02-running-total.md`, 'series: year', 'series: yaer')),
   fault('where column the table lacks', `${STORY}/06-united-states.md`, 6, 'no column "country" to filter on', replace(`${STORY}/06-united-states.md`, 'where: { destination:', 'where: { country:')),

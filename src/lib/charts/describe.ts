@@ -6,8 +6,8 @@ import { describeScatter } from './scatter.ts';
 import { describeChange, isChange } from './change.ts';
 import { describeTotals, isGrouped, isStacked } from './stack.ts';
 import { shownDigits, valueLabel, type ChartData, type Datum } from './model.ts';
+import { kindOf as chartKind } from './kinds/registry.ts';
 
-const TYPE_NAMES: Record<string, string> = { line: 'Line chart', area: 'Area chart', bar: 'Bar chart', barX: 'Bar chart', dot: 'Dot chart', choropleth: 'World map shaded by value', symbolMap: 'World map with circles sized by value', scatter: 'Scatter plot' };
 
 /**
  * A text description of what a chart shows, made from its data: what kind
@@ -84,15 +84,15 @@ function annotationSentences(chart: ChartData): string[] {
 /** The kind of chart, with its layout: stacked, grouped, small multiples. */
 function kindOf(chart: ChartData): string {
   if (chart.spec.facet !== undefined) return 'Small multiples';
-  if (isStacked(chart)) return `Stacked ${lower(TYPE_NAMES[chart.type])}`;
+  if (isStacked(chart)) return `Stacked ${lower(chartKind(chart.type).name)}`;
   if (isGrouped(chart)) return 'Grouped bar chart';
-  return TYPE_NAMES[chart.type];
+  return chartKind(chart.type).name;
 }
 
 function panelsOf(chart: ChartData): string {
   const count = new Set(chart.data.map((d) => d.series)).size;
   const by = chart.series === 'measure' ? 'measure' : chart.series === 'year' ? 'year' : chart.series;
-  return `, one ${lower(TYPE_NAMES[chart.type])} per ${by}, ${count} panels on the same scale`;
+  return `, one ${lower(chartKind(chart.type).name)} per ${by}, ${count} panels on the same scale`;
 }
 
 function measureNames(chart: ChartData): string {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { AGREEMENT_CODES, type AgreementCode } from './agreementCodes.ts';
 
-/** Chart types a section may ask for. */
-export const CHART_TYPES = ['line', 'area', 'bar', 'barX', 'dot', 'choropleth', 'symbolMap', 'locator', 'scatter', 'dumbbell', 'arrow', 'slope'] as const;
-export type ChartType = (typeof CHART_TYPES)[number];
+import { CHART_TYPES } from '../charts/kinds/registry.ts';
+
+/** Chart types a section may ask for: one per kind in the registry (charts/kinds/registry.ts). */
+export { CHART_TYPES, type ChartType } from '../charts/kinds/registry.ts';
 
 const date = z
   .union([z.date(), z.string()])

@@ -19,7 +19,7 @@ import world110 from 'world-atlas/countries-110m.json' with { type: 'json' };
 import world50 from 'world-atlas/countries-50m.json' with { type: 'json' };
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { formatShort } from '../../format.ts';
-import type { ChartData, Datum } from '../chartData.ts';
+import type { ChartData, Datum } from '../model.ts';
 import { ACCENT } from '../palette.ts';
 import { textWidth } from '../../share/textWidth.ts';
 import { simplifiedTopology } from './shapes.ts';

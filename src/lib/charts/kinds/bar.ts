@@ -1,0 +1,8 @@
+import type { ChartKind } from './kind.ts';
+
+/** Vertical bars over periods or categories; with series, side by side, stacked or grouped. */
+export const bar = {
+  type: 'bar',
+  name: 'Bar chart',
+  honours: ['zero', 'sort', 'facet', 'layout'],
+} as const satisfies ChartKind;

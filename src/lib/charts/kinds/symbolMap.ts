@@ -1,0 +1,8 @@
+import type { ChartKind } from './kind.ts';
+
+/** A world (or US) map with a circle on each place, sized by its value. */
+export const symbolMap = {
+  type: 'symbolMap',
+  name: 'World map with circles sized by value',
+  honours: ['regions'],
+} as const satisfies ChartKind;
