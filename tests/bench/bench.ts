@@ -10,7 +10,7 @@ import { cpus } from 'node:os';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureProject, hashTree, PROJECT, tempProject } from '../helpers.ts';
-import { pageWeights, type PageWeight } from './weight.ts';
+import { pageWeights, sizeOf, type PageWeight } from './weight.ts';
 import { kb, ms, spreadByPhase, textTable, timedBuild, type BuildTime } from './measure.ts';
 import { writeSyntheticSite } from './synthetic.ts';
 import { measureRebuilds } from './rebuilds.ts';
@@ -25,6 +25,12 @@ const BUDGET = {
   /** A story page with all it loads: HTML (charts and every chart state inline), CSS, JS, favicon. */
   pageGzip: 30 * 1024,
   jsGzip: 5 * 1024,
+  /** A chart's embed page with all it loads (a map's may take more: its shapes). */
+  embedGzip: 8 * 1024,
+  embedMapGzip: 12 * 1024,
+  /** The embed page's resize script, and the listener a host page loads (public/embed.js). */
+  embedScriptGzip: 1024,
+  hostListenerGzip: 512,
   svgGzip: 25 * 1024,
   /** CPU time per added chart at 400 charts, over the same at 100. */
   growth: 1.25,
@@ -74,10 +80,17 @@ for (let i = 0; i < RUNS; i++) {
 const realTime = spreadByPhase(realRuns);
 const weights = pageWeights(dist);
 for (const page of weights) {
+  if (page.page.includes('/embed/')) {
+    const map = /<figure\b[^>]*\bdata-map\b/.test(readFileSync(join(dist, page.page), 'utf8'));
+    check(`${page.page}: embed page all-in gzip`, page.total.gzip, map ? BUDGET.embedMapGzip : BUDGET.embedGzip, kb);
+    check(`${page.page}: embed script gzip`, page.js.gzip, BUDGET.embedScriptGzip, kb);
+    continue;
+  }
   check(`${page.page}: all-in gzip`, page.total.gzip, BUDGET.pageGzip, kb);
   check(`${page.page}: JavaScript gzip`, page.js.gzip, BUDGET.jsGzip, kb);
   if (page.largestSvg.id) check(`${page.page}: largest chart SVG gzip`, page.largestSvg.gzip, BUDGET.svgGzip, kb);
 }
+check('embed.js (host listener) gzip', sizeOf(readFileSync(join(dist, 'embed.js'))).gzip, BUDGET.hostListenerGzip, kb);
 checks.push({ what: `dist/ identical over ${RUNS} builds`, figure: `${hashes.size} distinct`, budget: '1 distinct', ok: hashes.size === 1 });
 
 // Smoothness of every story of the site, scrolled on a slowed-down phone.
@@ -173,7 +186,8 @@ const sections = [
     line('data loading', realTime.dataMs),
     line('Markdown', realTime.markdownMs),
     line('charts', realTime.chartsMs),
-    line('all Plotline\'s work (check with the three above, site model, share cards, output check)', realTime.plotlineMs),
+    line(`per-chart files (${realRuns[0].files}: CSV, SVG, PNG 1× and 2×, oEmbed)`, realTime.filesMs),
+    line('all Plotline\'s work (check with the three above, site model, share cards, per-chart files, output check)', realTime.plotlineMs),
     line('Astro, Vite and Node', realTime.astroMs),
     line('whole build', realTime.wallMs),
     line('CPU time', realTime.cpuMs),

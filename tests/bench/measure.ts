@@ -11,8 +11,12 @@ export interface BuildTime {
   dataMs: number;
   markdownMs: number;
   chartsMs: number;
-  /** Everything Plotline does: the check (data, Markdown and charts are part of it), the site model, share cards, the output check. */
+  /** Everything Plotline does: the check (data, Markdown and charts are part of it), the site model, share cards, per-chart files, the output check. */
   plotlineMs: number;
+  /** The files written per chart (images, oEmbed, CSV: src/lib/outputs), part of plotlineMs. */
+  filesMs: number;
+  /** How many of them. */
+  files: number;
   /** Everything else: Astro and Vite, page rendering, writing files, start-up. */
   astroMs: number;
   /**
@@ -25,7 +29,7 @@ export interface BuildTime {
   peakRssMb: number;
 }
 
-export const PHASES = ['dataMs', 'markdownMs', 'chartsMs', 'plotlineMs', 'astroMs', 'wallMs', 'cpuMs'] as const;
+export const PHASES = ['dataMs', 'markdownMs', 'chartsMs', 'filesMs', 'plotlineMs', 'astroMs', 'wallMs', 'cpuMs'] as const;
 
 /**
  * Builds `root` into `outDir` once and says where the time went: a cold
@@ -43,8 +47,10 @@ export function timedBuild(root: string, outDir: string, { warm = false, env = {
   const dataMs = phases.data.ms;
   const markdownMs = phases.markdown.ms;
   const chartsMs = phases.charts.ms;
-  const plotlineMs = phases.check.ms + phases.site.ms + phases.share.ms + phases.output.ms;
-  return { wallMs, dataMs, markdownMs, chartsMs, plotlineMs, astroMs: wallMs - plotlineMs, cpuMs, peakRssMb: peakRssKb / 1024 };
+  // A record written before the per-chart files were timed has no `files`.
+  const filesMs = phases.files?.ms ?? 0;
+  const plotlineMs = phases.check.ms + phases.site.ms + phases.share.ms + filesMs + phases.output.ms;
+  return { wallMs, dataMs, markdownMs, chartsMs, filesMs, files: phases.files?.calls ?? 0, plotlineMs, astroMs: wallMs - plotlineMs, cpuMs, peakRssMb: peakRssKb / 1024 };
 }
 
 export interface Spread {

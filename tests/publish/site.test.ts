@@ -97,6 +97,8 @@ describe('npm run build under BASE_PATH=/plotline/', () => {
     expect(broken).toEqual([]);
     expect([...checked.keys()].some((u) => u.endsWith('.csv'))).toBe(true);
     expect([...checked.keys()].some((u) => u.endsWith('/share.png'))).toBe(true);
+    // The embed pages, and what they link to: their oEmbed, images and the story.
+    for (const end of ['/oembed.json', '@2x.png', '.svg']) expect([...checked.keys()].some((u) => u.endsWith(end)), end).toBe(true);
   });
 
   test('a missing page gets the 404 page, whose links work at any depth', async () => {
@@ -166,6 +168,13 @@ describe('the newsroom of content/site.yaml', () => {
   test('every page carries its masthead, linking home, its name and its language', () => {
     for (const page of pages) {
       const document = parsePage(readFileSync(join(dist, page), 'utf8'));
+      // An embed page sits inside another site's page: the site's name, but no masthead.
+      if (page.includes('/embed/')) {
+        expect(document.querySelector('header.masthead'), page).toBeNull();
+        expect(document.querySelector('.embed-brand')?.textContent, page).toBe('The Fixture Ledger');
+        expect(document.documentElement.getAttribute('lang'), page).toBe('en-GB');
+        continue;
+      }
       const masthead = document.querySelector('header.masthead a');
       expect(masthead?.textContent, page).toBe('THE FIXTURE LEDGER');
       expect(masthead?.getAttribute('href'), page).toBe(BASE);

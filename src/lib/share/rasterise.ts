@@ -19,10 +19,12 @@ export function cardFontFiles(projectDir = process.cwd()): string[] {
 
 /**
  * SVG → PNG with only the shipped fonts (system fonts are never looked at),
- * so the same SVG gives the same bytes on any machine.
+ * so the same SVG gives the same bytes on any machine. `zoom` draws it at
+ * that many device pixels per SVG pixel (2 for a social post's image).
  */
-export function rasterise(svg: string, fontFiles = cardFontFiles()): Buffer {
+export function rasterise(svg: string, fontFiles = cardFontFiles(), zoom = 1): Buffer {
   const resvg = new Resvg(svg, {
+    ...(zoom === 1 ? {} : { fitTo: { mode: 'zoom' as const, value: zoom } }),
     font: { loadSystemFonts: false, fontFiles, defaultFontFamily: CARD_FONT, sansSerifFamily: CARD_FONT },
     shapeRendering: 2,
     textRendering: 1,
