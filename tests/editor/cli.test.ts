@@ -118,7 +118,9 @@ describe('npm run build', () => {
     const result = runCli('build', root, out, { SITE_URL: 'not a url' }); // Astro refuses its config
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n').at(-1)).toBe('build failed: the previous site is unchanged');
-    expect(readdirSync(root).filter((name) => name.startsWith('dist'))).toEqual(['dist']);
+    // dist.cache is the incremental build's cache, not a staging folder: a build that fails
+    // leaves it marked, so that the next build renders every page (src/cli/buildCache.ts).
+    expect(readdirSync(root).filter((name) => name.startsWith('dist') && name !== 'dist.cache')).toEqual(['dist']);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous site');
   });
 
