@@ -99,7 +99,8 @@ describe('brandCss()', () => {
   });
 
   test('the grounds colours are checked against are the stylesheet\'s', () => {
-    const css = readFileSync(join(PROJECT, 'src/styles/site.css'), 'utf8');
+    // The colours live in chart.css, which story pages and embed pages share.
+    const css = readFileSync(join(PROJECT, 'src/styles/chart.css'), 'utf8');
     const light = css.slice(css.indexOf(':root'), css.indexOf('}'));
     const darkAt = css.indexOf(':root', css.indexOf('@media (prefers-color-scheme: dark)'));
     const dark = css.slice(darkAt, css.indexOf('}', darkAt));
