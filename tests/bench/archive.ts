@@ -13,7 +13,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROJECT, tempProject } from '../helpers.ts';
+import { FIXTURE, tempProject } from '../helpers.ts';
 import { listStories } from '../../src/lib/story/loadStory.ts';
 import { runCli } from '../build/runBuild.ts';
 import { timedBuild, type BuildTime } from './measure.ts';
@@ -32,27 +32,32 @@ function retitle(text: string, copy: number): string {
   });
 }
 
-/** Writes the archive under `root` (content/ and data/); returns its story slugs, in order. */
+/**
+ * Writes the archive under `root` (content/ and data/): copies of the fixture
+ * project's stories (tests/fixtures/newsroom, which the engine owns; the
+ * editors' content/ may hold anything), each on its own copy of the dataset
+ * per round. Returns its story slugs, in order.
+ */
 export function writeArchive(root: string, stories: number): string[] {
-  const originals = listStories(PROJECT);
+  const originals = listStories(FIXTURE);
   const slugs: string[] = [];
   mkdirSync(join(root, 'data'), { recursive: true });
-  if (existsSync(join(PROJECT, 'content/site.yaml'))) {
+  if (existsSync(join(FIXTURE, 'content/site.yaml'))) {
     mkdirSync(join(root, 'content'), { recursive: true });
-    cpSync(join(PROJECT, 'content/site.yaml'), join(root, 'content/site.yaml'));
+    cpSync(join(FIXTURE, 'content/site.yaml'), join(root, 'content/site.yaml'));
   }
   for (let i = 0; i < stories; i++) {
     const original = originals[i % originals.length];
     const group = Math.floor(i / originals.length);
     const slug = `${original}-${pad(i)}`;
     const dir = join(root, 'content', slug);
-    cpSync(join(PROJECT, 'content', original), dir, { recursive: true });
+    cpSync(join(FIXTURE, 'content', original), dir, { recursive: true });
     for (const file of readdirSync(dir).filter((name) => name.endsWith('.md'))) {
       let text = retitle(readFileSync(join(dir, file), 'utf8'), i);
       if (file === 'index.md') {
         text = text.replace(/^dataset: (\S+)$/m, (_, name: string) => {
           const copy = `${name}-${pad(group)}`;
-          if (!existsSync(join(root, 'data', copy))) cpSync(join(PROJECT, 'data', name), join(root, 'data', copy), { recursive: true });
+          if (!existsSync(join(root, 'data', copy))) cpSync(join(FIXTURE, 'data', name), join(root, 'data', copy), { recursive: true });
           return `dataset: ${copy}`;
         });
       }
