@@ -93,7 +93,7 @@ export function checkProject(root: string, locale?: string): Checked {
     const drawn: Figure[] = [];
     // The first chart that cannot be drawn is reported; the story's others are not tried.
     for (const { id, section, chart } of story.charts) {
-      const figure = guarded(section.file, problems, () => timed('charts', () => makeFigure(id, chart, story.dataset.spec.source)), 'chart could not be drawn', 'change the chart\'s type, x or layout; if the fields look right, report this line');
+      const figure = guarded(section.file, problems, () => timed('charts', () => makeFigure(id, chart, story.dataset.spec.source, story.dataset.spec.credit ?? story.dataset.spec.publisher)), 'chart could not be drawn', 'change the chart\'s type, x or layout; if the fields look right, report this line');
       if (figure === undefined) return false;
       drawn.push(figure);
     }

@@ -57,7 +57,8 @@ describe('buildLedger()', () => {
   });
 
   test('names the row\'s CSV line, and the dataset\'s publisher when the row names none', () => {
-    expect(byKey('partners.exports').source).toEqual({ url: null, publisher: 'Customs', publisherFrom: 'dataset', file: 'data/trade/partners.csv', line: 2 });
+    // Nor a URL: the dataset's first source stands for it.
+    expect(byKey('partners.exports').source).toEqual({ url: 'https://example.org/customs', urlFrom: 'dataset', grade: 'verified', unverifiedRows: [], attributedTo: null, publisher: 'Customs', publisherFrom: 'dataset', file: 'data/trade/partners.csv', line: 2 });
     expect(ledger.datasetSources).toEqual([{ name: 'Customs', url: 'https://example.org/customs' }]);
   });
 
@@ -66,7 +67,7 @@ describe('buildLedger()', () => {
       ...edit('data/trade/dataset.yaml', '      exports: { type: number, unit: usd_bn }\n', '      exports: { type: number, unit: usd_bn }\n      url: { type: url }\n'),
       'data/trade/partners.csv': 'period,partner,exports,url\n2025-03,United States,4.5,https://example.org/us\n2025-03,Japan,2.25,https://example.org/jp\n',
     });
-    expect(withUrls.facts.find((f) => f.key === 'partners.exports')!.source).toMatchObject({ url: 'https://example.org/us', line: 2 });
+    expect(withUrls.facts.find((f) => f.key === 'partners.exports')!.source).toMatchObject({ url: 'https://example.org/us', urlFrom: 'row', line: 2 });
   });
 
   test('lists the charts that draw the same row and measure, and only those', () => {
@@ -125,7 +126,7 @@ describe('entryText()', () => {
       computed: '',
       publisher: 'Customs',
     });
-    expect(entryText(ledger.facts.find((f) => f.key === 'monthly.exports_yoy')!).computed).toBe('Computed by us from Exports (change on a year earlier).');
+    expect(entryText(ledger.facts.find((f) => f.key === 'monthly.exports_yoy')!).computed).toBe('Computed by us: the change in Exports on a year earlier.');
     expect(entryText(ledger.facts.find((f) => f.key === 'ytd.balance')!).measure).toBe('Balance so far, January–March 2025');
   });
 });

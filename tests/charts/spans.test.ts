@@ -76,16 +76,16 @@ describe('a span of months inside a monthly series', () => {
 
 describe('the source line under a chart', () => {
   test("credits the publishers of the rows drawn, from each row's publisher column", async () => {
-    const { creditLine } = await import('../../src/lib/charts/figure.ts');
+    const { creditLine } = await import('../../src/lib/charts/provenance.ts');
     const root = miniProject({
       'data/trade/dataset.yaml': (await import('../fixtures/mini.ts')).MINI['data/trade/dataset.yaml'].replace('      note: { type: text }\n', '      note: { type: text }\n      publisher: { type: publisher }\n'),
       'data/trade/monthly.csv': 'period,exports,imports,note,publisher\n2025-03,15,9,,Customs\n2025-04,16,,,Wire service\n2025-05,17,10,,Customs\n',
     });
     const own = loadDataset(root, 'trade', new Problems())!;
     const result = chartData(own, chartSchema.parse({ title: 't', data: 'monthly.exports' }));
-    expect(result.ok && creditLine(result.chart)).toBe('Customs; Wire service');
+    expect(result.ok && creditLine(result.chart, 'Trade office')).toBe('Trade office, as reported by Customs and Wire service');
     // Without a publisher column the dataset's source line stands.
-    expect(creditLine(chart({ data: 'monthly.exports' }))).toBeUndefined();
+    expect(creditLine(chart({ data: 'monthly.exports' }), 'Trade office')).toBeUndefined();
   });
 });
 

@@ -41,7 +41,7 @@ describe('loadDataset()', () => {
 
   test('reports an unknown column type, unit and derived op', () => {
     expect(problemsOf(edit(YAML, 'partner: { type: category }', 'partner: { type: categroy }'))).toEqual([
-      `${YAML}:36:24  invalid tables.partners.columns.partner.type: categroy (expected period, number, category, unit, url, publisher, text) — did you mean "category"?`,
+      `${YAML}:36:24  invalid tables.partners.columns.partner.type: categroy (expected period, number, category, unit, url, publisher, grade, text) — did you mean "category"?`,
     ]);
     expect(problemsOf(edit(YAML, 'exports: { type: number, unit: usd_bn }', 'exports: { type: number, unit: usd_bln }'))).toEqual([
       `${YAML}:37:38  table partners: unknown unit "usd_bln" for column "exports" — did you mean "usd_bn"?`,

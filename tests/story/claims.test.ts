@@ -150,7 +150,7 @@ describe(':fact with claim=, checked by npm run check', () => {
 
   test('claim= on a :value is an unknown attribute there', () => {
     expect(checkEdited(FIRST, 'format=usd_bn}', 'format=usd_bn claim=max}')).toEqual([
-      `${FIRST}:10:26  unknown attribute "claim" on :value — use one of key, at, format, digits, offchart`,
+      `${FIRST}:10:26  unknown attribute "claim" on :value — use one of key, at, format, digits, offchart, unverified`,
     ]);
   });
 });

@@ -55,4 +55,6 @@ export interface FactRecord {
   claim?: string;
   /** Marked as context that the step's chart does not show (`{… offchart}`). */
   offchart?: boolean;
+  /** The outlet an unverified figure is attributed to in its sentence (`unverified="…"`). */
+  attributed?: string;
 }

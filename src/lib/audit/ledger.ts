@@ -4,11 +4,20 @@ import type { FactRecord, Rounding } from './factRecord.ts';
 import type { RegisteredClaim } from '../story/claimsRegister.ts';
 import { defaultFormat, formatValue, ownDigits, shownFactor } from '../format.ts';
 import { formatSafeCsv } from '../csvSafe.ts';
+import { unverifiedOf } from '../data/provenance.ts';
 
 /** Where a figure's row came from: its own source, else the dataset's. */
 export interface LedgerSource {
-  /** The row's source address; null when the row names none (the dataset's sources then stand). */
+  /** The row's source address, else the dataset's first source's; null only when neither names one. */
   url: string | null;
+  /** Whether `url` is the row's own or stands in from dataset.yaml. */
+  urlFrom: 'row' | 'dataset';
+  /** `verified`, or `unverified` when the figure rests on a row the dataset does not vouch for. */
+  grade: 'verified' | 'unverified';
+  /** The unverified rows it rests on (`file:line`), when it is unverified. */
+  unverifiedRows: string[];
+  /** The outlet the text attributes an unverified figure to (`unverified="…"`); null otherwise. */
+  attributedTo: string | null;
   /** Who published the row's figure: the row's publisher, else the dataset's. */
   publisher: string;
   /** Whether `publisher` is named by the row itself or stands in from dataset.yaml. */
@@ -43,7 +52,7 @@ export interface LedgerEntry {
   valueText: string;
   measureLabel: string;
   /** Set when the build computes the value (a change, a running sum) rather than reading it. */
-  derived: { op: string; of: string; ofLabel: string; minus?: string; minusLabel?: string } | null;
+  derived: { op: string; of: string; ofLabel: string; minus?: string; minusLabel?: string; to?: string } | null;
   rounding: Rounding;
   source: LedgerSource;
   /** Charts of the story that draw this same value (row and measure). */
@@ -89,6 +98,8 @@ function ledgerEntry(story: Story, record: FactRecord): LedgerEntry | undefined 
   const { row, measure, table } = data;
   const { publishers } = row;
   const url = row.sources[measure.name] || row.sources[''] || '';
+  const fallback = story.dataset.spec.sources[0]?.url ?? null;
+  const unverified = unverifiedOf(row, measure);
   const rowPublisher = publishers[measure.name] || publishers[''] || '';
   const section = story.sections.find((s) => s.file === record.file);
   const derived = measure.derived;
@@ -114,13 +125,18 @@ function ledgerEntry(story: Story, record: FactRecord): LedgerEntry | undefined 
       ? {
           op: derived.op,
           of: derived.of,
-          ofLabel: labelOf(table, derived.of),
-          ...(derived.minus ? { minus: derived.minus, minusLabel: labelOf(table, derived.minus) } : {}),
+          ofLabel: labelOf(story, table, derived.of),
+          ...(derived.minus ? { minus: derived.minus, minusLabel: labelOf(story, table, derived.minus) } : {}),
+          ...(derived.to ? { to: derived.to } : {}),
         }
       : null,
     rounding: data.rounding,
     source: {
-      url: url || null,
+      url: url || fallback,
+      urlFrom: url ? 'row' : 'dataset',
+      grade: unverified.length ? 'unverified' : 'verified',
+      unverifiedRows: unverified.map((s) => `${s.file}:${s.line}`),
+      attributedTo: record.attributed ?? null,
       publisher: rowPublisher || story.dataset.spec.publisher,
       publisherFrom: rowPublisher ? 'row' : 'dataset',
       file: table.file,
@@ -133,8 +149,10 @@ function ledgerEntry(story: Story, record: FactRecord): LedgerEntry | undefined 
   };
 }
 
-function labelOf(table: Table, name: string): string {
-  return table.measures.get(name)?.label ?? name;
+/** A measure's label; a total over a coarser grain finds the column it gathers in the table read from the same file. */
+function labelOf(story: Story, table: Table, name: string): string {
+  const own = table.measures.get(name) ?? [...story.dataset.tables.values()].find((t) => t.file === table.file)?.measures.get(name);
+  return own?.label ?? name;
 }
 
 /** facts.json: the ledger, indented for people who read it in a browser. */
@@ -145,7 +163,7 @@ export function ledgerJson(ledger: Ledger): string {
 export const LEDGER_CSV_COLUMNS = [
   'id', 'directive', 'text', 'sentence', 'file', 'line', 'column', 'section', 'key', 'at', 'period', 'filters',
   'value', 'unit', 'derived', 'decimals', 'scale', 'rounded', 'accepts_from', 'accepts_to',
-  'source_url', 'publisher', 'data_file', 'data_line', 'charts', 'claim',
+  'source_url', 'publisher', 'source_grade', 'attributed_to', 'data_file', 'data_line', 'charts', 'claim',
 ] as const;
 
 /** facts.csv: one line per entry, safe to open in a spreadsheet. */
@@ -156,7 +174,7 @@ export function ledgerCsv(ledger: Ledger): string {
     f.value, f.unit,
     f.derived ? `${f.derived.op} of ${f.derived.of}${f.derived.minus ? ` minus ${f.derived.minus}` : ''}` : '',
     f.rounding.decimals, f.rounding.scale, f.rounding.rounded, f.rounding.accepts?.[0], f.rounding.accepts?.[1],
-    f.source.url, f.source.publisher, f.source.file, f.source.line,
+    f.source.url, f.source.publisher, f.source.grade, f.source.attributedTo, f.source.file, f.source.line,
     f.charts.map((c) => c.id).join(' '),
     f.claim,
   ]);

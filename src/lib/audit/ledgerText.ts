@@ -17,12 +17,23 @@ export interface EntryText {
   publisher: string;
 }
 
-const OPS: Record<string, string> = {
-  yoy: 'change on a year earlier',
-  mom: 'change on the previous month',
-  ytd: 'running sum since January',
-  rolling12: 'sum of the last twelve months',
-  diff: 'difference',
+type Derived = NonNullable<LedgerEntry['derived']>;
+
+/** How each derivation reads in words, with the measure's label: "the change in Exports on a year earlier". */
+const OPS: Record<string, (d: Derived) => string> = {
+  yoy: (d) => `the change in ${d.ofLabel} on a year earlier`,
+  mom: (d) => `the change in ${d.ofLabel} on the previous period`,
+  change: (d) => `the difference in ${d.ofLabel} from the previous period`,
+  change_yoy: (d) => `the difference in ${d.ofLabel} from a year earlier`,
+  ytd: (d) => `the running sum of ${d.ofLabel} since January`,
+  rolling12: (d) => `the sum of ${d.ofLabel} over the last twelve months`,
+  diff: (d) => `${d.ofLabel} minus ${d.minusLabel ?? d.minus}`,
+  share: (d) => `the share of ${d.ofLabel} in the total`,
+  index: (d) => `${d.ofLabel} as an index`,
+  rank: (d) => `the rank by ${d.ofLabel}`,
+  sum: (d) => `the total of ${d.ofLabel} over the ${d.to ?? 'period'}`,
+  mean: (d) => `the average of ${d.ofLabel} over the ${d.to ?? 'period'}`,
+  last: (d) => `${d.ofLabel} at the end of the ${d.to ?? 'period'}`,
 };
 
 /** The reader-facing words for one ledger entry. */
@@ -35,9 +46,7 @@ export function entryText(entry: LedgerEntry): EntryText {
     figure: entry.text,
     measure: [entry.measureLabel, ...filters, when].join(', '),
     data: entry.valueText,
-    computed: derived
-      ? `Computed by us from ${derived.minusLabel ? `${derived.ofLabel} and ${derived.minusLabel}` : derived.ofLabel} (${OPS[derived.op] ?? derived.op}).`
-      : '',
+    computed: derived ? `Computed by us: ${(OPS[derived.op] ?? ((d: Derived) => `${d.op} of ${d.ofLabel}`))(derived)}.` : '',
     source: entry.source.url ? host(entry.source.url) : '',
     publisher: entry.source.publisher,
   };

@@ -14,6 +14,8 @@ import { declaredTotal, totalHint, totalText, undeclaredTotal } from '../data/to
 import { checkFacet, checkPanelCount, facetSeries } from './facets.ts';
 import { mapNote } from './geo/places.ts';
 import { isMap, type ChartData, type ChartProblem, type ChartResult, type Datum, type XKind } from './model.ts';
+import { drawsHollow, isUnverifiedDatum, unverifiedNote, unverifiedSources } from './provenance.ts';
+import { describeSources } from '../data/provenance.ts';
 
 export { annotatedDatum };
 // The shared chart types live in model.ts, below every kind; re-exported for callers outside src/lib/charts.
@@ -162,6 +164,14 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
   const places = isMap(spec.type) ? matchPlaces(data, spec, x, table, problems) : undefined;
   checkScales(spec, table, xKind, data, problems);
   checkPanelCount({ spec, data, series }, problems);
+  if (!drawsHollow({ type: spec.type, spec }) && data.some(isUnverifiedDatum)) {
+    const sources = unverifiedSources({ data });
+    problems.push({
+      field: 'data',
+      message: `this ${spec.type} chart cannot mark unverified values apart, and it draws ${sources.length === 1 ? 'one' : sources.length}: ${describeSources(sources)}`,
+      hint: 'find better sources for those rows, leave them out with where:, from: or to:, or draw them as a line, area, dot or bar chart without layout: or facet:, which draws them hollow',
+    });
+  }
   if (problems.length || !table.complete) return { ok: false, problems };
 
   const chart: ChartData = {
@@ -388,6 +398,8 @@ function notesFor(table: Table, data: Datum[], measures: Measure[], xKind: XKind
         : `Gaps mark ${grainNoun(table.grain)} with no reported figure.`,
     );
   }
+  const unverified = unverifiedNote({ data });
+  if (unverified) notes.push(unverified);
   return notes;
 }
 

@@ -7,6 +7,7 @@ import { describeChange, isChange } from './change.ts';
 import { describeTotals, isGrouped, isStacked } from './stack.ts';
 import { shownDigits, valueLabel, type ChartData, type Datum } from './model.ts';
 import { kindOf as chartKind } from './kinds/registry.ts';
+import { markUnverified, unverifiedNote } from './provenance.ts';
 
 
 /**
@@ -16,12 +17,17 @@ import { kindOf as chartKind } from './kinds/registry.ts';
  * Screen readers get it as the chart's text; everyone can read it.
  */
 export function describeChart(chart: ChartData): string {
+  const unverified = unverifiedNote(chart);
+  return unverified ? `${describeData(chart)} ${unverified}` : describeData(chart);
+}
+
+function describeData(chart: ChartData): string {
   if (chart.type === 'locator') return [describeLocator(chart), ...annotationSentences(chart)].join(' ');
   if (isUsMap(chart)) return [describeUsMap(chart), ...annotationSentences(chart)].join(' ');
   if (chart.type === 'scatter') return [...describeScatter(chart), ...annotationSentences(chart)].join(' ');
   if (isChange(chart.type)) return [...describeChange(chart), ...annotationSentences(chart)].join(' ');
   const drawn = chart.data.filter((d) => d.y !== null);
-  const value = (d: Datum) => formatValue(d.y!, chart.unit, undefined, shownDigits(d), chart.locale);
+  const value = (d: Datum) => markUnverified(formatValue(d.y!, chart.unit, undefined, shownDigits(d), chart.locale), d);
   // A span's figure is its average per month, said so, so that months compare with months.
   // "in March 2025", but "on 4 March 2025".
   const when = (d: Datum) => `${d.period.grain === 'day' && chart.xKind !== 'category' ? 'on' : 'in'} ${d.label}`;

@@ -4,6 +4,7 @@ import { cleanSvg, plotPair, plotSvg } from './render.ts';
 import { contentKey, memo } from '../memo.ts';
 import { cachedJson } from '../diskCache.ts';
 import { describeChart } from './describe.ts';
+import { creditLine, isUnverifiedDatum, publisherList } from './provenance.ts';
 
 import { chartTable, chartCsv, type DataTable } from './table.ts';
 
@@ -15,6 +16,8 @@ export interface Figure {
   /** Notes the data requires: spans, running sums, gaps. */
   notes: string[];
   source: string;
+  /** Every publisher of the values drawn, with its grade: the full list behind the credit line. */
+  publishers: { name: string; unverified: boolean }[];
   description: string;
   /**
    * The drawings at both sizes. A map's narrow drawing shows the wide one's
@@ -25,34 +28,30 @@ export interface Figure {
   csv: string;
 }
 
-/**
- * "A; B" (shown as "Sources: A; B"): the publishers of the rows drawn, in order of first
- * appearance, from each row's publisher column; undefined when no drawn row
- * names one (the dataset's source line then stands).
- */
-export function creditLine(chart: ChartData): string | undefined {
-  const named = chart.data
-    .filter((d) => d.y !== null && d.row)
-    .map((d) => d.row!.publishers[d.measure.name] || d.row!.publishers[''] || '');
-  const publishers = [...new Set(named.filter(Boolean))];
-  if (publishers.length === 0) return undefined;
-  return publishers.join('; ');
-}
-
-/** Renders a chart at both sizes and gathers its description, table and CSV. */
 /** The source as the reader sees it under a chart: "Source: GACC." or "Sources: GACC; Reuters." */
 export function sourceLine(source: string): string {
   return `${source.includes('; ') ? 'Sources' : 'Source'}: ${/[.!?]$/.test(source) ? source : `${source}.`}`;
 }
 
-export function makeFigure(id: string, chart: ChartData, defaultSource: string): Figure {
+/** The full list of who reported the values drawn, for the data disclosure: "Reported by: A; B; C (unverified)." */
+export function publishersLine(publishers: Figure['publishers']): string {
+  return `Reported by: ${publishers.map((p) => (p.unverified ? `${p.name} (unverified)` : p.name)).join('; ')}.`;
+}
+
+/**
+ * Renders a chart at both sizes and gathers its description, table and
+ * CSV. `defaultSource` stands when no drawn row names its publisher;
+ * `credit` names the originator a credit line starts with (provenance.ts).
+ */
+export function makeFigure(id: string, chart: ChartData, defaultSource: string, credit: string = defaultSource): Figure {
   const drawing = drawingKey(chart);
   return {
     id,
     title: chart.spec.title,
     caption: chart.spec.caption,
     notes: chart.notes,
-    source: chart.spec.source ?? creditLine(chart) ?? defaultSource,
+    source: chart.spec.source ?? creditLine(chart, credit) ?? defaultSource,
+    publishers: publisherList(chart),
     description: chart.spec.description ?? describeChart(chart),
     svg: drawPair(chart, drawing, id),
     table: chartTable(chart),
@@ -66,7 +65,7 @@ export function makeFigure(id: string, chart: ChartData, defaultSource: string):
  */
 function drawingKey(chart: ChartData): string {
   const { spec, type, unit, locale, xKind, x, series, highlightsSeries, data, domains } = chart;
-  const points = data.map((d) => [d.x, d.x1, d.x2, d.y, d.series, d.label, d.highlight, d.period.id]);
+  const points = data.map((d) => [d.x, d.x1, d.x2, d.y, d.series, d.label, d.highlight, d.period.id, isUnverifiedDatum(d)]);
   return contentKey(spec, type, unit, locale, xKind, x, series, highlightsSeries, points, domains ? [domains.x?.map((t) => t.getTime()), domains.y] : null);
 }
 

@@ -21,6 +21,7 @@ import { valueLabelMarks } from './valueLabels.ts';
 import { groupedBandBars, groupKey, groupShift, isGrouped, isStacked, stackOptions } from './stack.ts';
 import { facetOptions } from './facets.ts';
 import { maxOf, minOf } from '../extent.ts';
+import { hollowPoints, withHollow } from './provenance.ts';
 
 // The frame helpers live in frame.ts, below every kind; re-exported for callers outside src/lib/charts.
 export { highlightLabel, monthsSpanned, niceDomain, PHONE_FIT, SIZES, spreadSpans, type Projector, type Size } from './frame.ts';
@@ -77,9 +78,11 @@ export function plotOptions(chart: ChartData, size: Size, shapesFrom?: Size): Pl
       // Isolated points (a month between two gaps) would be invisible as a line.
       const alone = isolated(spread);
       if (alone.length) marks.push(Plot.dot(alone, { x: xValue, y: 'y', fill: lineColour, r: 2.5 }));
+      // Unverified values: a hollow ring where the line passes them.
+      marks.push(...hollowPoints(spread, xValue, lineColour, 3.5));
       break;
     case 'dot':
-      marks.push(Plot.dot(drawn, { x: xValue, y: 'y', fill: colour, r: narrow ? 3.5 : 4.5 }));
+      marks.push(...withHollow(Plot.dot, drawn, { x: xValue, y: 'y', fill: colour, r: narrow ? 3.5 : 4.5 }, colour));
       break;
     case 'bar':
       marks.push(...barMarks(chart, drawn, colour, size.width - LEFT_MARGIN - rightMargin));
@@ -90,7 +93,7 @@ export function plotOptions(chart: ChartData, size: Size, shapesFrom?: Size): Pl
       // negative bar, so they never collide with the category labels.
       const labelled = chart.spec.values === 'none' ? [] : chart.spec.values === 'highlighted' ? drawn.filter((d) => d.highlight) : drawn;
       marks.push(
-        Plot.barX(drawn, { y: 'label', x: 'y', fill: colour }),
+        ...withHollow(Plot.barX, drawn, { y: 'label', x: 'y', fill: colour }, colour),
         Plot.text(labelled.filter((d) => d.y! >= 0), { y: 'label', x: 'y', text: label, textAnchor: 'start', dx: 4, fill: 'currentColor' }),
         Plot.text(labelled.filter((d) => d.y! < 0), { y: 'label', x: 0, text: label, textAnchor: 'start', dx: 4, fill: 'currentColor' }),
       );
@@ -211,7 +214,7 @@ function xScale(chart: ChartData, narrow: boolean): Plot.ScaleOptions {
 function barMarks(chart: ChartData, drawn: Datum[], colour: (d: Datum) => string, plotWidth: number): Plot.Markish[] {
   if ((chart.xKind === 'category' || chart.xKind === 'month') && isGrouped(chart)) return groupedBandBars(drawn, colour, plotWidth);
   if (chart.xKind === 'category' || chart.xKind === 'month') {
-    return [Plot.barY(drawn, { x: 'x', y: 'y', fill: colour, ...(chart.series ? { fx: undefined } : {}) })];
+    return withHollow(Plot.barY, drawn, { x: 'x', y: 'y', fill: colour, ...(chart.series ? { fx: undefined } : {}) }, colour);
   }
   const slot = barSlot(chart);
   // A gap of a fifth of the narrowest bar between bars, as a share of the
@@ -221,7 +224,7 @@ function barMarks(chart: ChartData, drawn: Datum[], colour: (d: Datum) => string
   const [from, to] = chart.domains?.x?.map((t) => t.getTime()) ?? [minOf(starts), maxOf(ends)];
   const narrowest = minOf(ends.map((end, i) => end - starts[i]));
   const inset = Math.max(0.5, ((0.1 * narrowest) / Math.max(1, to - from)) * plotWidth);
-  return [Plot.rectY(drawn, { x1: (d: Datum) => slot(d, 0), x2: (d: Datum) => slot(d, 1), y: 'y', fill: colour, insetLeft: inset, insetRight: inset })];
+  return withHollow(Plot.rectY, drawn, { x1: (d: Datum) => slot(d, 0), x2: (d: Datum) => slot(d, 1), y: 'y', fill: colour, insetLeft: inset, insetRight: inset }, colour);
 }
 
 /** Where a bar over time starts (edge 0) or ends (edge 1): several series share the period side by side. */

@@ -1,6 +1,7 @@
 import { formatValue } from '../format.ts';
 import { valueLabel, type ChartData, type Datum } from './model.ts';
 import { formatSafeCsv } from '../csvSafe.ts';
+import { isUnverifiedDatum, markUnverified } from './provenance.ts';
 
 export interface DataTable {
   /** Column headings: the x column, then one per series (or the measure). */
@@ -39,7 +40,7 @@ export function chartTable(chart: ChartData): DataTable {
     label,
     cells: seriesNames.map((series) => {
       const d = byCell.get(JSON.stringify([label, series]));
-      return d && d.y !== null ? formatValue(d.y, chart.unit, 'number', decimals, chart.locale) : '—';
+      return d && d.y !== null ? markUnverified(formatValue(d.y, chart.unit, 'number', decimals, chart.locale), d) : '—';
     }),
   }));
   // Series by year over a time axis: each row holds one year's value, and
@@ -52,13 +53,15 @@ export function chartTable(chart: ChartData): DataTable {
 
 /**
  * Exactly the data drawn, for download: one line per value, with its
- * period, series, dataset key, unit and the source of that figure; for
+ * period, series, dataset key, unit and the source of that figure (and,
+ * where the rows name them, its publisher and grade); for
  * a figure covering several months, `value` is the figure as reported and
  * `monthly_average` the average per month that the chart draws. Text
  * that a spreadsheet would run as a formula is neutralised (csvSafe.ts).
  */
 export function chartCsv(chart: ChartData): string {
-  const header = ['period', ...(chart.xKind === 'category' ? [chart.x] : []), 'series', 'key', 'value', 'unit', 'source_url', 'monthly_average'];
+  const graded = chart.data.some((d) => d.row?.publishers[d.measure.name] || d.row?.publishers[''] || isUnverifiedDatum(d));
+  const header = ['period', ...(chart.xKind === 'category' ? [chart.x] : []), 'series', 'key', 'value', 'unit', 'source_url', ...(graded ? ['publisher', 'grade'] : []), 'monthly_average'];
   const lines = chart.data.map((d) => [
     d.period.id,
     ...(chart.xKind === 'category' ? [String(d.x)] : []),
@@ -67,6 +70,7 @@ export function chartCsv(chart: ChartData): string {
     d.span ? d.span.total : d.y,
     chart.unit.name,
     d.source,
+    ...(graded ? [d.row?.publishers[d.measure.name] || d.row?.publishers[''] || '', d.y === null ? '' : isUnverifiedDatum(d) ? 'unverified' : 'verified'] : []),
     d.span && d.y !== null ? Math.round(d.y * 1000) / 1000 : null,
   ]);
   // Category names and source addresses come from the dataset: never a live formula.

@@ -1,5 +1,6 @@
 import type { Measure, Row, Table } from './model.ts';
 import { isTotalRow } from './totals.ts';
+import { anyUnverified, ProvenanceTracker } from './provenance.ts';
 import { endTime, follows, formatPeriodId, startTime, yearEarlierId, type Grain, type Period } from '../period.ts';
 
 /**
@@ -10,9 +11,12 @@ import { endTime, follows, formatPeriodId, startTime, yearEarlierId, type Grain,
  */
 export function deriveMeasures(table: Table): void {
   const series = groupRows(table, table.categories);
+  // Only a table holding unverified figures tracks what each derived value rests on.
+  const tracked = anyUnverified(table.rows);
   for (const measure of table.measures.values()) {
     if (!measure.derived) continue;
     const op = measure.derived.op;
+    const tracker = tracked ? new ProvenanceTracker(table, measure.name) : undefined;
     if (op === 'share' || op === 'rank') {
       // Across the categories of one period (and of the other category columns).
       const across = measure.derived.across;
@@ -22,10 +26,10 @@ export function deriveMeasures(table: Table): void {
       for (const rows of groupRows(table, keep, true)) {
         const parts = rows.filter((row) => !isTotalRow(table, row, totals));
         for (const row of rows) if (isTotalRow(table, row, totals)) row.values[measure.name] = null;
-        computeAcross(measure, parts);
+        computeAcross(measure, parts, tracker);
       }
     } else {
-      for (const rows of series) computeMeasure(measure, rows);
+      for (const rows of series) computeMeasure(measure, rows, tracker);
     }
     // Only detail rows are in no group.
     for (const row of table.rows) {
@@ -71,22 +75,25 @@ function groupRows(table: Table, columns: string[], byPeriod = false): Row[][] {
   return [...groups.values()];
 }
 
-function computeMeasure(measure: Measure, rows: Row[]): void {
+function computeMeasure(measure: Measure, rows: Row[], tracker?: ProvenanceTracker): void {
   const spec = measure.derived!;
-  const value = (row: Row | undefined, name = spec.of) => (row ? row.values[name] ?? null : null);
+  const read = (row: Row | undefined, name = spec.of) => (row ? row.values[name] ?? null : null);
+  // With a tracker, every input read is noted, to mark the value it goes into.
+  const value = tracker ? (row: Row | undefined, name = spec.of) => (tracker.touch(row, name), read(row, name)) : read;
+  const windows: number[] | undefined = tracker ? [] : undefined;
   const byId = spec.op === 'yoy' || spec.op === 'change_yoy' || spec.op === 'index' ? new Map(rows.map((row) => [row.period.id, row])) : undefined;
   const results: (number | null)[] = new Array(rows.length).fill(null);
 
   switch (spec.op) {
     case 'ytd':
-      windowSums(rows, value, (p) => Date.UTC(p.year, 0, 1), results);
+      windowSums(rows, read, (p) => Date.UTC(p.year, 0, 1), results, windows);
       break;
     case 'rolling12':
       windowSums(rows, value, (p, endsAt) => {
         if (p.day === undefined) return Date.UTC(p.year - 1, p.to, 1);
         const end = new Date(endsAt);
         return Date.UTC(end.getUTCFullYear() - 1, end.getUTCMonth(), end.getUTCDate());
-      }, results);
+      }, results, windows);
       break;
     default:
       for (let i = 0; i < rows.length; i++) {
@@ -119,15 +126,30 @@ function computeMeasure(measure: Measure, rows: Row[]): void {
             break;
           }
         }
+        tracker?.settle(row, results[i] !== null);
       }
+  }
+  if (tracker && windows) {
+    // A running sum rests on every row of its window.
+    for (let i = 0; i < windows.length; i++) {
+      for (let j = windows[i]; j <= i; j++) tracker.touch(rows[j], spec.of);
+      tracker.settle(rows[i], results[i] !== null);
+    }
   }
   for (let i = 0; i < rows.length; i++) rows[i].values[measure.name] = results[i] === null ? null : round(results[i]!);
 }
 
 /** Share of the total (%) and rank (1 = largest) of each row among the rows of one period. */
-function computeAcross(measure: Measure, rows: Row[]): void {
+function computeAcross(measure: Measure, rows: Row[], tracker?: ProvenanceTracker): void {
   const spec = measure.derived!;
   const values = rows.map((row) => row.values[spec.of] ?? null);
+  if (tracker) {
+    // A share or a rank rests on every row of its period.
+    for (const row of rows) {
+      for (const other of rows) tracker.touch(other, spec.of);
+      tracker.settle(row, true);
+    }
+  }
   if (spec.op === 'share') {
     // A share needs the whole: one missing part leaves every share unknown.
     const complete = values.every((v) => v !== null);
@@ -154,6 +176,7 @@ function windowSums(
   value: (row: Row) => number | null,
   windowStart: (p: Period, end: number) => number,
   results: (number | null)[],
+  windows?: number[],
 ): void {
   // Each period's bounds, worked out once rather than at every step of the window.
   const starts = rows.map((row) => startTime(row.period));
@@ -177,6 +200,7 @@ function windowSums(
     const start = windowStart(rows[i].period, ends[i]);
     while (lo < i && starts[lo] < start) add(rows[lo++], -1);
     results[i] = missing === 0 && starts[lo] === start ? sum : null;
+    windows?.push(lo);
   }
 }
 
@@ -208,6 +232,7 @@ function round(x: number): number {
  * one (December, the 31st), missing if that one is absent.
  */
 export function aggregateMeasures(table: Table): void {
+  const tracked = anyUnverified(table.rows);
   for (const coarse of new Set(table.aggregates?.values())) {
     if (!isCoarser(coarse.grain, table.grain)) continue; // reported at dataset.yaml
     const groups = new Map<string, { period: Period; rows: Row[] }>();
@@ -234,6 +259,14 @@ export function aggregateMeasures(table: Table): void {
         row.values[measure.name] = aggregate(op, of, members, period, covered);
         row.sources[measure.name] = common(members.map((r) => r.sources[of] ?? r.sources[''] ?? ''));
         row.publishers[measure.name] = common(members.map((r) => r.publishers[of] ?? r.publishers[''] ?? ''));
+        if (tracked) {
+          // A total over a coarser period rests on every row it gathers.
+          const tracker = new ProvenanceTracker(table, of);
+          for (const member of members) tracker.touch(member, of);
+          const marked = { values: {} } as Row;
+          tracker.settle(marked, true);
+          if (marked.unverified) row.unverified = { ...row.unverified, [measure.name]: marked.unverified[of] };
+        }
       }
       rows.push(row);
     }

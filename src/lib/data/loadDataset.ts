@@ -178,7 +178,7 @@ function checkDeclarations(
     if (table.period !== undefined && (!Object.hasOwn(table.columns, table.period) || table.columns[table.period].type !== 'period')) {
       problems.add(file, at('period'), `table ${name}: period column "${table.period}" is not declared with type: period`, suggestion(table.period, columns));
     }
-    for (const type of ['period', 'unit', 'url', 'publisher'] as const) {
+    for (const type of ['period', 'unit', 'url', 'publisher', 'grade'] as const) {
       const named = columns.filter((column) => table.columns[column].type === type);
       if (named.length > 1) {
         problems.add(file, at('columns', named[1]), `table ${name}: two columns of type ${type} ("${named[0]}", "${named[1]}")`, `a table has one ${type} column: declare the other as type: text`);

@@ -21,6 +21,12 @@ export interface Row {
    * like `sources`: '' for the whole row in a wide table.
    */
   publishers: Record<string, string>;
+  /**
+   * Measure → the unverified rows its value rests on ('' for every raw
+   * measure of the row); absent when every figure of the row is verified.
+   * See provenance.ts.
+   */
+  unverified?: Record<string, readonly UnverifiedSource[]>;
   /** Free-text notes from the source file, by measure ('' for the row). */
   notes: Record<string, string>;
   /**
@@ -29,6 +35,16 @@ export interface Row {
    * and never drawn, so that no month counts twice.
    */
   detail: boolean;
+}
+
+/** A CSV row whose figure the dataset does not vouch for (`grade: unverified`). */
+export interface UnverifiedSource {
+  file: string;
+  line: number;
+  /** Who published the figure there, from the publisher column; '' when none is named. */
+  publisher: string;
+  /** The row's period, as written. */
+  period: string;
 }
 
 export interface Measure {

@@ -6,6 +6,7 @@ import { csvRecords, unclosedQuote, type CsvRecord } from './csv.ts';
 import { aggregateMeasures, deriveMeasures } from './derive.ts';
 import type { Measure, Row, Table } from './model.ts';
 import { isAggregation, periodColumn, type TableSpec } from './schema.ts';
+import { GRADES } from './provenance.ts';
 
 // One way to match each digit (no \d+\.?\d*, which tries every split of a long run of digits).
 const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
@@ -289,6 +290,7 @@ interface Layout {
   unit: string | undefined;
   url: string | undefined;
   publisher: string | undefined;
+  grade: string | undefined;
   note: string | undefined;
   /** Periods by their text (null: malformed): a file names each period once per series. */
   periods: Map<string, Period | null>;
@@ -309,6 +311,7 @@ function layoutOf(spec: TableSpec): Layout {
       unit: of('unit')[0],
       url: urlColumn(spec),
       publisher: publisherColumn(spec),
+      grade: gradeColumn(spec),
       note: noteColumn(spec),
       periods: new Map(),
       series: new Map(),
@@ -399,13 +402,30 @@ function wideRow(
   const source = layout.url ? cells.get(layout.url) : '';
   const note = layout.note ? cells.get(layout.note) : '';
   const publisher = layout.publisher ? cells.get(layout.publisher) : '';
+  const verified = readGrade(cells, layout.grade, file, problems);
+  if (verified === undefined) return undefined;
   // Rows without a source, publisher or note share one empty record each: fewer objects for long files.
   const row = common as Row;
   row.values = values;
   row.sources = source === '' ? NO_TEXT : { '': source };
   row.publishers = publisher === '' ? NO_TEXT : { '': publisher };
   row.notes = note === '' ? NO_TEXT : { '': note };
+  if (!verified) row.unverified = { '': [{ file, line, publisher, period: row.period.id }] };
   return row;
+}
+
+/**
+ * Whether the record's figures are verified: true without a grade column
+ * (the dataset's own source vouches for them), else the cell's word; an
+ * empty cell is unverified. Undefined, reported, for any other word.
+ */
+function readGrade(cells: Cells, column: string | undefined, file: string, problems: Problems): boolean | undefined {
+  if (column === undefined) return true;
+  const grade = cells.get(column);
+  if (grade === '' || grade === 'unverified') return false;
+  if (grade === 'verified') return true;
+  problems.add(file, cells.at(column), `unknown grade "${grade}" in column "${column}"`, [suggestion(grade, [...GRADES]), `write ${GRADES.join(' or ')}`].filter(Boolean).join('; '));
+  return undefined;
 }
 
 const NO_TEXT: Record<string, string> = Object.freeze({ '': '' }) as Record<string, string>;
@@ -432,7 +452,8 @@ function longRows(
       continue;
     }
     const value = readNumber(cells, valueColumn, file, problems);
-    if (!common || value === undefined) continue;
+    const verified = readGrade(cells, layoutOf(spec).grade, file, problems);
+    if (!common || value === undefined || verified === undefined) continue;
     if (spec.long!.unit) {
       const stated = cells.get(spec.long!.unit);
       const expected = spec.measures![measure].unit;
@@ -453,6 +474,7 @@ function longRows(
     row.publishers[measure] = publisherColumn(spec) ? cells.get(publisherColumn(spec)!) : '';
     row.notes[measure] = noteColumn(spec) ? cells.get(noteColumn(spec)!) : '';
     row.notes[`@${measure}`] = String(line);
+    if (!verified) row.unverified = { ...row.unverified, [measure]: [{ file, line, publisher: row.publishers[measure], period: common.period.id }] };
     rows.set(key, row);
   }
   for (const row of rows.values()) {
@@ -501,6 +523,10 @@ function urlColumn(spec: TableSpec): string | undefined {
 
 function publisherColumn(spec: TableSpec): string | undefined {
   return Object.entries(spec.columns).find(([, c]) => c.type === 'publisher')?.[0];
+}
+
+function gradeColumn(spec: TableSpec): string | undefined {
+  return Object.entries(spec.columns).find(([, c]) => c.type === 'grade')?.[0];
 }
 
 function noteColumn(spec: TableSpec): string | undefined {

@@ -5,9 +5,10 @@ import { z } from 'zod';
  * each row's unit (tonnes for one commodity, mt for another): number
  * columns without a unit of their own take it from there. `url` holds the
  * row's source address and `publisher` the name of whoever published it
- * there, so that each figure can be credited to its reporter.
+ * there, so that each figure can be credited to its reporter; `grade`
+ * says whether the row's figures are `verified` or `unverified`.
  */
-export const COLUMN_TYPES = ['period', 'number', 'category', 'unit', 'url', 'publisher', 'text'] as const;
+export const COLUMN_TYPES = ['period', 'number', 'category', 'unit', 'url', 'publisher', 'grade', 'text'] as const;
 
 /**
  * The maps a category column's places may be keyed to: countries of the
@@ -109,6 +110,12 @@ export const datasetSchema = z.strictObject({
   publisher: z.string(),
   /** The line charts print as their source unless a chart names its own. */
   source: z.string(),
+  /**
+   * Who the figures come from, as a credit line names them ("China customs
+   * (GACC)"); a chart drawn from rows that name their reporters reads
+   * "Source: <credit>, as reported by A, B and C". Default: `publisher`.
+   */
+  credit: z.string().min(1).optional(),
   licence: z.string(),
   description: z.string().optional(),
   sources: z

@@ -4,6 +4,7 @@ import { resolveKey, valueAt, type Filter } from '../data/keys.ts';
 import { positionAt, type Position, type Problems } from '../problems.ts';
 import { parseYaml, reportSchemaIssues } from '../yamlSource.ts';
 import { parseStatedFigure } from './factLiteral.ts';
+import { describeSources, unverifiedOf } from '../data/provenance.ts';
 
 /**
  * The claims register: every claim in a story's prose must have something
@@ -353,7 +354,15 @@ function checkFactReference(dataset: Dataset, reference: string): { message: str
   const filter: Filter = {};
   for (const [name, value] of Object.entries(attributes)) if (name !== 'at') filter[name] = [value];
   const found = valueAt(resolved.value, attributes.at, filter);
-  return found.ok ? { value: found.value.value, measure: resolved.value.measure } : { message: found.message, hint: found.hint };
+  if (!found.ok) return { message: found.message, hint: found.hint };
+  const unverified = unverifiedOf(found.value.row, resolved.value.measure);
+  if (unverified.length > 0) {
+    return {
+      message: `fact reference "${reference}" rests on ${unverified.length === 1 ? 'an unverified row' : 'unverified rows'}, ${describeSources(unverified)}`,
+      hint: 'back the claim with source: { name: …, url: … } for a report you can cite, find a better source for the row, or cut the claim',
+    };
+  }
+  return { value: found.value.value, measure: resolved.value.measure };
 }
 
 /** Derived measures whose sign is a direction: a change on an earlier period. */

@@ -9,6 +9,7 @@ import { describeFilter, filterRows, resolveKey, valueAt, type Filter } from '..
 import { BUILT_IN_UNITS, DEFAULT_LOCALE, formatFits, formatNames, formatValue, defaultFormat, type Unit } from '../format.ts';
 import { closest, suggestion } from '../suggest.ts';
 import type { Position, Problems } from '../problems.ts';
+import { provenanceFault } from './provenanceCheck.ts';
 import { checkFigure, figureRounding, parseStatedFigure, restate, unitWordProblem } from './factLiteral.ts';
 import { sentencesAround } from './sentences.ts';
 import { periodThatMatches } from './otherPeriod.ts';
@@ -55,6 +56,8 @@ export function remarkFacts(context: DirectiveContext) {
   return (tree: Root) => {
     // Each record with the node that stands for it on the page, to find its sentence.
     const met: [FactRecord, Nodes][] = [];
+    // Each figure found in the data, with its node: its sentence decides whether an unverified one is attributed.
+    const sourced: { node: Nodes; data: FactData; attributed: string | undefined; at: Position; label: string; record?: FactRecord }[] = [];
     visit(tree, (node: Nodes, index, parent: Parent | undefined) => {
       if (!isDirective(node) || !parent || index === undefined) return;
       const at = position(context, node);
@@ -75,6 +78,8 @@ export function remarkFacts(context: DirectiveContext) {
           data = printed.data;
           parent.children.splice(index, 1, printed.node);
         }
+        const check: (typeof sourced)[number] | undefined = data ? { node: shown, data, attributed: attributes.unverified, at, label: name === 'fact' ? `fact "${toString(node)}"` : `:value of ${attributes.key}` } : undefined;
+        if (check) sourced.push(check);
         if (context.facts) {
           const record: FactRecord = {
             directive: name,
@@ -89,7 +94,9 @@ export function remarkFacts(context: DirectiveContext) {
             problems: context.problems.list.slice(before).map((p) => p.message),
             ...(name === 'fact' && attributes.claim !== undefined ? { claim: attributes.claim } : {}),
             ...(attributes.offchart ? { offchart: true } : {}),
+            ...(attributes.unverified !== undefined ? { attributed: attributes.unverified } : {}),
           };
+          if (check) check.record = record;
           context.facts.push(record);
           met.push([record, shown]);
         }
@@ -113,8 +120,14 @@ export function remarkFacts(context: DirectiveContext) {
       parent.children.splice(index, 1, { type: 'text', value: text } as PhrasingContent);
       return SKIP;
     });
-    const sentences = sentencesAround(tree, met.map(([, node]) => node));
+    const sentences = sentencesAround(tree, [...new Set([...met.map(([, node]) => node), ...sourced.map((c) => c.node)])]);
     for (const [record, node] of met) record.sentence = sentences.get(node) ?? '';
+    for (const c of sourced) {
+      const fault = provenanceFault(c.label, c.data, c.attributed, sentences.get(c.node) ?? '');
+      if (!fault) continue;
+      context.problems.add(context.file, c.at, fault.message, fault.hint);
+      c.record?.problems.push(fault.message);
+    }
   };
 }
 
@@ -312,10 +325,12 @@ interface Attributes {
   since?: string;
   than?: string;
   offchart: boolean;
+  /** The outlet an unverified figure is attributed to in the sentence. */
+  unverified?: string;
   filter: Filter;
 }
 
-const RESERVED = new Set(['key', 'at', 'format', 'digits', 'claim', 'since', 'than', 'offchart']);
+const RESERVED = new Set(['key', 'at', 'format', 'digits', 'claim', 'since', 'than', 'offchart', 'unverified']);
 /** Attributes that only a :value uses, and those that only a :fact uses. */
 const PRINT_ONLY = ['format', 'digits'] as const;
 const CHECK_ONLY = ['claim', 'since', 'than'] as const;
@@ -336,6 +351,7 @@ function readAttributes(node: Directive): Attributes {
     since: raw.since ?? undefined,
     than: raw.than ?? undefined,
     offchart: Object.hasOwn(raw, 'offchart') && raw.offchart !== 'false',
+    unverified: raw.unverified ?? undefined,
     filter,
   };
 }
