@@ -14,6 +14,7 @@ const figure = (id: string, title = 'Exports & imports'): Figure => ({
   title,
   caption: 'Monthly, in US$ billion.',
   notes: ['January and February are reported together.'],
+  publishers: [],
   source: 'Customs <GACC>',
   description: 'Bars of exports.',
   svg: { wide: SVG, narrow: SVG.replace('640 380', '360 320') },
