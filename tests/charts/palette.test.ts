@@ -10,7 +10,8 @@ import { renderChart } from '../../src/lib/charts/render.ts';
 
 /** The custom properties of the stylesheet's light :root and its dark-scheme :root. */
 function themes(): Record<'light' | 'dark', Record<string, string>> {
-  const css = readFileSync(join(PROJECT, 'src/styles/site.css'), 'utf8');
+  // The colours live in chart.css, which story pages and embed pages share.
+  const css = readFileSync(join(PROJECT, 'src/styles/chart.css'), 'utf8');
   const darkStart = css.indexOf('@media (prefers-color-scheme: dark)');
   const read = (block: string) => Object.fromEntries([...block.matchAll(/(--[\w-]+):\s*(#[0-9a-f]{3,6})\b/gi)].map((m) => [m[1], m[2]]));
   const light = read(css.slice(css.indexOf(':root'), css.indexOf('}', css.indexOf(':root'))));
