@@ -6,6 +6,7 @@
  */
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fixtureProject, hashTree } from '../helpers.ts';
 import { runCli } from './runBuild.ts';
@@ -19,7 +20,8 @@ function build(env: Record<string, string> = {}): { rendered: Set<string>; resto
   expect(result.status, result.stderr).toBe(0);
   const rendered = new Set<string>();
   const restored = new Set<string>();
-  for (const line of result.stdout.split('\n')) {
+  // Astro colours its log when it thinks it runs in CI (CI=true), even into a pipe.
+  for (const line of stripVTControlCharacters(result.stdout).split('\n')) {
     const page = /├─ \/([a-z0-9-]+)\/\S+ \((restored|cached|\+[\d.]+m?s)\)/.exec(line);
     if (page) (page[2] === 'restored' || page[2] === 'cached' ? restored : rendered).add(page[1]);
   }
