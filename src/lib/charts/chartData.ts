@@ -13,6 +13,7 @@ import { checkLayout } from './stack.ts';
 import { declaredTotal, totalHint, totalText, undeclaredTotal } from '../data/totals.ts';
 import { checkFacet, checkPanelCount, facetSeries } from './facets.ts';
 import { mapNote } from './geo/places.ts';
+import { unhonouredFields } from './kindFields.ts';
 import { isMap, type ChartData, type ChartProblem, type ChartResult, type Datum, type XKind } from './model.ts';
 import { drawsHollow, isUnverifiedDatum, unverifiedNote, unverifiedSources } from './provenance.ts';
 import { describeSources } from '../data/provenance.ts';
@@ -57,6 +58,14 @@ function showScaled(d: Datum, factor: number): void {
  * are left out, so a story never draws data it does not yet talk about.
  */
 export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, locale: string = DEFAULT_LOCALE): ChartResult {
+  const result = resolveChart(dataset, spec, through, locale);
+  // A field the kind does not honour is refused, unless a check of its own has already said why.
+  const unused = unhonouredFields(spec).filter((p) => result.ok || !result.problems.some((q) => q.field === p.field));
+  if (unused.length === 0) return result;
+  return { ok: false, problems: [...(result.ok ? [] : result.problems), ...unused] };
+}
+
+function resolveChart(dataset: Dataset, spec: ChartSpec, through: Period | undefined, locale: string): ChartResult {
   const problems: ChartProblem[] = [];
   const keys = Array.isArray(spec.data) ? spec.data : [spec.data];
   const resolved = keys.map((key) => ({ key, result: resolveKey(dataset, key) }));

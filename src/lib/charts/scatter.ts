@@ -41,7 +41,7 @@ export function checkScales(spec: ChartSpec, table: Table, xKind: string, data: 
   }
   const axes = logAxes(spec);
   if (axes.size && (spec.type === 'bar' || spec.type === 'barX' || spec.type === 'area')) {
-    problems.push({ field: 'log', message: `a log scale cannot draw ${spec.type === 'area' ? 'areas' : 'bars'}, which start at zero`, hint: 'use type: line, dot or scatter' });
+    problems.push({ field: 'log', message: `a log scale cannot draw ${spec.type === 'area' ? 'areas' : 'bars'}, which start at zero`, hint: 'use type: scatter, or leave log off' });
     return;
   }
   for (const axis of axes) {

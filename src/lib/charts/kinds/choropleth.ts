@@ -4,5 +4,5 @@ import type { ChartKind } from './kind.ts';
 export const choropleth = {
   type: 'choropleth',
   name: 'World map shaded by value',
-  honours: ['regions'],
+  honours: ['regions', 'partial'],
 } as const satisfies ChartKind;

@@ -15,7 +15,7 @@
  * from, to, highlight, annotations, values) applies to every kind, which
  * checks it against its own drawing.
  */
-export const KIND_FIELDS = ['zero', 'sort', 'facet', 'layout', 'size', 'log', 'regions'] as const;
+export const KIND_FIELDS = ['zero', 'sort', 'facet', 'layout', 'size', 'log', 'regions', 'partial'] as const;
 export type KindField = (typeof KIND_FIELDS)[number];
 
 export interface ChartKind {

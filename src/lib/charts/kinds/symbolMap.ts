@@ -4,5 +4,5 @@ import type { ChartKind } from './kind.ts';
 export const symbolMap = {
   type: 'symbolMap',
   name: 'World map with circles sized by value',
-  honours: ['regions'],
+  honours: ['regions', 'partial'],
 } as const satisfies ChartKind;
