@@ -30,7 +30,7 @@ describe('the chart kinds registry', () => {
 describe('a field the kind does not honour', () => {
   test('is refused at its line, naming the kinds that use it', () => {
     expect(checkChart('jobs', '  data: industries.rate\n  where: { industry: Finance }\n  regions: { Finance: [USA] }\n')).toEqual([
-      `${FIXTURE_SECTION}:5:3  type: line does not use regions: — regions: applies to type: choropleth or symbolMap only; delete it, or change type:`,
+      `${FIXTURE_SECTION}:5:3  type: line does not use regions: — regions: applies to type: choropleth, symbolMap or locator only; delete it, or change type:`,
     ]);
     expect(checkChart('jobs', '  data: industries.rate\n  where: { industry: Finance }\n  log: y\n')).toEqual([
       `${FIXTURE_SECTION}:5:3  type: line does not use log: — log: applies to type: scatter only; delete it, or change type:`,

@@ -42,4 +42,11 @@ describe('locator map (vega-datasets state capitals)', () => {
     const problems = checkChart('us-states', "  data: states.population\n  type: locator\n", { 'dataset.yaml': (yaml) => yaml.replace(', places: us-states', '') });
     expect(problems).toContainEqual(expect.stringMatching(/a locator map puts each state at its longitude and latitude, and table states has neither — add number columns lon and lat/));
   });
+
+  test('regions: is refused where places are put by their coordinates, partial: on every locator', () => {
+    expect(checkChart('capitals', '  data: capitals.lat\n  type: locator\n  x: city\n  regions: { New England: [USA] }\n')).toEqual([
+      expect.stringMatching(/:6:3  regions: groups countries a map draws as shapes, and this locator map puts each city at its longitude and latitude — delete regions:, or declare places: world on column city/),
+    ]);
+    expect(checkChart('capitals', '  data: capitals.lat\n  type: locator\n  x: state\n  partial: true\n')).toEqual([expect.stringMatching(/:6:3  type: locator does not use partial: — partial: applies to type: choropleth or symbolMap only/)]);
+  });
 });

@@ -8,7 +8,7 @@
 export interface ChartCase {
   /** File name of the golden file: tests/golden/files/charts/<name>.txt.golden. */
   name: string;
-  dataset: 'jobs' | 'health' | 'people';
+  dataset: 'jobs' | 'health' | 'people' | 'capitals';
   spec: Record<string, unknown>;
 }
 
@@ -44,11 +44,13 @@ export const CHART_CASES: ChartCase[] = [
   { name: 'scatter-log', dataset: 'health', spec: { data: 'countries.fertility', type: 'scatter', x: 'population', log: 'x' } },
   { name: 'choropleth', dataset: 'people', spec: { ...PEOPLE, type: 'choropleth', highlight: 'India' } },
   { name: 'symbolMap', dataset: 'people', spec: { ...PEOPLE, type: 'symbolMap', highlight: ['China', 'India'] } },
+  { name: 'locator', dataset: 'capitals', spec: { data: 'capitals.lat', type: 'locator', x: 'city', where: { state: ['Massachusetts', 'Connecticut', 'Rhode Island'] } } },
+  { name: 'locator-areas', dataset: 'capitals', spec: { data: 'capitals.lat', type: 'locator', x: 'state', where: { state: ['Colorado', 'Utah'] } } },
 ];
 
 export interface CheckCase {
   name: string;
-  dataset: 'jobs' | 'health' | 'people';
+  dataset: 'jobs' | 'health' | 'people' | 'capitals';
   /** The lines under `chart:` in a one-section story, indented two spaces. */
   chart: string;
 }
@@ -72,5 +74,7 @@ export const CHECK_CASES: CheckCase[] = [
   { name: 'scatter size misspelt', dataset: 'health', chart: '  data: countries.life_expect\n  type: scatter\n  x: fertility\n  size: populaton\n' },
   { name: 'map of several periods', dataset: 'jobs', chart: '  data: industries.rate\n  type: choropleth\n  x: industry\n  where: { industry: Finance }\n  regions: { Finance: [USA] }\n' },
   { name: 'map region misspelt', dataset: 'people', chart: '  data: countries.population_share\n  type: choropleth\n  x: country\n  regions:\n    "Hong Kong, China": [HKG]\n    Nordic: [Norway, Swedn, Finland]\n' },
+  { name: 'partial on a locator', dataset: 'capitals', chart: '  data: capitals.lat\n  type: locator\n  x: state\n  partial: true\n' },
+  { name: 'regions on a locator by coordinates', dataset: 'capitals', chart: '  data: capitals.lat\n  type: locator\n  x: city\n  regions: { New England: [USA] }\n' },
   { name: 'annotation nowhere', dataset: 'jobs', chart: '  data: industries.rate\n  where: { industry: Finance }\n  annotations:\n    - { text: "Nowhere" }\n' },
 ];

@@ -18,8 +18,11 @@ export function matchPlaces(data: readonly Datum[], spec: ChartSpec, column: str
   if (spec.type === 'locator') {
     const coordinates = hasCoordinates(table);
     if (!coordinates && set === undefined) problems.push({ field: 'x', message: `a locator map puts each ${column} at its longitude and latitude, and table ${table.name} has neither`, hint: `add number columns lon and lat to ${table.name}, or declare places: on column ${column} (world, us-states, us-counties) to draw the places it names` });
-    // Points by their coordinates: names need not be on any map.
-    if (set === undefined) return new Map();
+    // Points by their coordinates: names need not be on any map, and there are no shapes for regions: to group.
+    if (set === undefined) {
+      if (spec.regions) problems.push({ field: 'regions', onKey: true, message: `regions: groups countries a map draws as shapes, and this locator map puts each ${column} at its longitude and latitude`, hint: `delete regions:, or declare places: world on column ${column} to draw the countries it names` });
+      return new Map();
+    }
   }
   if (isUsPlaceSet(set)) return matchUsPlaces(data, spec, column, set, problems);
   const places = new Map<string, string[]>();
