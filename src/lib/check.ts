@@ -7,6 +7,7 @@ import { listStories, loadStory } from './story/loadStory.ts';
 import type { Story, StoryTrace } from './story/model.ts';
 import { timed } from './timings.ts';
 import { makeFigure, type Figure } from './charts/figure.ts';
+import { creditOf } from './charts/provenance.ts';
 import { reserveMemo } from './memo.ts';
 import { escapeOf, folders, reportEscape } from './files.ts';
 import { STORY_SLUG } from './story/scaffold.ts';
@@ -93,7 +94,7 @@ export function checkProject(root: string, locale?: string): Checked {
     const drawn: Figure[] = [];
     // The first chart that cannot be drawn is reported; the story's others are not tried.
     for (const { id, section, chart } of story.charts) {
-      const figure = guarded(section.file, problems, () => timed('charts', () => makeFigure(id, chart, story.dataset.spec.source, story.dataset.spec.credit ?? story.dataset.spec.publisher)), 'chart could not be drawn', 'change the chart\'s type, x or layout; if the fields look right, report this line');
+      const figure = guarded(section.file, problems, () => timed('charts', () => makeFigure(id, chart, story.dataset.spec.source, creditOf(story.dataset.spec))), 'chart could not be drawn', 'change the chart\'s type, x or layout; if the fields look right, report this line');
       if (figure === undefined) return false;
       drawn.push(figure);
     }

@@ -112,7 +112,7 @@ describe('a chart that draws an unverified value', () => {
     expect(creditLine(result.chart, 'The trade office', 2)).toBe('The trade office, as reported by Wire, Customs and others');
     expect(originator('Reuters (via Kitco)')).toBe('Reuters');
     expect(originator('Yicai; Reuters (via Benzinga) for the figure')).toBe('Yicai');
-    expect(originator('News.Az citing Reuters')).toBe('News.Az');
+    expect(originator('News.Az citing Reuters')).toBe('Reuters');
     // The full list, mirror included and marked, is for the data disclosure.
     expect(figure.publishers).toContainEqual({ name: 'some.mirror (WEAK; Wire text)', unverified: true });
   });
@@ -140,6 +140,85 @@ describe('a chart that draws an unverified value', () => {
     expect(before.svg.wide).not.toContain('unverified');
     expect(before.source).toBe('Customs releases');
     expect(before.csv.split('\n')[0]).toBe('period,series,key,value,unit,source_url,monthly_average');
+  });
+});
+
+describe('originator()', () => {
+  test('names who first reported a figure, never the host of a copy or a rewrite', () => {
+    expect(originator('Wire')).toBe('Wire');
+    expect(originator('Wire (via Paper)')).toBe('Wire');
+    expect(originator('Wire via Paper')).toBe('Wire');
+    expect(originator('Rewrites Daily (citing Wire)')).toBe('Wire');
+    expect(originator('Rewrites Daily citing Wire')).toBe('Wire');
+    expect(originator('some.mirror (WEAK; Wire text)')).toBe('Wire');
+    expect(originator('some.mirror (Wire text mirror)')).toBe('Wire');
+    expect(originator('Aggregator (Wire-derived text)')).toBe('Wire');
+    expect(originator('some.site (WEAK; Wire-derived)')).toBe('Wire');
+    expect(originator('some.site (Paper excerpt)')).toBe('Paper');
+    expect(originator('News Eight (translation of Customs statement)')).toBe('Customs');
+    expect(originator('some.host (bulletin citing Customs)')).toBe('Customs');
+    // Only the part before ";" counts, and brackets keep their own ";".
+    expect(originator('Paper; Wire (via Host) for imports')).toBe('Paper');
+    expect(originator('Host News (citing Customs); Paper')).toBe('Customs');
+    // Text only in the style of another's is the host's own.
+    expect(originator('some.site (Wire-style text)')).toBe('some.site');
+    expect(originator('Data Feed (text on some.host)')).toBe('Data Feed');
+    // Of several cited, the first the credit names or may print.
+    expect(originator('Rewrites Daily (citing Wire/Customs)')).toBe('Wire');
+    expect(originator('Engine (citing Trade Press/Customs)', { name: 'The customs office (Customs)' })).toBe('Customs');
+    expect(originator('Engine (citing Trade Press/Wire)', { name: 'Office', reporters: ['Wire'] })).toBe('Wire');
+  });
+});
+
+describe('a credit line', () => {
+  // Every verified row reported at one remove: a rewrite, a copy on a host, an outlet the dataset does not list.
+  const REPORTED: Record<string, string> = {
+    ...GRADED,
+    'data/trade/monthly.csv': `period,exports,imports,note,publisher,grade
+2024-01/02,20,10,,Rewrites Daily (citing Wire),verified
+2024-03,12,8,,some.mirror (WEAK; Wire text),unverified
+2025-01/02,22,11,,Local Agency,verified
+2025-03,15,9,,Rewrites Daily (citing Wire),verified
+2025-04,16,,,some.host (Paper text),verified
+`,
+  };
+  const figureOf = (files: Record<string, string>) => {
+    const dataset = loadDataset(miniProject(files), 'trade', new Problems())!;
+    const result = chartData(dataset, chartSchema.parse({ title: 't', data: 'monthly.exports', type: 'bar' }));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    return result.chart;
+  };
+
+  test('credits a rewrite or a copy to the report it carries, and names no bare host', () => {
+    expect(creditLine(figureOf(REPORTED), 'Office')).toBe('Office, as reported by Wire, Local Agency and Paper');
+    const hostOnly = { ...REPORTED, 'data/trade/monthly.csv': REPORTED['data/trade/monthly.csv'].replace('Local Agency', 'local.agency.example') };
+    expect(creditLine(figureOf(hostOnly), 'Office')).toBe('Office, as reported by Wire, Paper and others');
+  });
+
+  test("with the dataset's reporters, names only those, as listed, and counts the rest among others", () => {
+    const chart = figureOf(REPORTED);
+    expect(creditLine(chart, { name: 'Office', reporters: ['WIRE', 'Paper'] })).toBe('Office, as reported by WIRE, Paper and others');
+    expect(creditLine(chart, { name: 'Office', reporters: ['Someone else'] })).toBe('Office');
+  });
+
+  test('reads reporters: from dataset.yaml into the figures the check draws', () => {
+    const files = {
+      'data/trade/dataset.yaml': REPORTED['data/trade/dataset.yaml'].replace('source: Customs releases\n', 'source: Customs releases\ncredit: The customs office\nreporters: [Wire]\n'),
+      // The story's sentence reads March 2024: this copy vouches for it.
+      'data/trade/monthly.csv': REPORTED['data/trade/monthly.csv'].replace('some.mirror (WEAK; Wire text),unverified', 'Wire (via some.mirror),verified'),
+    };
+    const { problems, figures } = checkProject(miniProject(files));
+    expect(problems.map(formatProblem)).toEqual([]);
+    const sources = [...figures.values()].flat().map((f) => f.source);
+    expect(sources).toContain('The customs office, as reported by Wire and others');
+    expect(sources.join(' ')).not.toMatch(/Rewrites Daily|Local Agency|some\.host|Paper/);
+  });
+
+  test('refuses an empty reporters: list at its line', () => {
+    const files = { ...REPORTED, 'data/trade/dataset.yaml': REPORTED['data/trade/dataset.yaml'].replace('source: Customs releases\n', 'source: Customs releases\nreporters: []\n') };
+    const problems = checkProject(miniProject(files)).problems.map(formatProblem);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^data\/trade\/dataset\.yaml:4:\d+ {2}.*reporters/);
   });
 });
 

@@ -4,7 +4,7 @@ import { cleanSvg, plotPair, plotSvg } from './render.ts';
 import { contentKey, memo } from '../memo.ts';
 import { cachedJson } from '../diskCache.ts';
 import { describeChart } from './describe.ts';
-import { creditLine, isUnverifiedDatum, publisherList } from './provenance.ts';
+import { creditLine, isUnverifiedDatum, publisherList, type Credit } from './provenance.ts';
 
 import { chartTable, chartCsv, type DataTable } from './table.ts';
 
@@ -41,9 +41,10 @@ export function publishersLine(publishers: Figure['publishers']): string {
 /**
  * Renders a chart at both sizes and gathers its description, table and
  * CSV. `defaultSource` stands when no drawn row names its publisher;
- * `credit` names the originator a credit line starts with (provenance.ts).
+ * `credit` names the originator a credit line starts with and the
+ * reporters it may name (provenance.ts).
  */
-export function makeFigure(id: string, chart: ChartData, defaultSource: string, credit: string = defaultSource): Figure {
+export function makeFigure(id: string, chart: ChartData, defaultSource: string, credit: string | Credit = defaultSource): Figure {
   const drawing = drawingKey(chart);
   return {
     id,

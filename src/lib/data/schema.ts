@@ -116,6 +116,12 @@ export const datasetSchema = z.strictObject({
    * "Source: <credit>, as reported by A, B and C". Default: `publisher`.
    */
   credit: z.string().min(1).optional(),
+  /**
+   * The only reporters a credit line names (the wires and outlets a
+   * newsroom prints), spelt as printed; any other counts among "and
+   * others". Default: every reporter but a bare web host.
+   */
+  reporters: z.array(z.string().min(1)).min(1).optional(),
   licence: z.string(),
   description: z.string().optional(),
   sources: z
