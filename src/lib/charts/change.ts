@@ -11,7 +11,7 @@ import * as Plot from '@observablehq/plot';
 import type { Row, Table } from '../data/model.ts';
 import { formatShort, formatTick, formatValue, unitHeading } from '../format.ts';
 import { comparePeriods, endTime, periodLabel, startTime, type Period } from '../period.ts';
-import type { ChartSpec, ChartType } from '../story/schema.ts';
+import type { ChartSpec } from './spec.ts';
 import { shownDigits, type ChartData, type ChartProblem, type Datum } from './model.ts';
 import { labelLines, labelWidth, layoutEndLabels, leaderLines, stackHeight, type EndLabel } from './lineLabels.ts';
 import { ACCENT, MUTED, PRIMARY } from './palette.ts';
@@ -22,7 +22,7 @@ import { maxOf, minOf } from '../extent.ts';
 
 const NAMES: Record<string, string> = { dumbbell: 'Dumbbell chart', arrow: 'Arrow chart', slope: 'Slope chart' };
 
-export function isChange(type: ChartType): boolean {
+export function isChange(type: string): boolean {
   return type === 'dumbbell' || type === 'arrow' || type === 'slope';
 }
 
@@ -144,18 +144,13 @@ function periodsOf(chart: ChartData): [string, string] {
   return [periodLabel(sorted[0]), periodLabel(sorted.at(-1)!)];
 }
 
-/** Plot options for a dumbbell, arrow or slope chart. */
-export function changeOptions(chart: ChartData, size: Size): Plot.PlotOptions {
-  return chart.type === 'slope' ? slopeOptions(chart, size) : dumbbellOptions(chart, size);
-}
-
 const value = (chart: ChartData, d: Datum) => formatShort(d.y!, chart.unit, shownDigits(d), chart.locale);
 
 function valueDomain(chart: ChartData): [number, number] {
   if (chart.domains?.y) return chart.domains.y;
   const values = chart.data.filter((d) => d.y !== null).map((d) => d.y!);
   values.push(...chart.annotations.flatMap((a) => (a.kind === 'reference' ? [a.value] : [])));
-  if (chart.spec.zero) values.push(0);
+  if (chart.zero) values.push(0);
   return [minOf(values), maxOf(values)];
 }
 
@@ -164,7 +159,7 @@ const KEY_Y = { narrow: 14, wide: 34 };
 /** Row heights of a narrow dumbbell or arrow chart, px: rows shrink to fit, down to `min`. */
 const NARROW_ROW = { min: 20, max: 24 };
 
-function dumbbellOptions(chart: ChartData, size: Size): Plot.PlotOptions {
+export function dumbbellOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const narrow = size.width < 480;
   const pairs = changePairs(chart);
   const [fromLabel, toLabel] = periodsOf(chart);
@@ -236,7 +231,7 @@ function dumbbellOptions(chart: ChartData, size: Size): Plot.PlotOptions {
 }
 
 /** Above the plot: which end is which period. */
-function periodKey(type: ChartType, fromLabel: string, toLabel: string, left: number, y: number): Plot.RenderFunction {
+function periodKey(type: string, fromLabel: string, toLabel: string, left: number, y: number): Plot.RenderFunction {
   return (_index, _scales, _values, _dimensions, context) => {
     const doc = context.document;
     const ns = 'http://www.w3.org/2000/svg';
@@ -306,7 +301,7 @@ export function slopeLayout(chart: ChartData, size: Size) {
   return { frame, labels, pairs, colour, context, domain: [lo, hi] as [number, number], py };
 }
 
-function slopeOptions(chart: ChartData, size: Size): Plot.PlotOptions {
+export function slopeOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const { frame, labels, pairs, colour, context, domain } = slopeLayout(chart, size);
   const [fromLabel, toLabel] = periodsOf(chart);
   const stroke = (d: Datum) => colour.get(String(d.x))!;

@@ -4,7 +4,7 @@ import { resolveKey, filterRows, categoryOrPart, categoryValues, type Filter } f
 import { parsePeriod, periodEnd, periodLabel, periodMiddle, periodStart, isSpan, comparePeriods, monthName, lastMonthId, follows, nextPeriod, grainNoun, PERIOD_HINT, type Period } from '../period.ts';
 import { DEFAULT_LOCALE, shownFactor, shownUnit, type Unit } from '../format.ts';
 import { closest, suggestion } from '../suggest.ts';
-import type { ChartSpec } from '../story/schema.ts';
+import type { ChartSpec } from './spec.ts';
 import { annotatedDatum, resolveAnnotations } from './annotate.ts';
 import { matchPlaces } from './geo/places.ts';
 import { checkScales } from './scatter.ts';
@@ -14,6 +14,7 @@ import { declaredTotal, totalHint, totalText, undeclaredTotal } from '../data/to
 import { checkFacet, checkPanelCount, facetSeries } from './facets.ts';
 import { mapNote } from './geo/places.ts';
 import { unhonouredFields } from './kindFields.ts';
+import { kindOf } from './kinds/registry.ts';
 import { isMap, type ChartData, type ChartProblem, type ChartResult, type Datum, type XKind } from './model.ts';
 import { drawsHollow, isUnverifiedDatum, unverifiedNote, unverifiedSources } from './provenance.ts';
 import { describeSources } from '../data/provenance.ts';
@@ -195,6 +196,7 @@ function resolveChart(dataset: Dataset, spec: ChartSpec, through: Period | undef
     x,
     series,
     data,
+    zero: spec.zero ?? kindOf(spec.type).zero,
     highlightsSeries: series !== undefined && [...highlights].some((h) => data.some((d) => d.series === h)),
     notes: [...notesFor(table, data, found.map((f) => f.measure), xKind), ...(stackNote ? [stackNote] : [])],
     annotations: noted.annotations,

@@ -1,9 +1,5 @@
 import { formatValue, ownDigits, unitHeading } from '../format.ts';
-import { describeUsMap, isUsMap } from './geo/usDescribe.ts';
-import { describeLocator } from './geo/locatorDescribe.ts';
 import { periodLabel } from '../period.ts';
-import { describeScatter } from './scatter.ts';
-import { describeChange, isChange } from './change.ts';
 import { describeTotals, isGrouped, isStacked } from './stack.ts';
 import { shownDigits, valueLabel, type ChartData, type Datum } from './model.ts';
 import { kindOf as chartKind } from './kinds/registry.ts';
@@ -22,10 +18,8 @@ export function describeChart(chart: ChartData): string {
 }
 
 function describeData(chart: ChartData): string {
-  if (chart.type === 'locator') return [describeLocator(chart), ...annotationSentences(chart)].join(' ');
-  if (isUsMap(chart)) return [describeUsMap(chart), ...annotationSentences(chart)].join(' ');
-  if (chart.type === 'scatter') return [...describeScatter(chart), ...annotationSentences(chart)].join(' ');
-  if (isChange(chart.type)) return [...describeChange(chart), ...annotationSentences(chart)].join(' ');
+  const own = chartKind(chart.type).describe?.(chart);
+  if (own) return [...own, ...annotationSentences(chart)].join(' ');
   const drawn = chart.data.filter((d) => d.y !== null);
   const value = (d: Datum) => markUnverified(formatValue(d.y!, chart.unit, undefined, shownDigits(d), chart.locale), d);
   // A span's figure is its average per month, said so, so that months compare with months.

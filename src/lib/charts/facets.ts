@@ -12,7 +12,7 @@ import * as Plot from '@observablehq/plot';
 import { formatTick, unitHeading } from '../format.ts';
 import { monthName } from '../period.ts';
 import type { Table } from '../data/model.ts';
-import type { ChartSpec } from '../story/schema.ts';
+import type { ChartSpec } from './spec.ts';
 import { suggestion } from '../suggest.ts';
 import type { ChartData, ChartProblem, Datum } from './model.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
@@ -112,7 +112,7 @@ export function facetOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const height = marginTop + rows * panelHeight + (rows - 1) * title + margin.marginBottom;
   const data = spreadSpans(chart);
   const drawn = data.filter((d) => d.y !== null);
-  const zero = chart.spec.zero ?? (chart.type !== 'line' && chart.type !== 'dot');
+  const zero = chart.zero;
   const marks: Plot.Markish[] = [];
   // Spans, events and reference lines run through every panel; their labels go in the first, at its top.
   const first = { fx: () => 0, fy: () => 0 };

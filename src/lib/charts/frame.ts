@@ -9,6 +9,15 @@ import { periodMiddle } from '../period.ts';
 import { shownDigits, type ChartData, type Datum } from './model.ts';
 import { maxOf, minOf } from '../extent.ts';
 
+/** Whether a chart's value axis starts at zero (or below it): its shared domain's, else its own. */
+export function startsAtZero(chart: ChartData): boolean {
+  if (chart.domains?.y) return Math.min(...chart.domains.y) <= 0;
+  if (chart.zero) return true;
+  let low = Number.POSITIVE_INFINITY;
+  for (const d of chart.data) if (d.y !== null && d.y < low) low = d.y;
+  return low <= 0;
+}
+
 export interface Size {
   width: number;
   height: number;

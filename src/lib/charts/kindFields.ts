@@ -3,7 +3,7 @@
  * chart's kind does not honour (kinds/kind.ts) is refused at its line,
  * naming the kinds that do use it, rather than ignored.
  */
-import type { ChartSpec } from '../story/schema.ts';
+import type { ChartSpec } from './spec.ts';
 import type { ChartProblem } from './model.ts';
 import { KIND_FIELDS, type ChartKind } from './kinds/kind.ts';
 import { KINDS, kindOf } from './kinds/registry.ts';

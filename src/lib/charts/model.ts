@@ -7,7 +7,7 @@
 import type { Measure, Row, Table } from '../data/model.ts';
 import type { Period } from '../period.ts';
 import { ownDigits, type Unit } from '../format.ts';
-import type { ChartSpec, ChartType } from '../story/schema.ts';
+import type { ChartSpec } from './spec.ts';
 
 /** One drawn value. */
 export interface Datum {
@@ -59,7 +59,7 @@ export type XKind = 'time' | 'month' | 'category' | 'number';
 /** A chart's data, resolved and filtered, ready to become Plot options. */
 export interface ChartData {
   spec: ChartSpec;
-  type: ChartType;
+  type: string;
   table: Table;
   keys: string[];
   measures: Measure[];
@@ -72,6 +72,8 @@ export interface ChartData {
   /** Name of the series column, if any. */
   series?: string;
   data: Datum[];
+  /** Whether the value axis includes zero: the editor's `zero:`, else the kind's default. */
+  zero: boolean;
   /** True when `highlight` names whole series (colour them) rather than points. */
   highlightsSeries: boolean;
   /** Scales shared with the other states of the same chart (see states.ts); Plot's own when absent. */
@@ -87,7 +89,7 @@ export interface ChartData {
 }
 
 /** Chart types drawn on a world map. */
-export function isMap(type: ChartType): boolean {
+export function isMap(type: string): boolean {
   return type === 'choropleth' || type === 'symbolMap' || type === 'locator';
 }
 

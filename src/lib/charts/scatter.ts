@@ -7,9 +7,10 @@
  * are checked here: a log axis cannot show zero or below.
  */
 import * as Plot from '@observablehq/plot';
-import { formatValue, unitHeading } from '../format.ts';
+import { formatTick, formatValue, unitHeading } from '../format.ts';
+import { LEFT_MARGIN, type Size } from './frame.ts';
 import type { ChartData, ChartProblem, Datum } from './model.ts';
-import type { ChartSpec } from '../story/schema.ts';
+import type { ChartSpec } from './spec.ts';
 import type { Measure, Table } from '../data/model.ts';
 import { suggestion } from '../suggest.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
@@ -197,4 +198,28 @@ function lower(text: string): string {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A scatter: dots on two number axes, a colour key above, annotations as on any chart. */
+export function scatterOptions(chart: ChartData, size: Size): Plot.PlotOptions {
+  const narrow = size.width < 480;
+  const rows = keyRows(chart, size.width, LEFT_MARGIN);
+  const frame = { width: size.width, height: size.height + rows * 14, marginTop: 28 + rows * 14 + (rows ? 8 : 0), marginRight: narrow ? 16 : 24, marginLeft: LEFT_MARGIN, marginBottom: 36 };
+  const marks: Plot.Markish[] = [];
+  // Reference lines on a scatter run across at a y value.
+  for (const a of chart.annotations) {
+    if (a.kind === 'reference') marks.push(Plot.ruleY([a.value], { stroke: 'currentColor', strokeOpacity: 0.7, strokeDasharray: '4 3' }), Plot.text([a], { y: 'value', text: 'text', frameAnchor: 'left', textAnchor: 'start', dx: 2, dy: -7, fill: 'currentColor', className: 'halo' } as Plot.TextOptions));
+  }
+  marks.push(...scatterMarks(chart, narrow, frame));
+  const scales = scatterScales(chart, narrow);
+  const unit = chart.unit;
+  const xUnit = chart.table.measures.get(chart.x)?.unit ?? undefined;
+  const log = logAxes(chart.spec);
+  const tick = (u: typeof unit | undefined) => (v: number) => (u ? formatTick(v, u, chart.locale) : String(v));
+  // A log axis gets Plot's powers of ten, printed in the unit's own way.
+  (scales.y as Record<string, unknown>).tickFormat = tick(unit);
+  (scales.x as Record<string, unknown>).tickFormat = tick(xUnit);
+  if (log.has('y')) (scales.y as Record<string, unknown>).ticks = narrow ? 3 : 5;
+  if (log.has('x')) (scales.x as Record<string, unknown>).ticks = narrow ? 3 : 5;
+  return { ...frame, style: undefined, ...scales, marks } as Plot.PlotOptions;
 }

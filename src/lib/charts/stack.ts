@@ -11,7 +11,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatTick, unitHeading } from '../format.ts';
 import type { Table } from '../data/model.ts';
-import type { ChartSpec } from '../story/schema.ts';
+import type { ChartSpec } from './spec.ts';
 import { shownDigits, type ChartData, type ChartProblem, type Datum } from './model.ts';
 import { seriesColours } from './seriesColours.ts';
 import { labelLines, labelWidth, layoutEndLabels, stackHeight } from './lineLabels.ts';

@@ -1,6 +1,5 @@
-import type { ChartSpec, StateSpec } from '../story/schema.ts';
+import type { ChartSpec, StateSpec } from './spec.ts';
 import type { ChartData, Domains } from './model.ts';
-import { isChange } from './change.ts';
 import { isStacked, stackExtent } from './stack.ts';
 import { maxOf, minOf } from '../extent.ts';
 
@@ -48,7 +47,7 @@ export function sharedDomains(charts: readonly ChartData[]): Domains {
     // A stack reaches as far as its piled-up layers.
     values.push(...(isStacked(chart) ? stackExtent(chart) : drawn.map((d) => d.y!)));
     values.push(...(chart.spec.annotations ?? []).flatMap((a) => (a.value === undefined ? [] : [a.value])));
-    if (chart.spec.zero ?? (chart.type !== 'line' && chart.type !== 'dot' && !isChange(chart.type))) values.push(0);
+    if (chart.zero) values.push(0);
     if (chart.xKind === 'time') {
       for (const d of chart.data) {
         const bar = chart.type === 'bar' && d.x1 && d.x2;

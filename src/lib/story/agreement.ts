@@ -12,6 +12,8 @@ import type { Problem, Position } from '../problems.ts';
 import type { ChartData, Datum } from '../charts/chartData.ts';
 import { annotatedDatum, shownDigits } from '../charts/chartData.ts';
 import { formatShort, ownDigits } from '../format.ts';
+import { startsAtZero } from '../charts/frame.ts';
+import { kindOf } from '../charts/kinds/registry.ts';
 import type { FactRecord } from '../audit/factRecord.ts';
 import type { Row } from '../data/model.ts';
 import type { AgreementCode } from './agreementCodes.ts';
@@ -117,7 +119,7 @@ export function storyFindings(sections: readonly SectionView[], charts: readonly
     if (shared.length === 0) continue;
     const at = section.chartAt ?? { line: 1, column: 1 };
     const measure = now.chart.measures.find((m) => shared.some((k) => k.endsWith(`.${m.name}`)))?.label ?? shared[0];
-    const kind = (c: ChartData) => (c.type === 'bar' || c.type === 'barX' ? 'bars' : c.type === 'line' || c.type === 'area' ? 'a line' : c.type);
+    const kind = (c: ChartData) => kindOf(c.type).family ?? c.type;
     const changes: string[] = [];
     if (kind(before.chart) !== kind(now.chart)) changes.push(`from ${kind(before.chart)} to ${kind(now.chart)}`);
     const zeroBefore = startsAtZero(before.chart);
@@ -178,12 +180,3 @@ function figureId(key: string, row: Row): string {
   return `${key}@${row.period.id}@${Object.entries(row.categories).sort().map(([k, v]) => `${k}=${v}`).join('&')}`;
 }
 
-/** Whether the chart's value axis starts at zero (or below it). */
-export function startsAtZero(chart: ChartData): boolean {
-  if (chart.domains?.y) return Math.min(...chart.domains.y) <= 0;
-  const zero = chart.spec.zero ?? (chart.type !== 'line' && chart.type !== 'dot');
-  if (zero) return true;
-  let low = Number.POSITIVE_INFINITY;
-  for (const d of chart.data) if (d.y !== null && d.y < low) low = d.y;
-  return low <= 0;
-}

@@ -2,9 +2,12 @@ import { z } from 'zod';
 import { AGREEMENT_CODES, type AgreementCode } from './agreementCodes.ts';
 
 import { CHART_TYPES } from '../charts/kinds/registry.ts';
+import { chartShape, periodText, words } from '../charts/spec.ts';
 
 /** Chart types a section may ask for: one per kind in the registry (charts/kinds/registry.ts). */
 export { CHART_TYPES, type ChartType } from '../charts/kinds/registry.ts';
+export { annotationSchema } from '../charts/spec.ts';
+export type { ChartSpec, StateSpec } from '../charts/spec.ts';
 
 const date = z
   .union([z.date(), z.string()])
@@ -22,46 +25,10 @@ const date = z
     return text;
   });
 
-/** A period written in YAML: `2025-11` or `2025-01/02` (a string either way). */
-const periodText = z.union([z.string(), z.number()]).transform(String);
-const scalarText = z.union([z.string(), z.number(), z.boolean()]).transform(String);
-const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1)]);
-/** Text a reader sees: blank is refused, not published as an empty heading. */
-const words = z.string().trim().min(1);
-
-export const annotationSchema = z.strictObject({
-  at: periodText.optional().describe('A note at a drawn value: the period (2025-11) or category it points at.'),
-  text: words.describe('The note or label, short.'),
-  series: scalarText.optional().describe('For a note on a chart with several series: which one it belongs to.'),
-  value: z.number().optional().describe("A reference line at this value, in the chart's unit (1000 on a chart in US$ billion is US$1 trillion)."),
-  from: periodText.optional().describe('A shaded span of time starting with this period.'),
-  to: periodText.optional().describe('Last period of a shaded span (default: the end of the chart).'),
-  event: periodText.optional().describe('An event marker: a line at the start of this period.'),
-});
-
+/** A section's chart: every chart field, with `type:` one of the registry's kinds. */
 export const chartSchema = z.strictObject({
-  data: oneOrMany(z.string()).describe('A dataset key (table.measure, e.g. monthly.exports), or several keys of one table drawn as series.'),
+  ...chartShape,
   type: z.enum(CHART_TYPES).default('line').describe('Chart type (default line).'),
-  x: z.string().optional().describe('What runs along the chart: period (default), month (Jan–Dec, to compare years) or a category column.'),
-  series: z.string().optional().describe('What splits the data into series: year, measure or a category column.'),
-  where: z.record(z.string(), oneOrMany(scalarText)).optional().describe('Keep only rows whose category (or year) has one of these values, e.g. { commodity: soybeans }.'),
-  from: periodText.optional().describe('First period drawn, YYYY-MM.'),
-  to: periodText.optional().describe('Last period drawn, YYYY-MM.'),
-  highlight: oneOrMany(scalarText).optional().describe('Periods, categories or series to emphasise.'),
-  annotations: z.array(annotationSchema).optional().describe('Notes, reference lines, shaded spans and event markers drawn on the chart.'),
-  title: words.describe('Chart title.'),
-  caption: z.string().optional().describe('What the chart shows, under it.'),
-  description: z.string().optional().describe('Replaces the generated text description of the chart.'),
-  source: z.string().optional().describe("Replaces the dataset's source line."),
-  zero: z.boolean().optional().describe('Include zero on the value axis (default: yes for bars and areas).'),
-  size: z.string().optional().describe('For scatter: a number column of the same table that sizes each dot (area in proportion).'),
-  log: oneOrMany(z.enum(['x', 'y'])).optional().describe('Axes drawn on a log scale: x, y or both ([x, y]); every value on them must be above zero.'),
-  regions: z.record(z.string(), z.array(z.string()).min(1)).optional().describe('For maps: places in the data that stand for several countries, e.g. { European Union: [Austria, Belgium, …] }, by name or ISO code.'),
-  partial: z.boolean().optional().describe('For US maps: draw the places without data as "no data" even when more than a few per cent of them lack it (default: that is an error).'),
-  layout: z.enum(['stack', 'group']).optional().describe('For bars with series: stack them or set them side by side (group); for areas with series: stack.'),
-  facet: z.string().optional().describe('Small multiples: one panel per value of this category column (or of the series), on shared scales.'),
-  sort: z.enum(['declared', 'value', '-value']).optional().describe("Order of the categories along a bar chart: declared (the column's order: in dataset.yaml, else alphabetical), value (smallest first) or -value (largest first). Default: declared, but largest first for barX without a declared order."),
-  values: z.enum(['highlighted', 'all', 'none']).optional().describe('Which marks have their value written beside them: highlighted ones (default), all, or none.'),
 });
 
 /**
@@ -101,8 +68,6 @@ export const storySchema = z.strictObject({
   lead: z.string().optional().describe('Section (file name without number and .md) whose chart is the share image.'),
 });
 
-export type ChartSpec = z.infer<typeof chartSchema>;
-export type StateSpec = z.infer<typeof stateSchema>;
 export type SectionFrontMatter = z.infer<typeof sectionSchema>;
 export type StoryFrontMatter = z.infer<typeof storySchema>;
 export type StoryUpdate = z.infer<typeof updateSchema>;

@@ -2,7 +2,7 @@
  * A locator map in words: which places it marks and where, in degrees
  * (the description stands in for the map, so the position is given).
  */
-import type { ChartData } from '../chartData.ts';
+import type { ChartData } from '../model.ts';
 import { locatorSpots } from './locatorOptions.ts';
 
 export function describeLocator(chart: ChartData): string {

@@ -5,7 +5,7 @@
  * matches nothing is an error at its CSV row, with the nearest name.
  */
 import type { Table } from '../../data/model.ts';
-import type { ChartSpec } from '../../story/schema.ts';
+import type { ChartSpec } from '../spec.ts';
 import { closest } from '../../suggest.ts';
 import type { ChartProblem, Datum } from '../model.ts';
 import { ambiguousPlace, ATLAS_NOTE, atlasIndex, findCountry, tooSmallToDraw } from './atlas.ts';

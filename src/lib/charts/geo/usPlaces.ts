@@ -5,7 +5,7 @@
  * more than a few of its places without data is refused unless the chart
  * declares `partial: true`: the missing shapes are then drawn as "no data".
  */
-import type { ChartSpec } from '../../story/schema.ts';
+import type { ChartSpec } from '../spec.ts';
 import type { ChartProblem, Datum } from '../model.ts';
 import { alwaysDrawn, findUsPlace, usIndex, type UsPlaceSet } from './usAtlas.ts';
 

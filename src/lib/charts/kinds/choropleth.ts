@@ -1,8 +1,12 @@
 import type { ChartKind } from './kind.ts';
+import { describePlaceMap, placeMapOptions } from '../geo/placeMap.ts';
 
 /** A world (or US) map with each place shaded by its value. */
 export const choropleth = {
   type: 'choropleth',
   name: 'World map shaded by value',
   honours: ['regions', 'partial'],
+  zero: false,
+  options: placeMapOptions,
+  describe: describePlaceMap,
 } as const satisfies ChartKind;

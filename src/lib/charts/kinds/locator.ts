@@ -1,8 +1,13 @@
 import type { ChartKind } from './kind.ts';
+import { describeLocator } from '../geo/locatorDescribe.ts';
+import { locatorOptions } from '../geo/locatorOptions.ts';
 
 /** Each row a place, marked at its longitude and latitude or shaded as its country. */
 export const locator = {
   type: 'locator',
   name: 'Locator map',
   honours: ['regions'],
+  zero: false,
+  options: locatorOptions,
+  describe: (chart) => [describeLocator(chart)],
 } as const satisfies ChartKind;

@@ -37,6 +37,6 @@ export type ChartType = (typeof KINDS)[number]['type'];
 export const CHART_TYPES = KINDS.map((kind) => kind.type) as [ChartType, ...ChartType[]];
 
 /** The kind an editor's `type:` names. */
-export function kindOf(type: ChartType): ChartKind {
+export function kindOf(type: string): ChartKind {
   return KINDS.find((kind) => kind.type === type)!;
 }

@@ -1,8 +1,12 @@
 import type { ChartKind } from './kind.ts';
+import { describeScatter, scatterOptions } from '../scatter.ts';
 
 /** Dots on two number axes, optionally sized by a third column. */
 export const scatter = {
   type: 'scatter',
   name: 'Scatter plot',
   honours: ['size', 'log'],
+  zero: false,
+  options: scatterOptions,
+  describe: describeScatter,
 } as const satisfies ChartKind;

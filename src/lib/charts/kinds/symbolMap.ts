@@ -1,8 +1,12 @@
 import type { ChartKind } from './kind.ts';
+import { describePlaceMap, placeMapOptions } from '../geo/placeMap.ts';
 
 /** A world (or US) map with a circle on each place, sized by its value. */
 export const symbolMap = {
   type: 'symbolMap',
   name: 'World map with circles sized by value',
   honours: ['regions', 'partial'],
+  zero: false,
+  options: placeMapOptions,
+  describe: describePlaceMap,
 } as const satisfies ChartKind;
