@@ -1,21 +1,21 @@
 import * as Plot from '@observablehq/plot';
-import { formatShort, formatTick, unitHeading } from '../format.ts';
-import { monthName, periodEnd, periodStart } from '../period.ts';
+import { formatTick, unitHeading } from '../format.ts';
+import { monthName } from '../period.ts';
 import type { ChartData, Datum } from './model.ts';
-import { highlightLabel, LEFT_MARGIN, niceDomain, spreadSpans, monthsSpanned, type Projector, type Size } from './frame.ts';
+import { highlightLabel, LEFT_MARGIN, niceDomain, monthsSpanned, type Projector, type Size } from './frame.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
 import { seriesColours } from './seriesColours.ts';
 import { labelLines, labelWidth, layoutEndLabels, leaderLines, stackHeight } from './lineLabels.ts';
 import { plotArea, textWidth, type Box } from './notePlacement.ts';
 import { noteMarks } from './noteMarks.ts';
-import { thinLine } from './thin.ts';
 import { monthTicks } from './timeTicks.ts';
 import { deskMarks, type MarkFrame as Frame } from './annotationMarks.ts';
 import { valueLabelMarks } from './valueLabels.ts';
-import { groupedBandBars, groupKey, groupShift, isGrouped, isStacked, stackOptions } from './stack.ts';
+import { groupKey, groupShift, isGrouped, isStacked, stackOptions } from './stack.ts';
+import { barCentre } from './bars.ts';
+import type { KindMarks } from './markContext.ts';
 import { facetOptions } from './facets.ts';
 import { maxOf, minOf } from '../extent.ts';
-import { hollowPoints, withHollow } from './provenance.ts';
 
 /**
  * Plot options for the kinds drawn on a value axis against time, months or
@@ -23,11 +23,13 @@ import { hollowPoints, withHollow } from './provenance.ts';
  * are labelled directly at their last point (no legend: Plot wraps a
  * legend in a <figure>, and labels read better on a phone). Small
  * multiples (facets.ts) and stacks (stack.ts) are drawn by their layouts.
+ * The kind gives its own marks (`kindMarks`) and traits (`chart.kind`).
  */
-export function cartesianOptions(chart: ChartData, size: Size): Plot.PlotOptions {
+export function cartesianOptions(chart: ChartData, size: Size, kindMarks: KindMarks): Plot.PlotOptions {
   if (chart.spec.facet !== undefined) return facetOptions(chart, size);
   if (isStacked(chart)) return stackOptions(chart, size);
   const narrow = size.width < 480;
+  const horizontal = chart.kind.bars === 'horizontal';
   const drawn = chart.data.filter((d) => d.y !== null);
   const { colour: colours, context } = seriesColours(chart);
   const colour = (d: Datum) => (chart.series ? colours.get(d.series)! : d.highlight ? ACCENT : PRIMARY);
@@ -36,65 +38,25 @@ export function cartesianOptions(chart: ChartData, size: Size): Plot.PlotOptions
   const marks: Plot.Markish[] = [];
   const zero = chart.zero;
   const hasNegative = drawn.some((d) => d.y! < 0);
-  if (zero || hasNegative) marks.push(chart.type === 'barX' ? Plot.ruleX([0]) : Plot.ruleY([0]));
+  if (zero || hasNegative) marks.push(horizontal ? Plot.ruleX([0]) : Plot.ruleY([0]));
 
   // Series are named at their ends: the margin is as wide as the widest name, up to a share of the chart.
-  const endLabelled = chart.series !== undefined && (chart.type === 'line' || chart.type === 'area' || chart.type === 'dot');
+  const endLabelled = chart.series !== undefined && chart.kind.endLabels === true;
   const seriesNames = [...new Set(drawn.map((d) => d.series))];
   const maxLabel = Math.round(size.width * (narrow ? 0.3 : 0.25));
   const endLines = new Map(seriesNames.map((name) => [name, labelLines(name, maxLabel)]));
   const widest = Math.max(0, ...[...endLines.values()].map(labelWidth));
-  const rightMargin = endLabelled ? Math.ceil(widest) + 14 : chart.series && chart.type !== 'barX' && !isGrouped(chart) ? Math.min(narrow ? 90 : 130, 14 + Math.max(0, ...seriesNames.map((s) => s.length)) * 6.5) : 24;
+  const rightMargin = endLabelled ? Math.ceil(widest) + 14 : chart.series && !horizontal && !isGrouped(chart) ? Math.min(narrow ? 90 : 130, 14 + Math.max(0, ...seriesNames.map((s) => s.length)) * 6.5) : 24;
   const xValue = (d: Datum) => d.x;
-  switch (chart.type) {
-    case 'line':
-    case 'area':
-      // A span's monthly average runs flat across its months.
-      const spread = spreadSpans(chart);
-      if (chart.type === 'area') {
-        marks.push(Plot.areaY(spread, { x: xValue, y: 'y', z: 'series', fill: lineColour, fillOpacity: 0.18, curve: 'linear' }));
-      }
-      // Data denser than the pixels is thinned, not drawn point by point.
-      const lineData = chart.type === 'line' ? thinLine(spread, size.width - LEFT_MARGIN - rightMargin) : spread;
-      // Grey context lines go beneath, thinner; coloured ones on top.
-      const behind = lineData.filter((d) => context.has(d.series));
-      const front = lineData.filter((d) => !context.has(d.series));
-      if (behind.length) marks.push(Plot.lineY(behind, { x: xValue, y: 'y', z: 'series', stroke: lineColour, strokeWidth: 1.5, curve: 'linear' }));
-      if (front.length) marks.push(Plot.lineY(front, { x: xValue, y: 'y', z: 'series', stroke: lineColour, strokeWidth: 2.5, curve: 'linear' }));
-      // Isolated points (a month between two gaps) would be invisible as a line.
-      const alone = isolated(spread);
-      if (alone.length) marks.push(Plot.dot(alone, { x: xValue, y: 'y', fill: lineColour, r: 2.5 }));
-      // Unverified values: a hollow ring where the line passes them.
-      marks.push(...hollowPoints(spread, xValue, lineColour, 3.5));
-      break;
-    case 'dot':
-      marks.push(...withHollow(Plot.dot, drawn, { x: xValue, y: 'y', fill: colour, r: narrow ? 3.5 : 4.5 }, colour));
-      break;
-    case 'bar':
-      marks.push(...barMarks(chart, drawn, colour, size.width - LEFT_MARGIN - rightMargin));
-      break;
-    case 'barX': {
-      const label = (d: Datum) => formatShort(d.y!, chart.unit, undefined, chart.locale);
-      // Values sit just right of the bar's end, or right of zero for a
-      // negative bar, so they never collide with the category labels.
-      const labelled = chart.spec.values === 'none' ? [] : chart.spec.values === 'highlighted' ? drawn.filter((d) => d.highlight) : drawn;
-      marks.push(
-        ...withHollow(Plot.barX, drawn, { y: 'label', x: 'y', fill: colour }, colour),
-        Plot.text(labelled.filter((d) => d.y! >= 0), { y: 'label', x: 'y', text: label, textAnchor: 'start', dx: 4, fill: 'currentColor' }),
-        Plot.text(labelled.filter((d) => d.y! < 0), { y: 'label', x: 0, text: label, textAnchor: 'start', dx: 4, fill: 'currentColor' }),
-      );
-      break;
-    }
-  }
-
-  if (chart.type !== 'barX' && chart.type !== 'bar') {
+  marks.push(...kindMarks({ chart, drawn, colour, lineColour, context, narrow, plotWidth: size.width - LEFT_MARGIN - rightMargin, xValue }));
+  if (!chart.kind.bars) {
     // Highlighted points get a dot.
     const highlighted = drawn.filter((d) => d.highlight && !chart.highlightsSeries);
     marks.push(Plot.dot(highlighted, { x: xValue, y: 'y', fill: colour, r: 4.5}));
   }
   // Grouped bars are told apart by a key above the plot instead.
   const key = isGrouped(chart) ? groupKey(chart, size.width, LEFT_MARGIN) : undefined;
-  if (chart.series && chart.type !== 'barX' && !endLabelled && !key) {
+  if (chart.series && !horizontal && !endLabelled && !key) {
     marks.push(
       Plot.text(
         drawn,
@@ -105,15 +67,15 @@ export function cartesianOptions(chart: ChartData, size: Size): Plot.PlotOptions
   const longestLabel = drawn.reduce((n, d) => Math.max(n, d.label.length), 0);
   const frame = {
     width: size.width,
-    height: chart.type === 'barX' ? Math.max(size.height * 0.6, 40 + drawn.length * (narrow ? 30 : 34)) : endLabelled ? Math.max(size.height, 28 + 32 + stackHeight([...endLines.values()].map((lines) => ({ lines })))) : size.height,
+    height: horizontal ? Math.max(size.height * 0.6, 40 + drawn.length * (narrow ? 30 : 34)) : endLabelled ? Math.max(size.height, 28 + 32 + stackHeight([...endLines.values()].map((lines) => ({ lines })))) : size.height,
     marginTop: 28,
-    marginRight: chart.type === 'barX' ? 48 : rightMargin,
-    marginLeft: chart.type === 'barX' ? Math.min(150, 12 + longestLabel * 6.5) : LEFT_MARGIN,
+    marginRight: horizontal ? 48 : rightMargin,
+    marginLeft: horizontal ? Math.min(150, 12 + longestLabel * 6.5) : LEFT_MARGIN,
     marginBottom: 32,
   };
   // Category names under vertical bars wrap to their band's width, so that
   // on a phone neighbours never run into each other.
-  const tickLines = chart.xKind === 'category' && chart.type !== 'barX' ? categoryTickLines(drawn, frame.width - frame.marginLeft - frame.marginRight) : undefined;
+  const tickLines = chart.xKind === 'category' && !horizontal ? categoryTickLines(drawn, frame.width - frame.marginLeft - frame.marginRight) : undefined;
   const extraLines = tickLines ? Math.max(1, ...[...tickLines.values()].map((l) => l.length)) - 1 : 0;
   frame.marginBottom += extraLines * 12;
   frame.height += extraLines * 12;
@@ -123,7 +85,7 @@ export function cartesianOptions(chart: ChartData, size: Size): Plot.PlotOptions
     marks.push(key.mark);
   }
   const first = projector(chart, frame, zero);
-  const desk = deskMarks(chart, frame, first.x, first.y, chart.type === 'barX');
+  const desk = deskMarks(chart, frame, first.x, first.y, horizontal);
   frame.marginTop += desk.extraTop;
   frame.height += desk.extraTop;
   marks.unshift(...desk.under);
@@ -132,16 +94,16 @@ export function cartesianOptions(chart: ChartData, size: Size): Plot.PlotOptions
   // Values beside marks: highlighted ones by default (see valueLabels.ts).
   const grouped = isGrouped(chart) && (chart.xKind === 'category' || chart.xKind === 'month');
   const shift = grouped ? groupShift(chart, frame.width - frame.marginLeft - frame.marginRight) : undefined;
-  if (chart.type !== 'barX') marks.push(...valueLabelMarks(chart, project, narrow, { centre: barCentre(chart), shift }));
+  if (!horizontal) marks.push(...valueLabelMarks(chart, project, narrow, { centre: barCentre(chart), shift }));
   if (endLabelled) marks.push(...endLabelMarks(chart, frame, project, endLines, context));
   marks.push(...annotationMarks(chart, frame, zero, narrow, shift));
 
   return {
     ...frame,
     style: undefined,
-    x: withDomain({ ...xScale(chart, narrow), ...(extraLines ? { tickFormat: (c: string) => tickLines!.get(c)?.join('\n') ?? c } : {}) }, chart.type === 'barX' ? chart.domains?.y : chart.domains?.x),
+    x: withDomain({ ...xScale(chart, narrow), ...(extraLines ? { tickFormat: (c: string) => tickLines!.get(c)?.join('\n') ?? c } : {}) }, horizontal ? chart.domains?.y : chart.domains?.x),
     y:
-      chart.type === 'barX'
+      horizontal
         ? { label: null, domain: chart.order?.filter((label) => drawn.some((d) => d.label === label)) ?? [...drawn].sort((a, b) => b.y! - a.y!).map((d) => d.label) }
         : withDomain({ label: unitHeading(chart.unit), grid: true, nice: true, zero: zero || undefined, tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale), ticks: narrow ? 5 : 7 }, chart.domains?.y),
     marks,
@@ -165,7 +127,7 @@ function withDomain(scale: Plot.ScaleOptions, domain: readonly (number | Date)[]
 }
 
 function xScale(chart: ChartData, narrow: boolean): Plot.ScaleOptions {
-  if (chart.type === 'barX') {
+  if (chart.kind.bars === 'horizontal') {
     return { label: unitHeading(chart.unit), grid: true, nice: true, tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale), ticks: narrow ? 4 : 6 };
   }
   switch (chart.xKind) {
@@ -196,51 +158,11 @@ function xScale(chart: ChartData, narrow: boolean): Plot.ScaleOptions {
   }
 }
 
-/** Bars over time span their period; several series share it side by side. */
-function barMarks(chart: ChartData, drawn: Datum[], colour: (d: Datum) => string, plotWidth: number): Plot.Markish[] {
-  if ((chart.xKind === 'category' || chart.xKind === 'month') && isGrouped(chart)) return groupedBandBars(drawn, colour, plotWidth);
-  if (chart.xKind === 'category' || chart.xKind === 'month') {
-    return withHollow(Plot.barY, drawn, { x: 'x', y: 'y', fill: colour, ...(chart.series ? { fx: undefined } : {}) }, colour);
-  }
-  const slot = barSlot(chart);
-  // A gap of a fifth of the narrowest bar between bars, as a share of the
-  // width so that the phone drawing stays the desktop one stretched.
-  const starts = drawn.map((d) => slot(d, 0).getTime());
-  const ends = drawn.map((d) => slot(d, 1).getTime());
-  const [from, to] = chart.domains?.x?.map((t) => t.getTime()) ?? [minOf(starts), maxOf(ends)];
-  const narrowest = minOf(ends.map((end, i) => end - starts[i]));
-  const inset = Math.max(0.5, ((0.1 * narrowest) / Math.max(1, to - from)) * plotWidth);
-  return withHollow(Plot.rectY, drawn, { x1: (d: Datum) => slot(d, 0), x2: (d: Datum) => slot(d, 1), y: 'y', fill: colour, insetLeft: inset, insetRight: inset }, colour);
-}
-
-/** Where a bar over time starts (edge 0) or ends (edge 1): several series share the period side by side. */
-function barSlot(chart: ChartData): (d: Datum, edge: 0 | 0.5 | 1) => Date {
-  const series = [...new Set(chart.data.filter((d) => d.y !== null).map((d) => d.series))];
-  return (d, edge) => {
-    // A running total (placed at its end) is a bar over its last period: Jan–Jun over June.
-    const monthly = d.period.grain === 'month' || d.period.grain === undefined;
-    const last = d.x1 === undefined ? (monthly ? { ...d.period, from: d.period.to } : d.period) : undefined;
-    const start = (d.x1 ?? (last ? periodStart(last) : (d.x as Date))).getTime();
-    const end = (d.x2 ?? (last ? periodEnd(last) : (d.x as Date))).getTime();
-    const width = (end - start) / series.length;
-    const i = series.indexOf(d.series);
-    return new Date(start + width * (i + edge));
-  };
-}
-
-/** The x a value label over a bar is drawn at (undefined: the datum's own x). */
-function barCentre(chart: ChartData): ((d: Datum) => Date) | undefined {
-  if (chart.type !== 'bar' || chart.xKind !== 'time') return undefined;
-  const slot = barSlot(chart);
-  return (d) => slot(d, 0.5);
-}
-
-
 /** `shift`: how far a grouped bar sits off its category's centre, by its series' rank (none on other charts). */
 function annotationMarks(chart: ChartData, frame: Frame, zero: boolean, narrow: boolean, shift: (d: Datum) => number = () => 0): Plot.Markish[] {
   const notes = chart.annotations.flatMap((a) => (a.kind === 'note' ? [{ ...a.datum, note: a.text }] : []));
   if (notes.length === 0) return [];
-  if (chart.type === 'barX') {
+  if (chart.kind.bars === 'horizontal') {
     return [Plot.text(notes, { y: 'label', x: 'y', text: 'note', textAnchor: 'start', dx: 44, fontStyle: 'italic', fill: 'currentColor', className: 'halo' } as Plot.TextOptions)];
   }
   // Each note goes where it covers the fewest points and labels: see noteMarks.ts.
@@ -273,7 +195,7 @@ function projector(chart: ChartData, frame: Frame, zero: boolean): Projector {
   };
   const yPixel = (y: number) => bottom - ((y - low) / Math.max(1e-9, high - low)) * (bottom - top);
   const project = ((d: Datum) => ({ x: along(d), y: yPixel(d.y!) })) as Projector;
-  if (chart.type === 'barX') {
+  if (chart.kind.bars === 'horizontal') {
     // Values run along x.
     project.x = (v) => left + ((Number(v) - low) / Math.max(1e-9, high - low)) * (right - left);
   } else project.x = (x) => along({ ...drawn[0], x } as Datum);
@@ -289,7 +211,7 @@ function obstaclesOf(chart: ChartData, project: Projector, shift: (d: Datum) => 
   for (const d of drawn) {
     const p = project(d);
     p.x += shift(d);
-    if (chart.type === 'bar') {
+    if (chart.kind.bars === 'vertical') {
       // A bar over time covers its whole span (two months for January–February).
       const [x1, x2] = d.x1 && d.x2 ? [project({ ...d, x: d.x1 }).x, project({ ...d, x: d.x2 }).x] : [p.x - 6, p.x + 6];
       boxes.push({ x: x1, y: Math.min(p.y, zeroY), width: x2 - x1, height: Math.abs(zeroY - p.y) });
@@ -310,19 +232,6 @@ function obstaclesOf(chart: ChartData, project: Projector, shift: (d: Datum) => 
   return boxes;
 }
 
-
-/** Points with no drawn neighbour in their own series (data are in period order). */
-function isolated(data: Datum[]): Datum[] {
-  const bySeries = new Map<string, Datum[]>();
-  for (const d of data) {
-    const list = bySeries.get(d.series);
-    if (list) list.push(d);
-    else bySeries.set(d.series, [d]);
-  }
-  return [...bySeries.values()].flatMap((series) =>
-    series.filter((d, i) => d.y !== null && !(series[i - 1]?.y != null) && !(series[i + 1]?.y != null)),
-  );
-}
 
 /** Each series' name at its last drawn point, dodged so that none overlaps (see lineLabels.ts). */
 function endLabelMarks(chart: ChartData, frame: Frame, project: Projector, lines: Map<string, string[]>, context: Set<string>): Plot.Markish[] {

@@ -20,12 +20,6 @@ import { PHONE_FIT, type Size } from './frame.ts';
 import { textWidth } from '../share/textWidth.ts';
 import { maxOf, minOf } from '../extent.ts';
 
-const NAMES: Record<string, string> = { dumbbell: 'Dumbbell chart', arrow: 'Arrow chart', slope: 'Slope chart' };
-
-export function isChange(type: string): boolean {
-  return type === 'dumbbell' || type === 'arrow' || type === 'slope';
-}
-
 /** The two periods a change chart compares, and the rows at them. */
 export interface Ends {
   from: Period;
@@ -159,11 +153,12 @@ const KEY_Y = { narrow: 14, wide: 34 };
 /** Row heights of a narrow dumbbell or arrow chart, px: rows shrink to fit, down to `min`. */
 const NARROW_ROW = { min: 20, max: 24 };
 
-export function dumbbellOptions(chart: ChartData, size: Size): Plot.PlotOptions {
+/** A row per category, its two values joined by a rule, or by an arrow from the first to the second (`arrows`). */
+export function dumbbellOptions(chart: ChartData, size: Size, { arrows = false } = {}): Plot.PlotOptions {
   const narrow = size.width < 480;
   const pairs = changePairs(chart);
   const [fromLabel, toLabel] = periodsOf(chart);
-  const arrow = chart.type === 'arrow';
+  const arrow = arrows;
   // On a phone names get a wider margin before they wrap: a second line costs height.
   const maxName = Math.round(size.width * (narrow ? 0.42 : 0.3));
   const names = new Map(pairs.map((p) => [p.name, labelLines(p.name, maxName)]));
@@ -220,7 +215,7 @@ export function dumbbellOptions(chart: ChartData, size: Size): Plot.PlotOptions 
       if (here.length) marks.push(Plot.text(here, { x: (p: Pair) => p[which].y, y, text: (p: Pair) => value(chart, p[which]), textAnchor: side > 0 ? 'start' : 'end', dx: side * (arrow && which === 'end' ? 5 : 8), fill: 'currentColor', fontWeight: which === 'end' ? 'bold' : undefined, className: 'halo' } as Plot.TextOptions));
     }
   }
-  marks.push(periodKey(chart.type, fromLabel, toLabel, frame.marginLeft, narrow ? KEY_Y.narrow : KEY_Y.wide));
+  marks.push(periodKey(arrow, fromLabel, toLabel, frame.marginLeft, narrow ? KEY_Y.narrow : KEY_Y.wide));
   return {
     ...frame,
     style: undefined,
@@ -231,7 +226,7 @@ export function dumbbellOptions(chart: ChartData, size: Size): Plot.PlotOptions 
 }
 
 /** Above the plot: which end is which period. */
-function periodKey(type: string, fromLabel: string, toLabel: string, left: number, y: number): Plot.RenderFunction {
+function periodKey(arrow: boolean, fromLabel: string, toLabel: string, left: number, y: number): Plot.RenderFunction {
   return (_index, _scales, _values, _dimensions, context) => {
     const doc = context.document;
     const ns = 'http://www.w3.org/2000/svg';
@@ -244,7 +239,7 @@ function periodKey(type: string, fromLabel: string, toLabel: string, left: numbe
       t.textContent = words;
       g.append(t);
     };
-    if (type === 'arrow') {
+    if (arrow) {
       text(left, `${fromLabel} → ${toLabel}`);
       return g as SVGElement;
     }
@@ -351,7 +346,7 @@ export function describeChange(chart: ChartData): string[] {
   const [fromLabel, toLabel] = periodsOf(chart);
   const fv = (v: number, d: Datum) => formatValue(v, chart.unit, undefined, shownDigits(d), chart.locale);
   const noun = chart.x;
-  const sentences = [`${NAMES[chart.type]} of ${lower(chart.measures[0].label)} (${unitHeading(chart.unit)}), ${pairs.length} ${plural(noun, pairs.length)}, ${fromLabel} compared with ${toLabel}.`];
+  const sentences = [`${chart.kind.name} of ${lower(chart.measures[0].label)} (${unitHeading(chart.unit)}), ${pairs.length} ${plural(noun, pairs.length)}, ${fromLabel} compared with ${toLabel}.`];
   const changed = pairs.filter((p) => p.change !== null);
   const told = (p: Pair) => `${p.name} ${p.change! > 0 ? 'rose' : p.change! < 0 ? 'fell' : 'stayed'} ${p.change === 0 ? `at ${fv(p.end.y!, p.end)}` : `from ${fv(p.start.y!, p.start)} to ${fv(p.end.y!, p.end)}`}`;
   const smallest = (p: Pair) => `${p.name} ${p.change! > 0 ? 'rose' : 'fell'} least, from ${fv(p.start.y!, p.start)} to ${fv(p.end.y!, p.end)}`;

@@ -8,20 +8,20 @@ import type { ChartSpec } from './spec.ts';
 import { annotatedDatum, resolveAnnotations } from './annotate.ts';
 import { matchPlaces } from './geo/places.ts';
 import { checkScales } from './scatter.ts';
-import { changeEnds, isChange, pairUp } from './change.ts';
+import { changeEnds, pairUp } from './change.ts';
 import { checkLayout } from './stack.ts';
 import { declaredTotal, totalHint, totalText, undeclaredTotal } from '../data/totals.ts';
 import { checkFacet, checkPanelCount, facetSeries } from './facets.ts';
 import { mapNote } from './geo/places.ts';
 import { unhonouredFields } from './kindFields.ts';
 import { kindOf } from './kinds/registry.ts';
-import { isMap, type ChartData, type ChartProblem, type ChartResult, type Datum, type XKind } from './model.ts';
+import { type ChartData, type ChartProblem, type ChartResult, type Datum, type XKind } from './model.ts';
 import { drawsHollow, isUnverifiedDatum, unverifiedNote, unverifiedSources } from './provenance.ts';
 import { describeSources } from '../data/provenance.ts';
 
 export { annotatedDatum };
 // The shared chart types live in model.ts, below every kind; re-exported for callers outside src/lib/charts.
-export { isMap, shownDigits, valueLabel, type ChartData, type ChartProblem, type ChartResult, type Datum, type XKind } from './model.ts';
+export { shownDigits, valueLabel, type ChartData, type ChartProblem, type ChartResult, type Datum, type XKind } from './model.ts';
 
 /**
  * A stack piles its layers up to their whole: a declared total among them
@@ -68,6 +68,7 @@ export function chartData(dataset: Dataset, spec: ChartSpec, through?: Period, l
 
 function resolveChart(dataset: Dataset, spec: ChartSpec, through: Period | undefined, locale: string): ChartResult {
   const problems: ChartProblem[] = [];
+  const kind = kindOf(spec.type);
   const keys = Array.isArray(spec.data) ? spec.data : [spec.data];
   const resolved = keys.map((key) => ({ key, result: resolveKey(dataset, key) }));
   for (const { result } of resolved) {
@@ -89,7 +90,7 @@ function resolveChart(dataset: Dataset, spec: ChartSpec, through: Period | undef
   const timeless = table.grain === 'none';
   const numbers = [...table.measures.keys()];
   const columns = [...(timeless ? [] : ['period', 'month', 'year']), ...table.categories, ...numbers];
-  const x = spec.x ?? ((spec.type === 'barX' || isMap(spec.type) || isChange(spec.type) || timeless) && table.categories.length ? table.categories[0] : timeless ? numbers.find((n) => !keys.includes(`${table.name}.${n}`)) ?? 'period' : 'period');
+  const x = spec.x ?? ((kind.categorical || timeless) && table.categories.length ? table.categories[0] : timeless ? numbers.find((n) => !keys.includes(`${table.name}.${n}`)) ?? 'period' : 'period');
   if (!columns.includes(x)) {
     const hint = timeless && ['period', 'month', 'year'].includes(x) ? `table ${table.name} has no periods: use x: ${[...table.categories, ...numbers][0] ?? 'a category'}` : suggestion(x, columns);
     problems.push({ field: 'x', message: `table ${table.name} has no column "${x}" to use as x`, hint });
@@ -100,7 +101,7 @@ function resolveChart(dataset: Dataset, spec: ChartSpec, through: Period | undef
   const seriesColumns = [...(timeless ? [] : ['year']), 'measure', ...table.categories];
   if (series && !seriesColumns.includes(series)) problems.push({ field: 'series', message: `table ${table.name} has no column "${series}" to split series by`, hint: suggestion(series, seriesColumns) });
 
-  checkLayout(spec, table, series, problems);
+  checkLayout(spec, kind, table, series, problems);
   checkFacet(spec, table, series, problems);
 
   const filter: Filter = Object.create(null);
@@ -132,7 +133,7 @@ function resolveChart(dataset: Dataset, spec: ChartSpec, through: Period | undef
   }
   if (problems.length) return { ok: false, problems };
   // A change chart keeps the rows at its two ends only (see change.ts).
-  const ends = isChange(spec.type) ? changeEnds(spec, table, x, filterRows(table, filter).filter((row) => !through || ordinal(row.period) <= ordinal(through)), from, to, through, problems) : undefined;
+  const ends = kind.pairs ? changeEnds(spec, table, x, filterRows(table, filter).filter((row) => !through || ordinal(row.period) <= ordinal(through)), from, to, through, problems) : undefined;
   if (problems.length) return { ok: false, problems };
   if (ends) rows.splice(0, rows.length, ...ends.rows);
   const xKind: XKind = x === 'period' ? 'time' : x === 'month' ? 'month' : table.measures.has(x) ? 'number' : 'category';
@@ -159,7 +160,7 @@ function resolveChart(dataset: Dataset, spec: ChartSpec, through: Period | undef
   if (data.every((d) => d.y === null)) {
     followOn({ field: 'data', message: `chart has nothing to draw: ${keys.join(', ')} has no values${describe(filter, from, last)}`, hint: 'check where, from and to against the CSV' });
   }
-  const zigzag = xKind === 'time' && (spec.type === 'line' || spec.type === 'area') ? oneLineThroughMany(table, data) : undefined;
+  const zigzag = xKind === 'time' && kind.joined ? oneLineThroughMany(table, data) : undefined;
   if (zigzag) problems.push(zigzag);
   if (units.size > 1) {
     problems.push({ field: 'data', message: `chart mixes units (${[...units].map((u) => u.label).join(', ')})`, hint: 'filter to one commodity, or draw each unit in its own chart' });
@@ -171,10 +172,10 @@ function resolveChart(dataset: Dataset, spec: ChartSpec, through: Period | undef
     if (problem.field.endsWith('.at')) followOn(problem);
     else problems.push(problem);
   }
-  const places = isMap(spec.type) ? matchPlaces(data, spec, x, table, problems) : undefined;
+  const places = kind.places ? matchPlaces(data, spec, x, table, problems) : undefined;
   checkScales(spec, table, xKind, data, problems);
   checkPanelCount({ spec, data, series }, problems);
-  if (!drawsHollow({ type: spec.type, spec }) && data.some(isUnverifiedDatum)) {
+  if (!drawsHollow({ kind, spec }) && data.some(isUnverifiedDatum)) {
     const sources = unverifiedSources({ data });
     problems.push({
       field: 'data',
@@ -187,6 +188,7 @@ function resolveChart(dataset: Dataset, spec: ChartSpec, through: Period | undef
   const chart: ChartData = {
     spec,
     type: spec.type,
+    kind,
     table,
     keys,
     measures: found.map((f) => f.measure),
@@ -196,7 +198,7 @@ function resolveChart(dataset: Dataset, spec: ChartSpec, through: Period | undef
     x,
     series,
     data,
-    zero: spec.zero ?? kindOf(spec.type).zero,
+    zero: spec.zero ?? kind.zero,
     highlightsSeries: series !== undefined && [...highlights].some((h) => data.some((d) => d.series === h)),
     notes: [...notesFor(table, data, found.map((f) => f.measure), xKind), ...(stackNote ? [stackNote] : [])],
     annotations: noted.annotations,
@@ -223,7 +225,7 @@ function categoryOrder(spec: ChartSpec, table: Table, data: Datum[], xKind: XKin
     problems.push({ field: 'sort', message: `sort orders categories, but this chart has ${x} along x`, hint: 'delete sort:, or set x: to a category column' });
     return undefined;
   }
-  if (xKind !== 'category' || isMap(spec.type)) return undefined;
+  if (xKind !== 'category' || kindOf(spec.type).places) return undefined;
   const sort = spec.sort ?? (table.orders?.[x] ? 'declared' : undefined);
   if (sort === undefined) return undefined;
   const labels = [...new Set(data.map((d) => d.label))];

@@ -189,7 +189,7 @@ export function facetOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     x: time
       ? { type: 'utc', label: null, ticks: narrow ? 2 : 3, ...(chart.domains?.x ? { domain: [...chart.domains.x] } : {}) }
       : chart.xKind === 'month'
-        ? { type: 'linear', label: null, domain: chart.type === 'bar' ? [0.5, 12.5] : [1, 12], ticks: [1, 7], tickFormat: (m: number) => monthName(m) }
+        ? { type: 'linear', label: null, domain: chart.kind.bars === 'vertical' ? [0.5, 12.5] : [1, 12], ticks: [1, 7], tickFormat: (m: number) => monthName(m) }
         : { type: 'band', label: null, padding: 0.2 },
     y: { label: unitHeading(chart.unit), grid: true, nice: true, zero: zero || undefined, ticks: 3, tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale), ...(chart.domains?.y ? { domain: [...chart.domains.y] } : {}) },
     marks,
@@ -249,11 +249,11 @@ function panelNotes(chart: ChartData, drawn: Datum[], grid: Grid, project: Retur
 /** A panel's x position of a value, in pixels from the panel's left edge, as facetOptions' x scale lays it out. */
 function panelX(chart: ChartData, drawn: Datum[], width: number): (x: Datum['x']) => number {
   if (chart.xKind === 'month') {
-    const [a, b] = chart.type === 'bar' ? [0.5, 12.5] : [1, 12];
+    const [a, b] = chart.kind.bars === 'vertical' ? [0.5, 12.5] : [1, 12];
     return (x) => ((Number(x) - a) / (b - a)) * width;
   }
   if (chart.xKind === 'time') {
-    const times = chart.domains?.x ? chart.domains.x.map(Number) : drawn.flatMap((d) => (chart.type === 'bar' && d.x1 && d.x2 ? [d.x1.getTime(), d.x2.getTime()] : [(d.x as Date).getTime()]));
+    const times = chart.domains?.x ? chart.domains.x.map(Number) : drawn.flatMap((d) => (chart.kind.bars === 'vertical' && d.x1 && d.x2 ? [d.x1.getTime(), d.x2.getTime()] : [(d.x as Date).getTime()]));
     const [t0, t1] = [minOf(times), maxOf(times)];
     return (x) => (((x as Date).getTime() - t0) / Math.max(1, t1 - t0)) * width;
   }

@@ -1,4 +1,4 @@
-import { isMap, type ChartData } from './model.ts';
+import type { ChartData } from './model.ts';
 import { plotOptions, SIZES } from './plotOptions.ts';
 import { cleanSvg, plotPair, plotSvg } from './render.ts';
 import { contentKey, memo } from '../memo.ts';
@@ -79,7 +79,7 @@ function drawingKey(chart: ChartData): string {
 function drawPair(chart: ChartData, drawing: string, id: string): Figure['svg'] {
   const pair = memo(`svg:${drawing}`, () =>
     cachedJson(`svg-${drawing}`, () =>
-      isMap(chart.type)
+      chart.kind.places
         ? { wide: plotSvg(plotOptions(chart, SIZES.wide)), narrow: plotSvg(plotOptions(chart, SIZES.narrow, SIZES.wide)) }
         : plotPair(plotOptions(chart, SIZES.wide), plotOptions(chart, SIZES.narrow)),
     ),

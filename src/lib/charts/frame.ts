@@ -6,7 +6,7 @@
  */
 import { formatShort } from '../format.ts';
 import { periodMiddle } from '../period.ts';
-import { shownDigits, type ChartData, type Datum } from './model.ts';
+import { shownDigits, type ChartData, type Datum, type Size } from './model.ts';
 import { maxOf, minOf } from '../extent.ts';
 
 /** Whether a chart's value axis starts at zero (or below it): its shared domain's, else its own. */
@@ -18,10 +18,7 @@ export function startsAtZero(chart: ChartData): boolean {
   return low <= 0;
 }
 
-export interface Size {
-  width: number;
-  height: number;
-}
+export type { Size } from './model.ts';
 
 /** The value axis's margin: room for its tick labels. */
 export const LEFT_MARGIN = 48;

@@ -6,6 +6,7 @@
  */
 import type { Measure, Row, Table } from '../data/model.ts';
 import type { Period } from '../period.ts';
+import type * as Plot from '@observablehq/plot';
 import { ownDigits, type Unit } from '../format.ts';
 import type { ChartSpec } from './spec.ts';
 
@@ -56,10 +57,72 @@ export function shownDigits(d: Datum): number {
 /** What runs along x: time, the months of a year, a category, or the values of a number column. */
 export type XKind = 'time' | 'month' | 'category' | 'number';
 
+/** The width and height a chart is drawn at. */
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/**
+ * Chart fields that only some kinds honour. Every other field of `chart:`
+ * (data, type, title, caption, description, source, x, series, where,
+ * from, to, highlight, annotations, values) applies to every kind, which
+ * checks it against its own drawing.
+ */
+export const KIND_FIELDS = ['zero', 'sort', 'facet', 'layout', 'size', 'log', 'regions', 'partial'] as const;
+export type KindField = (typeof KIND_FIELDS)[number];
+
+/**
+ * The contract of a chart kind, after a Plot mark: what an editor writes
+ * (`type`), its name in descriptions, which of the optional chart fields
+ * it honours, its defaults and traits, and how it is drawn and described.
+ * Each kind is one module in kinds/ and one line in kinds/registry.ts; the
+ * modules shared by several kinds read a chart's traits (`chart.kind`),
+ * never its type.
+ */
+export interface ChartKind {
+  /** What an editor writes as `type:`. */
+  readonly type: string;
+  /** Its name in a chart's generated description and in problems: "Line chart". */
+  readonly name: string;
+  /** The optional chart fields it honours; any other of KIND_FIELDS is refused (kindFields.ts). */
+  readonly honours: readonly KindField[];
+  /** Whether its value axis includes zero when the editor writes no `zero:`. */
+  readonly zero: boolean;
+  /**
+   * What a reader takes it for, in the chart-and-text check's words ("bars",
+   * "a line"): a step between kinds of one family redraws the same values
+   * without a jump. Default: its type.
+   */
+  readonly family?: string;
+  /** Its marks are bars, standing up from the time or category axis (vertical) or lying along the value axis (horizontal). */
+  readonly bars?: 'vertical' | 'horizontal';
+  /** Its values are joined by a line, so that rows of several series in one line would zigzag. */
+  readonly joined?: boolean;
+  /** With series, each is named at its last value (no key). */
+  readonly endLabels?: boolean;
+  /** Without `x:`, it runs across the table's first category column rather than its periods. */
+  readonly categorical?: boolean;
+  /** It draws each category at two periods, `from:` and `to:` (change.ts). */
+  readonly pairs?: boolean;
+  /** Each row is a place, matched to a map's atlas (geo/places.ts). */
+  readonly places?: boolean;
+  /** It can draw an unverified value hollow, apart from the others (provenance.ts). */
+  readonly hollow?: boolean;
+  /** The `layout:` values it draws (stack.ts). */
+  readonly layouts?: readonly ('stack' | 'group')[];
+  /** Plot options for a resolved chart at one size; pure. A map given `shapesFrom` reuses the shapes of its drawing at that size. */
+  options(chart: ChartData, size: Size, shapesFrom?: Size): Plot.PlotOptions;
+  /** Its description, before the annotations' sentences; undefined: the shared one (describe.ts). */
+  describe?(chart: ChartData): string[] | undefined;
+}
+
 /** A chart's data, resolved and filtered, ready to become Plot options. */
 export interface ChartData {
   spec: ChartSpec;
   type: string;
+  /** The kind that draws it (kinds/registry.ts). */
+  kind: ChartKind;
   table: Table;
   keys: string[];
   measures: Measure[];
@@ -86,11 +149,6 @@ export interface ChartData {
   annotations: Annotation[];
   /** For maps: each place drawn (a datum's x) → the atlas ids of its countries. */
   places?: Map<string, string[]>;
-}
-
-/** Chart types drawn on a world map. */
-export function isMap(type: string): boolean {
-  return type === 'choropleth' || type === 'symbolMap' || type === 'locator';
 }
 
 /** A fault in a chart spec; `field` is its path under `chart:`, `onKey` points at the key rather than its value. */

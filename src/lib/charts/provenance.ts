@@ -29,8 +29,8 @@ export function unverifiedSources(chart: Pick<ChartData, 'data'>): UnverifiedSou
 }
 
 /** Chart kinds whose drawing marks an unverified value hollow; others refuse to draw one. */
-export function drawsHollow(chart: Pick<ChartData, 'type' | 'spec'>): boolean {
-  return ['line', 'area', 'dot', 'bar', 'barX'].includes(chart.type) && chart.spec.facet === undefined && chart.spec.layout === undefined;
+export function drawsHollow(chart: Pick<ChartData, 'kind' | 'spec'>): boolean {
+  return chart.kind.hollow === true && chart.spec.facet === undefined && chart.spec.layout === undefined;
 }
 
 /** The note under a chart that draws unverified values, in words. */

@@ -12,7 +12,7 @@ import * as Plot from '@observablehq/plot';
 import { formatTick, unitHeading } from '../format.ts';
 import type { Table } from '../data/model.ts';
 import type { ChartSpec } from './spec.ts';
-import { shownDigits, type ChartData, type ChartProblem, type Datum } from './model.ts';
+import { shownDigits, type ChartData, type ChartKind, type ChartProblem, type Datum } from './model.ts';
 import { seriesColours } from './seriesColours.ts';
 import { labelLines, labelWidth, layoutEndLabels, stackHeight } from './lineLabels.ts';
 import { deskMarks } from './annotationMarks.ts';
@@ -30,14 +30,15 @@ export interface Layer extends Datum {
 }
 
 /** Refuses a layout the chart cannot draw; `series` is the chart's series column, if any. */
-export function checkLayout(spec: ChartSpec, table: Table, series: string | undefined, problems: ChartProblem[]): void {
+export function checkLayout(spec: ChartSpec, kind: ChartKind, table: Table, series: string | undefined, problems: ChartProblem[]): void {
   if (spec.layout === undefined) return;
   const { layout, type } = spec;
-  if (layout === 'group' && type !== 'bar') {
+  const layouts: readonly string[] = kind.layouts ?? [];
+  if (layout === 'group' && !layouts.includes('group')) {
     problems.push({ field: 'layout', message: `layout: group sets bars side by side, and this chart is type: ${type}`, hint: type === 'area' ? 'use layout: stack for areas' : 'use type: bar' });
     return;
   }
-  if (layout === 'stack' && type !== 'bar' && type !== 'area') {
+  if (layout === 'stack' && !layouts.includes('stack')) {
     problems.push({ field: 'layout', message: `layout: stack piles up bars or areas, and this chart is type: ${type}`, hint: 'use type: bar or type: area' });
     return;
   }
@@ -123,7 +124,8 @@ export function stackOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const narrow = size.width < 480;
   const { colour, context } = seriesColours(chart);
   const fill = (d: Datum) => colour.get(d.series)!;
-  const area = chart.type === 'area';
+  // Only bars and areas stack (their kinds' layouts:): a kind without bars stacks areas.
+  const area = chart.kind.bars === undefined;
   const layers = stackLayers(chart, area ? spreadSpans(chart) : chart.data);
   const names = stackOrder(chart).filter((name) => layers.some((l) => l.series === name && !Number.isNaN(l.y1)));
   const maxLabel = Math.round(size.width * (narrow ? 0.3 : 0.25));
@@ -235,7 +237,7 @@ function stackNotes(chart: ChartData, layers: Layer[], frame: { width: number; h
   for (const here of bySlot.values()) {
     const l = here[0];
     const [low, high] = [Math.min(0, ...here.map((h) => h.y2)), Math.max(0, ...here.map((h) => h.y2))];
-    if (chart.type === 'area') for (const h of here) obstacles.push({ x: px(h) - 6, y: py(h.y2) - 6, width: 12, height: 12 });
+    if (chart.kind.bars === undefined) for (const h of here) obstacles.push({ x: px(h) - 6, y: py(h.y2) - 6, width: 12, height: 12 });
     else {
       const [x1, x2] = bandwidth ? [px(l) - bandwidth / 2, px(l) + bandwidth / 2] : [px({ ...l, x: l.x1! }), px({ ...l, x: l.x2! })];
       obstacles.push({ x: x1, y: py(high), width: x2 - x1, height: py(low) - py(high) });
@@ -255,8 +257,8 @@ function monthShort(m: number): string {
 }
 
 /** True when the chart's bars are set side by side by series, with a swatch key. */
-export function isGrouped(chart: Pick<ChartData, 'spec' | 'series' | 'type'>): boolean {
-  return chart.spec.layout === 'group' && chart.type === 'bar' && chart.series !== undefined;
+export function isGrouped(chart: Pick<ChartData, 'spec' | 'series' | 'kind'>): boolean {
+  return chart.spec.layout === 'group' && chart.kind.layouts?.includes('group') === true && chart.series !== undefined;
 }
 
 /**

@@ -50,7 +50,7 @@ export function sharedDomains(charts: readonly ChartData[]): Domains {
     if (chart.zero) values.push(0);
     if (chart.xKind === 'time') {
       for (const d of chart.data) {
-        const bar = chart.type === 'bar' && d.x1 && d.x2;
+        const bar = chart.kind.bars === 'vertical' && d.x1 && d.x2;
         times.push(...(bar ? [d.x1!.getTime(), d.x2!.getTime()] : d.x instanceof Date ? [d.x.getTime()] : []));
       }
     }

@@ -28,7 +28,7 @@ export function chartTable(chart: ChartData): DataTable {
   // Categories in the chart's order (sort:, or the column's declared order).
   if (chart.order && chart.xKind === 'category') labels.sort((a, b) => place(chart.order!, a) - place(chart.order!, b));
   // Horizontal bars without an order of their own stand largest first: the table lists them as they stand.
-  else if (chart.type === 'barX' && chart.xKind === 'category' && seriesNames.length === 1) labels.sort((a, b) => largest(chart, b) - largest(chart, a));
+  else if (chart.kind.bars === 'horizontal' && chart.xKind === 'category' && seriesNames.length === 1) labels.sort((a, b) => largest(chart, b) - largest(chart, a));
   // The first datum of each label and series, as a search would find it.
   const byCell = new Map<string, Datum>();
   for (const d of chart.data) {

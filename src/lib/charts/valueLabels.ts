@@ -41,7 +41,7 @@ export function valueLabelMarks(chart: ChartData, project: Projected, narrow: bo
   const drawn = (options.data ?? chart.data).filter((d) => d.y !== null);
   const marked = (d: Datum) => d.highlight && !chart.highlightsSeries;
   const chosen = which === 'all' ? [...drawn.filter(marked), ...drawn.filter((d) => !marked(d))] : drawn.filter(marked);
-  const bars = chart.type === 'bar';
+  const bars = chart.kind.bars === 'vertical';
   const kept: Datum[] = [];
   const boxes: Box[] = [];
   const avoid = options.avoid ?? [];

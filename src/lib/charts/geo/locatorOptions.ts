@@ -19,14 +19,13 @@ import world110 from 'world-atlas/countries-110m.json' with { type: 'json' };
 import world50 from 'world-atlas/countries-50m.json' with { type: 'json' };
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { formatShort } from '../../format.ts';
-import type { ChartData, Datum } from '../model.ts';
+import type { ChartData, Datum, Size } from '../model.ts';
 import { ACCENT } from '../palette.ts';
 import { textWidth } from '../../share/textWidth.ts';
 import { simplifiedTopology } from './shapes.ts';
 import { countryShapes } from './shapes.ts';
 import { isUsPlaceSet } from './usAtlas.ts';
 import { mergedUsShape } from './usShapes.ts';
-import type { MapSize } from './mapOptions.ts';
 
 type World = Topology<{ countries: GeometryCollection<{ name: string }>; land: GeometryCollection }>;
 
@@ -94,7 +93,7 @@ export function locatorBounds(spots: Spot[]): [[number, number], [number, number
   return [[west, south], [east, north]];
 }
 
-export function locatorOptions(chart: ChartData, size: MapSize): Plot.PlotOptions {
+export function locatorOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const narrow = size.width < 480;
   const spots = locatorSpots(chart);
   const height = Math.round(size.width * (narrow ? 0.8 : 0.62));

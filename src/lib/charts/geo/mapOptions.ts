@@ -11,7 +11,7 @@ import * as Plot from '@observablehq/plot';
 import { geoArea, geoCentroid, geoEqualEarth, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, Geometry } from 'geojson';
 import { formatShort, formatTick, unitHeading } from '../../format.ts';
-import type { ChartData, Datum } from '../model.ts';
+import type { ChartData, Datum, Size } from '../model.ts';
 import { ACCENT, PRIMARY } from '../palette.ts';
 import { textWidth } from '../../share/textWidth.ts';
 import { countryShapes, mergedShape, withoutSpecks } from './shapes.ts';
@@ -19,11 +19,6 @@ import { maxOf, minOf } from '../../extent.ts';
 
 /** The key's words for places drawn without a value. */
 export const NO_DATA = 'No data';
-
-export interface MapSize {
-  width: number;
-  height: number;
-}
 
 /**
  * The id a map's shapes carry in the drawing they are shared from, and the
@@ -47,7 +42,7 @@ const OUTLINE_STEP = 0.5;
  * projections are fitted to the same world, so one is the other scaled and
  * moved; the names and values are set for this size.
  */
-export function mapOptions(chart: ChartData, size: MapSize, shapesFrom?: MapSize): Plot.PlotOptions {
+export function mapOptions(chart: ChartData, size: Size, shapesFrom?: Size): Plot.PlotOptions {
   const narrow = size.width < 480;
   const source = shapesFrom ?? size;
   const shapes = countryShapes(source.width);
@@ -115,7 +110,7 @@ export function mapOptions(chart: ChartData, size: MapSize, shapesFrom?: MapSize
 }
 
 /** The drawing's frame: the map about twice as wide as it is tall, under the key of a choropleth. */
-function mapFrame(choropleth: boolean, size: MapSize) {
+function mapFrame(choropleth: boolean, size: Size) {
   const marginTop = choropleth ? KEY_HEIGHT : 8;
   const mapHeight = Math.round(size.width * 0.5);
   return { width: size.width, height: mapHeight + marginTop + 4, marginTop, marginRight: 4, marginBottom: 4, marginLeft: 4 };

@@ -13,9 +13,9 @@ import geoAlbersUsaTerritories from 'd3-composite-projections/src/albersUsaTerri
 import { feature } from 'topojson-client';
 import type { FeatureCollection } from 'geojson';
 import { formatShort } from '../../format.ts';
-import type { ChartData, Datum } from '../model.ts';
+import type { ChartData, Datum, Size } from '../model.ts';
 import { ACCENT, PRIMARY } from '../palette.ts';
-import { colourClasses, colourKey, KEY_HEIGHT, NO_DATA, sharedShapes, withId, type MapSize } from './mapOptions.ts';
+import { colourClasses, colourKey, KEY_HEIGHT, NO_DATA, sharedShapes, withId } from './mapOptions.ts';
 import { alwaysDrawn, US_TOPOLOGY, usIndex, type UsPlaceSet } from './usAtlas.ts';
 import { mergedUsShape, stateBorders } from './usShapes.ts';
 
@@ -23,7 +23,7 @@ import { mergedUsShape, stateBorders } from './usShapes.ts';
 const NAMED = 5;
 const SHARED = ['land', 'places', 'borders'] as const;
 
-export function usMapOptions(chart: ChartData, size: MapSize, shapesFrom?: MapSize): Plot.PlotOptions {
+export function usMapOptions(chart: ChartData, size: Size, shapesFrom?: Size): Plot.PlotOptions {
   const set = chart.table.places![chart.x] as UsPlaceSet;
   const choropleth = chart.type === 'choropleth';
   const idOf = (d: Datum) => chart.places?.get(String(d.x))?.[0];
@@ -66,7 +66,7 @@ function missingCount(shown: { id: string }[], withData: Set<string>): number {
 }
 
 /** The drawing's frame: the US about 1.6 times as wide as it is tall, under the key of a choropleth. */
-function usFrame(choropleth: boolean, size: MapSize) {
+function usFrame(choropleth: boolean, size: Size) {
   const marginTop = choropleth ? KEY_HEIGHT : 8;
   const mapHeight = Math.round(size.width * 0.62);
   return { width: size.width, height: mapHeight + marginTop + 4, marginTop, marginRight: 4, marginBottom: 4, marginLeft: 4 };

@@ -1,5 +1,6 @@
 import type { ChartKind } from './kind.ts';
 import { cartesianOptions } from '../cartesian.ts';
+import { pathMarks } from '../pathMarks.ts';
 
 /** A line filled down to zero; with series, stacked (layout: stack). */
 export const area = {
@@ -8,5 +9,9 @@ export const area = {
   honours: ['zero', 'sort', 'facet', 'layout'],
   zero: true,
   family: 'a line',
-  options: cartesianOptions,
+  joined: true,
+  endLabels: true,
+  hollow: true,
+  layouts: ['stack'],
+  options: (chart, size) => cartesianOptions(chart, size, (context) => pathMarks(context, { fill: true })),
 } as const satisfies ChartKind;

@@ -7,6 +7,8 @@ export const arrow = {
   name: 'Arrow chart',
   honours: ['zero', 'sort'],
   zero: false,
-  options: dumbbellOptions,
+  categorical: true,
+  pairs: true,
+  options: (chart, size) => dumbbellOptions(chart, size, { arrows: true }),
   describe: describeChange,
 } as const satisfies ChartKind;

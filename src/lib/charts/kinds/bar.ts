@@ -1,5 +1,6 @@
 import type { ChartKind } from './kind.ts';
 import { cartesianOptions } from '../cartesian.ts';
+import { barMarks } from '../bars.ts';
 
 /** Vertical bars over periods or categories; with series, side by side, stacked or grouped. */
 export const bar = {
@@ -8,5 +9,8 @@ export const bar = {
   honours: ['zero', 'sort', 'facet', 'layout'],
   zero: true,
   family: 'bars',
-  options: cartesianOptions,
+  bars: 'vertical',
+  hollow: true,
+  layouts: ['stack', 'group'],
+  options: (chart, size) => cartesianOptions(chart, size, barMarks),
 } as const satisfies ChartKind;

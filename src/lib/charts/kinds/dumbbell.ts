@@ -7,6 +7,8 @@ export const dumbbell = {
   name: 'Dumbbell chart',
   honours: ['zero', 'sort'],
   zero: false,
-  options: dumbbellOptions,
+  categorical: true,
+  pairs: true,
+  options: (chart, size) => dumbbellOptions(chart, size),
   describe: describeChange,
 } as const satisfies ChartKind;

@@ -1,5 +1,6 @@
 import type { ChartKind } from './kind.ts';
 import { cartesianOptions } from '../cartesian.ts';
+import { pathMarks } from '../pathMarks.ts';
 
 /** Values joined by a line, over time or across the months of a year. */
 export const line = {
@@ -8,5 +9,8 @@ export const line = {
   honours: ['zero', 'sort', 'facet'],
   zero: false,
   family: 'a line',
-  options: cartesianOptions,
+  joined: true,
+  endLabels: true,
+  hollow: true,
+  options: (chart, size) => cartesianOptions(chart, size, (context) => pathMarks(context, { thin: true })),
 } as const satisfies ChartKind;

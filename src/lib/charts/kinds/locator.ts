@@ -8,6 +8,8 @@ export const locator = {
   name: 'Locator map',
   honours: ['regions'],
   zero: false,
+  categorical: true,
+  places: true,
   options: locatorOptions,
   describe: (chart) => [describeLocator(chart)],
 } as const satisfies ChartKind;

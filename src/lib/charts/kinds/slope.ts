@@ -7,6 +7,8 @@ export const slope = {
   name: 'Slope chart',
   honours: ['zero', 'sort'],
   zero: false,
+  categorical: true,
+  pairs: true,
   options: slopeOptions,
   describe: describeChange,
 } as const satisfies ChartKind;

@@ -7,6 +7,8 @@ export const symbolMap = {
   name: 'World map with circles sized by value',
   honours: ['regions', 'partial'],
   zero: false,
+  categorical: true,
+  places: true,
   options: placeMapOptions,
   describe: describePlaceMap,
 } as const satisfies ChartKind;
