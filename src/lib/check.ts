@@ -8,6 +8,7 @@ import type { Story, StoryTrace } from './story/model.ts';
 import { timed } from './timings.ts';
 import { makeFigure, type Figure } from './charts/figure.ts';
 import { creditOf } from './charts/provenance.ts';
+import { addStates } from './charts/figureStates.ts';
 import { reserveMemo } from './memo.ts';
 import { escapeOf, folders, reportEscape } from './files.ts';
 import { STORY_SLUG } from './story/scaffold.ts';
@@ -98,6 +99,9 @@ export function checkProject(root: string, locale?: string): Checked {
       if (figure === undefined) return false;
       drawn.push(figure);
     }
+    // The states of a chart that can share one drawing get it, for the story page.
+    const last = story.charts.at(-1)?.section.file ?? story.file;
+    if (guarded(last, problems, () => (addStates(story.charts, drawn), true), 'chart states could not be drawn as one drawing', 'report this line; removing state: from the sections after it draws them apart') === undefined) return false;
     figures.set(story.slug, drawn);
     return true;
   });

@@ -26,6 +26,12 @@ export interface Figure {
   svg: { narrow: string; wide: string };
   table: DataTable;
   csv: string;
+  /**
+   * On the story page, a state of a chart drawn with its other states as
+   * one drawing (figureStates.ts): that drawing, which state this is (from
+   * 1), what it adds to the state before, and the group's rules.
+   */
+  states?: { svg: { narrow: string; wide: string }; state: number; change?: string; css: string };
 }
 
 /** The source as the reader sees it under a chart: "Source: GACC." or "Sources: GACC; Reuters." */
@@ -64,7 +70,7 @@ export function makeFigure(id: string, chart: ChartData, defaultSource: string, 
  * A hash of everything plotOptions reads from a chart, so that the same
  * drawing is recognised whatever section or story it is in.
  */
-function drawingKey(chart: ChartData): string {
+export function drawingKey(chart: ChartData): string {
   const { spec, type, unit, locale, xKind, x, series, highlightsSeries, data, domains } = chart;
   const points = data.map((d) => [d.x, d.x1, d.x2, d.y, d.series, d.label, d.highlight, d.period.id, isUnverifiedDatum(d)]);
   return contentKey(spec, type, unit, locale, xKind, x, series, highlightsSeries, points, domains ? [domains.x?.map((t) => t.getTime()), domains.y] : null);

@@ -20,7 +20,7 @@ export function renderChart(options: Plot.PlotOptions, id: string, document = se
 
 /** Plot's own markup for `options`, before clean-up. */
 export function plotSvg(options: Plot.PlotOptions, document = serverDocument()): string {
-  return plotNode(options, document).outerHTML;
+  return plotElement(options, document).outerHTML;
 }
 
 /**
@@ -29,12 +29,13 @@ export function plotSvg(options: Plot.PlotOptions, document = serverDocument()):
  * sharedMarks.ts): its `<use href="#^…">` need the wide drawing's id.
  */
 export function plotPair(wide: Plot.PlotOptions, narrow: Plot.PlotOptions, document = serverDocument()): { wide: string; narrow: string } {
-  const [w, n] = [plotNode(wide, document), plotNode(narrow, document)];
+  const [w, n] = [plotElement(wide, document), plotElement(narrow, document)];
   shareMarks(w, n);
   return { wide: w.outerHTML, narrow: n.outerHTML };
 }
 
-function plotNode(options: Plot.PlotOptions, document: Document): Element {
+/** Plot's drawing of `options`, as an element of `document`. */
+export function plotElement(options: Plot.PlotOptions, document: Document): Element {
   const node = Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as Element;
   if (node.tagName.toLowerCase() !== 'svg') {
     throw new Error(`renderChart: Plot returned <${node.tagName.toLowerCase()}>, expected <svg> (legends are drawn as direct labels)`);

@@ -20,7 +20,8 @@ export function stateOf(previous: ChartSpec, state: StateSpec): ChartSpec {
 /**
  * Gives the states of each chart one set of scales, so that what a step
  * changes (a series added, a highlight, a line) is the only thing that
- * moves. A state that zooms (its own from/to) keeps scales of its own.
+ * moves. A state that zooms (its own from/to on a time axis) keeps scales
+ * of its own; over the months of a year, from/to only pick what is drawn.
  */
 export function fixScales(charts: readonly { id: string; chart: ChartData; group?: string }[]): void {
   const groups = new Map<string, ChartData[]>();
@@ -31,7 +32,9 @@ export function fixScales(charts: readonly { id: string; chart: ChartData; group
   for (const members of groups.values()) {
     if (members.length < 2) continue;
     const [first] = members;
-    const shared = members.filter((c) => c.spec.from === first.spec.from && c.spec.to === first.spec.to && c.xKind === first.xKind);
+    // Only along time do from/to zoom; over the months of a year or categories they only choose what is drawn.
+    const zooms = (c: ChartData) => c.xKind === 'time' && (c.spec.from !== first.spec.from || c.spec.to !== first.spec.to);
+    const shared = members.filter((c) => c.xKind === first.xKind && !zooms(c));
     if (shared.length < 2) continue;
     const domains = sharedDomains(shared);
     for (const chart of shared) chart.domains = domains;

@@ -1,0 +1,223 @@
+/**
+ * The states of one chart as one drawing: the states' SVGs (drawn on the
+ * same scales and frame, their marks keyed by markKeys.ts) laid over each
+ * other, each mark drawn once, and for each state the CSS that puts every
+ * mark where that state has it. The page switches states with one
+ * attribute; the stylesheet does the rest (see states.ts for the rules'
+ * selectors).
+ *
+ * How a mark changes between states, by what changes:
+ * - it is in some states only: opacity;
+ * - its colour: fill and stroke;
+ * - a bar's height or place: a transform (fill-box, from its top-left);
+ * - a dot's place: cx and cy;
+ * - a line that runs further in a later state: a clip that reveals it by x;
+ * - anything else (a label's text or place, a line that changes shape):
+ *   two marks, one fading out as the other fades in.
+ */
+import { KEY_ATTRIBUTE } from './markKeys.ts';
+
+/** Paint attributes a state may change through CSS. */
+const PAINT = ['fill', 'stroke', 'fill-opacity', 'stroke-opacity'] as const;
+/** Geometry each element kind may change through CSS. */
+const GEOMETRY: Record<string, readonly string[]> = { rect: ['x', 'y', 'width', 'height'], circle: ['cx', 'cy'], path: ['d'] };
+
+/** One drawing of every state, and the CSS declarations of each state by class. */
+export interface Morph {
+  svg: string;
+  /** For each state, in order: [class, declarations] (`opacity:0;fill:#b23e06`). */
+  states: [string, string][][];
+}
+
+interface Node {
+  id: string;
+  /** Each state's element, undefined where the state lacks it. */
+  els: (Element | undefined)[];
+  children?: Node[];
+}
+
+/**
+ * Lays the states' SVG roots over each other. Returns undefined when they
+ * are not drawn in one frame (other sizes or root attributes), which
+ * leaves them to be shown one after the other. `prefix` makes the classes
+ * given to changing marks unique on the page.
+ */
+export function morph(roots: readonly Element[], prefix: string): Morph | undefined {
+  if (roots.length < 2 || new Set(roots.map((r) => attributesOf(r, new Set()))).size > 1) return undefined;
+  const tree = merge(roots.map((r) => r));
+  const states = roots.map((): [string, string][] => []);
+  let count = 0;
+  const build = (node: Node, present: boolean[]): Element => {
+    const here = node.els.map((e, i) => present[i] && e !== undefined);
+    if (node.children) {
+      const template = node.els.find((e) => e)!;
+      const g = template.cloneNode(false) as Element;
+      g.removeAttribute(KEY_ATTRIBUTE);
+      for (const child of node.children) g.appendChild(build(child, here));
+      return g;
+    }
+    const rules = leafRules(node.els.map((e, i) => (here[i] ? e : undefined)));
+    const ref = rules.ref.cloneNode(true) as Element;
+    ref.removeAttribute(KEY_ATTRIBUTE);
+    if (rules.decls) {
+      const name = `${prefix}${count++}`;
+      ref.setAttribute('class', [ref.getAttribute('class'), name].filter(Boolean).join(' '));
+      rules.decls.forEach((d, i) => states[i].push([name, d]));
+    }
+    return ref;
+  };
+  const svg = roots[0].cloneNode(false) as Element;
+  for (const child of tree) svg.appendChild(build(child, roots.map(() => true)));
+  return { svg: svg.outerHTML, states };
+}
+
+/** The children of one element in every state, matched by key and merged in an order each state keeps. */
+function merge(parents: readonly (Element | undefined)[]): Node[] {
+  const merged: Node[] = [];
+  const byId = new Map<string, Node>();
+  parents.forEach((parent, s) => {
+    if (!parent) return;
+    const seen = new Map<string, number>();
+    let at = -1;
+    for (const child of parent.children) {
+      const base = identity(child);
+      const n = seen.get(base) ?? 0;
+      seen.set(base, n + 1);
+      const id = `${base}#${n}`;
+      let node = byId.get(id);
+      if (!node) {
+        node = { id, els: parents.map(() => undefined) };
+        byId.set(id, node);
+        merged.splice(at + 1, 0, node);
+      }
+      node.els[s] = child;
+      at = merged.indexOf(node);
+    }
+  });
+  for (const node of merged) {
+    if (node.id.startsWith('g:')) node.children = merge(node.els);
+  }
+  return merged.flatMap(splitPaths);
+}
+
+/**
+ * What makes two elements of two states the same mark: a group's own
+ * attributes; a keyed element's key and whatever CSS cannot change of it;
+ * anything else, all of it.
+ */
+function identity(el: Element): string {
+  const tag = el.tagName.toLowerCase();
+  const key = el.getAttribute(KEY_ATTRIBUTE);
+  if (tag === 'g' && el.children.length > 0) return `g:${attributesOf(el, new Set([KEY_ATTRIBUTE]))}|${key ?? ''}`;
+  if (key === null) return `h:${el.outerHTML}`;
+  const changeable = new Set<string>([KEY_ATTRIBUTE, ...PAINT, ...(GEOMETRY[tag] ?? [])]);
+  return `k:${tag}|${key}|${attributesOf(el, changeable)}|${el.textContent ?? ''}`;
+}
+
+function attributesOf(el: Element, except: Set<string>): string {
+  return [...el.attributes]
+    .filter((a) => !except.has(a.name))
+    .map((a) => `${a.name}=${a.value}`)
+    .sort()
+    .join(' ');
+}
+
+/** A line whose path in one state is not the start of its longest path cannot be revealed: it becomes a mark of its own there. */
+function splitPaths(node: Node): Node[] {
+  if (node.children || !node.els.some((e) => e?.tagName.toLowerCase() === 'path')) return [node];
+  const longest = longestPath(node.els);
+  const apart = node.els.map((e) => (e && !isStart(e.getAttribute('d') ?? '', longest) ? e : undefined));
+  if (!apart.some(Boolean)) return [node];
+  return [{ ...node, els: node.els.map((e, i) => (apart[i] ? undefined : e)) }, { id: `${node.id}~`, els: apart }];
+}
+
+function longestPath(els: readonly (Element | undefined)[]): string {
+  return els.reduce((best, e) => {
+    const d = e?.getAttribute('d') ?? '';
+    return d.length > best.length ? d : best;
+  }, '');
+}
+
+/** Whether path `d` draws the start of `whole`: the same commands, up to a vertex. */
+function isStart(d: string, whole: string): boolean {
+  return d === whole || (whole.startsWith(d) && /^[LM]/.test(whole.slice(d.length)));
+}
+
+/**
+ * The element to draw (the state where the mark is largest: the longest
+ * line, the tallest bar, else the last state that has it) and, when it
+ * changes at all, each state's declarations.
+ */
+function leafRules(els: readonly (Element | undefined)[]): { ref: Element; decls?: string[] } {
+  const present = els.map((e, i) => (e ? i : -1)).filter((i) => i >= 0);
+  const tag = els[present[0]]!.tagName.toLowerCase();
+  const refIndex = tag === 'path' ? present.reduce((a, b) => ((els[b]!.getAttribute('d') ?? '').length > (els[a]!.getAttribute('d') ?? '').length ? b : a)) : tag === 'rect' ? present.reduce((a, b) => (area(els[b]!) > area(els[a]!) ? b : a)) : present.at(-1)!;
+  const ref = els[refIndex]!;
+  // A state without the mark shows it as the nearest state that has it does, faded out.
+  const shown = els.map((e, i) => e ?? els[present.find((p) => p >= i) ?? present.at(-1)!]!);
+  const changes = shown.map((el, i) => declarations(el, ref, els[i] !== undefined, tag));
+  const names = [...new Set(changes.flatMap((c) => [...c.keys()]))];
+  if (names.length === 0) return { ref };
+  // Every state writes every property that any state changes, so that one state's rules replace another's whole.
+  return { ref, decls: changes.map((c) => names.map((name) => `${name}:${c.get(name) ?? refValue(ref, name)}`).join(';')) };
+}
+
+function refValue(ref: Element, name: string): string {
+  switch (name) {
+    case 'opacity':
+      return ref.getAttribute('opacity') ?? '1';
+    case 'transform':
+      return 'none';
+    case 'clip-path':
+      return 'inset(0px 0px 0px 0px)';
+    case 'cx':
+    case 'cy':
+      return `${ref.getAttribute(name) ?? 0}px`;
+    default:
+      return ref.getAttribute(name) ?? 'inherit';
+  }
+}
+
+/** How state element `el` differs from the drawn `ref`: CSS property → value. */
+function declarations(el: Element, ref: Element, present: boolean, tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!present) out.set('opacity', '0');
+  for (const name of PAINT) {
+    const value = el.getAttribute(name);
+    if (value !== ref.getAttribute(name)) out.set(name, value ?? 'inherit');
+  }
+  if (tag === 'rect') {
+    const transform = rectTransform(el, ref);
+    if (transform) out.set('transform', transform);
+  } else if (tag === 'circle') {
+    for (const name of ['cx', 'cy']) if (el.getAttribute(name) !== ref.getAttribute(name)) out.set(name, `${el.getAttribute(name) ?? 0}px`);
+  } else if (tag === 'path') {
+    const reveal = revealInset(el.getAttribute('d') ?? '', ref.getAttribute('d') ?? '');
+    if (reveal) out.set('clip-path', `inset(0px ${reveal}px 0px 0px)`);
+  }
+  return out;
+}
+
+function area(el: Element): number {
+  return Number(el.getAttribute('width') ?? 0) * Number(el.getAttribute('height') ?? 0);
+}
+
+/** The transform that takes bar `ref` onto bar `el` (from ref's top-left corner), or '' when they coincide. */
+function rectTransform(el: Element, ref: Element): string {
+  const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((n) => Number(el.getAttribute(n) ?? 0));
+  const [rx, ry, rw, rh] = ['x', 'y', 'width', 'height'].map((n) => Number(ref.getAttribute(n) ?? 0));
+  if (x === rx && y === ry && w === rw && h === rh) return '';
+  const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** digits;
+  const sx = rw > 0 ? w / rw : 1;
+  const sy = rh > 0 ? h / rh : 1;
+  return `translate(${round(x - rx)}px,${round(y - ry)}px) scale(${round(sx, 4)},${round(sy, 4)})`;
+}
+
+/** How far left of the drawn line's right edge a state's shorter line ends, or 0 when it is the whole line. */
+function revealInset(d: string, whole: string): number {
+  if (d === whole) return 0;
+  const xs = (path: string) => [...path.matchAll(/[ML]\s*(-?[\d.]+)/g)].map((m) => Number(m[1]));
+  const end = Math.max(...xs(d));
+  const right = Math.max(...xs(whole));
+  return Math.max(0, Math.round((right - end) * 10) / 10);
+}

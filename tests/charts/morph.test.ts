@@ -1,0 +1,109 @@
+import { describe, expect, test } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { morph } from '../../src/lib/charts/morph.ts';
+import { stateChange } from '../../src/lib/charts/stateChange.ts';
+import { checkProject } from '../../src/lib/check.ts';
+import { storyStateCss } from '../../src/lib/charts/figureStates.ts';
+import { SHOWN_ATTRIBUTE, STATE_ATTRIBUTE } from '../../src/lib/charts/stateDrawing.ts';
+import { MINI, miniProject } from '../fixtures/mini.ts';
+
+/** Keyed SVG roots, as Plot draws them through markKeys.ts. */
+function roots(...svgs: string[]): Element[] {
+  return svgs.map((svg) => parseHTML(`<html><body>${svg}</body></html>`).document.querySelector('svg') as unknown as Element);
+}
+const svg = (inner: string) => `<svg viewBox="0 0 100 100"><g aria-label="y-axis"><text y="10">10</text></g>${inner}</svg>`;
+const rules = (m: ReturnType<typeof morph>) => m!.states.map((s) => Object.fromEntries(s));
+
+describe('morph()', () => {
+  test('draws a mark once when it is the same in every state, and an axis the states share once', () => {
+    const m = morph(roots(svg('<g aria-label="bar"><rect data-key="a" x="10" y="20" width="5" height="80"></rect></g>'), svg('<g aria-label="bar"><rect data-key="a" x="10" y="20" width="5" height="80"></rect></g>')), 'p');
+    expect(m!.svg.match(/<rect/g)).toHaveLength(1);
+    expect(m!.svg.match(/y-axis/g)).toHaveLength(1);
+    expect(m!.svg).not.toContain('data-key');
+    expect(rules(m)).toEqual([{}, {}]);
+  });
+
+  test('grows a bar by a transform from its tallest state, and fades in one a state adds', () => {
+    const one = svg('<g aria-label="bar"><rect data-key="a" x="10" y="60" width="5" height="40"></rect></g>');
+    const two = svg('<g aria-label="bar"><rect data-key="a" x="10" y="20" width="5" height="80"></rect><rect data-key="b" x="20" y="50" width="5" height="50"></rect></g>');
+    const m = morph(roots(one, two), 'p');
+    // Drawn at its tallest; the first state halves it and moves its top down by 40: its foot stays on the baseline.
+    expect(m!.svg).toContain('<rect class="p0" x="10" y="20" width="5" height="80" />');
+    expect(rules(m)).toEqual([
+      { p0: 'transform:translate(0px,40px) scale(1,0.5)', p1: 'opacity:0' },
+      { p0: 'transform:none', p1: 'opacity:1' },
+    ]);
+  });
+
+  test('reveals a line that runs further in a later state by a clip, and keeps apart one that changes shape', () => {
+    const one = svg('<g aria-label="line"><path data-key="series:2025" d="M10,50L20,40L30,45"></path><path data-key="series:2024" d="M10,90L20,80"></path></g>');
+    const two = svg('<g aria-label="line"><path data-key="series:2025" d="M10,50L20,40L30,45L60,20"></path><path data-key="series:2024" d="M10,70L20,60"></path></g>');
+    const m = morph(roots(one, two), 'p');
+    expect(m!.svg).toContain('d="M10,50L20,40L30,45L60,20"');
+    expect(m!.svg).not.toContain('d="M10,50L20,40L30,45"');
+    const [first, second] = rules(m);
+    expect(first.p0).toBe('clip-path:inset(0px 30px 0px 0px)');
+    expect(second.p0).toBe('clip-path:inset(0px 0px 0px 0px)');
+    // The 2024 line changed shape: two paths, one for each state, crossing over by opacity.
+    expect(m!.svg.match(/<path/g)).toHaveLength(3);
+    expect(Object.values(first).filter((d) => d === 'opacity:0')).toHaveLength(1);
+    expect(Object.values(second).filter((d) => d === 'opacity:0')).toHaveLength(1);
+  });
+
+  test('moves a dot by cx and cy, and changes its colour by fill', () => {
+    const m = morph(roots(svg('<g aria-label="dot"><circle data-key="a" cx="10" cy="20" r="3" fill="#888"></circle></g>'), svg('<g aria-label="dot"><circle data-key="a" cx="15" cy="30" r="3" fill="#b23e06"></circle></g>')), 'p');
+    expect(rules(m)).toEqual([{ p0: 'fill:#888;cx:10px;cy:20px' }, { p0: 'fill:#b23e06;cx:15px;cy:30px' }]);
+  });
+
+  test('keeps a label whose text changes as two labels, one fading as the other comes', () => {
+    const m = morph(roots(svg('<g aria-label="text"><text data-key="a" x="5">964.8</text></g>'), svg('<g aria-label="text"><text data-key="a" x="5">1,076</text></g>')), 'p');
+    const [first, second] = rules(m);
+    expect(m!.svg.match(/<text/g)).toHaveLength(3);
+    expect(Object.values(first).sort()).toEqual(['opacity:0', 'opacity:1']);
+    // 964.8 shows in the first state only, 1,076 in the second only.
+    const old = m!.svg.match(/class="(p\d)"[^>]*>964.8/)![1];
+    expect([first[old], second[old]]).toEqual(['opacity:1', 'opacity:0']);
+  });
+
+  test('refuses states drawn in different frames', () => {
+    expect(morph(roots('<svg viewBox="0 0 100 100"></svg>', '<svg viewBox="0 0 100 120"></svg>'), 'p')).toBeUndefined();
+  });
+});
+
+// The mini story's bars of the balance, then a state drawing imports on the same scale.
+const WITH_STATE = {
+  'content/mini/03-third.md': '---\nheading: Third\nstate:\n  data: monthly.imports\n  highlight: 2025-03\n---\n\nImports, on the same scale.\n',
+  'content/mini/02-second.md': MINI['content/mini/01-first.md'].replace('heading: First', 'heading: Second'),
+  'content/mini/01-first.md': MINI['content/mini/02-second.md'].replace('heading: Second', 'heading: First'),
+};
+
+describe('addStates()', () => {
+  test('gives the states of a chart one drawing, their numbers, what each adds, and rules under both attributes', () => {
+    const { figures, problems } = checkProject(miniProject(WITH_STATE));
+    expect(problems).toEqual([]);
+    const [partners, bars, state] = figures.get('mini')!;
+    expect(partners.states).toBeUndefined();
+    expect(bars.states).toMatchObject({ state: 1 });
+    expect(state.states).toMatchObject({ state: 2, change: 'Now shows: Monthly balance.' });
+    // One drawing, the same in both figures but for the figure's own ids.
+    expect(bars.states!.svg.wide.replaceAll(bars.id, '')).toBe(state.states!.svg.wide.replaceAll(state.id, ''));
+    const css = storyStateCss(figures.get('mini')!);
+    expect(css).toContain(`[${STATE_ATTRIBUTE}="2"]`);
+    expect(css).toMatch(new RegExp(`@media screen\\{\\n\\[${SHOWN_ATTRIBUTE}="1"\\]`));
+    // Bars change height by a transform, never by their geometry.
+    expect(css).toMatch(/transform:translate\(/);
+    expect(css).not.toMatch(/[;{](height|y):/);
+  });
+});
+
+describe('stateChange()', () => {
+  test('names what a state adds: a series through its last period, a value, a line', () => {
+    const { stories, problems } = checkProject(miniProject({
+      ...WITH_STATE,
+      'content/mini/03-third.md': '---\nheading: Third\nstate:\n  highlight: 2024-03\n  annotations: [{ value: 5, text: "Five" }]\n---\n\nThe same bars.\n',
+    }));
+    expect(problems).toEqual([]);
+    const [, bars, state] = stories[0].charts;
+    expect(stateChange(bars.chart, state.chart)).toBe('Marks Mar 2024; adds a line at Five.');
+  });
+});
