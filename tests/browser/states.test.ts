@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { buildAndServe, openPage, scrollStepTo, STORY, VIEWPORTS, type BuiltSite } from './site.ts';
+
+/**
+ * Two charts whose states share one drawing, added at the end of the
+ * fixture story: a line that runs on to later months, and bars that
+ * change to another measure on the same scale.
+ */
+const STATES = {
+  [`content/${STORY}/12-line-start.md`]: '---\nheading: The first half\nchart:\n  data: monthly.balance_ytd\n  type: line\n  x: month\n  series: year\n  where: { year: [2024, 2025] }\n  to: 2025-06\n  title: Monthly surpluses added up, to June\n---\n\nThe first half of the year.\n',
+  [`content/${STORY}/13-line-on.md`]: '---\nheading: The rest of the year\nstate:\n  to: 2025-11\n  highlight: 2025-11\n  title: Monthly surpluses added up, to November\n---\n\nThe line runs on to November.\n',
+  [`content/${STORY}/14-bars.md`]: '---\nheading: Exports\nchart:\n  data: monthly.exports_yoy\n  type: bar\n  from: 2025-01\n  title: Exports, change on a year earlier\n---\n\nExports by month.\n',
+  [`content/${STORY}/15-bars-change.md`]: '---\nheading: Imports\nstate:\n  data: monthly.imports_yoy\n  title: Imports, change on a year earlier\n---\n\nImports on the same scale.\n',
+};
+const LINE = [`${STORY}-line-start`, `${STORY}-line-on`];
+const BARS = [`${STORY}-bars`, `${STORY}-bars-change`];
+
+let site: BuiltSite;
+
+beforeAll(async () => {
+  site = await buildAndServe(STATES);
+});
+
+afterAll(async () => {
+  await site?.close();
+});
+
+type Geometry = Record<string, string>;
+
+/** Every changing mark of a figure's visible drawing: its opacity and its box on screen, relative to the drawing. */
+function geometry(page: Page, figure: string): Promise<Geometry> {
+  return page.locator(`#${figure}`).evaluate((f) => {
+    const svg = [...f.querySelectorAll('.chart-drawing svg')].find((s) => s.getBoundingClientRect().width > 0)!;
+    const origin = svg.getBoundingClientRect();
+    const out: Record<string, string> = {};
+    for (const el of svg.querySelectorAll('[class]')) {
+      const name = [...el.classList].find((c) => /^s\d+[wn]\d+$/.test(c));
+      if (!name) continue;
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      // A hidden mark's place does not matter; a shown one's does, to the pixel, and how far a line is revealed.
+      out[name] = Number(style.opacity) === 0 ? 'hidden' : `${[box.left - origin.left, box.top - origin.top, box.width, box.height].map((v) => Math.round(v)).join(',')} ${style.clipPath}`;
+    }
+    return out;
+  });
+}
+
+/** What each figure looks like drawn without script, at this viewport: the build's drawing of its state. */
+async function expected(viewport: { width: number; height: number }, media: 'screen' | 'print' = 'screen'): Promise<Map<string, Geometry>> {
+  const { page } = await openPage(site, `${STORY}/`, { viewport, javaScriptEnabled: false });
+  await page.emulateMedia({ media });
+  const out = new Map<string, Geometry>();
+  for (const id of [...LINE, ...BARS]) out.set(id, await geometry(page, id));
+  await page.context().close();
+  return out;
+}
+
+async function stepIndex(page: Page, id: string): Promise<number> {
+  return page.locator('.scrolly > .step').evaluateAll((steps, target) => steps.findIndex((s) => s.id === target), id);
+}
+
+/** Waits until no mark of the figure is moving. */
+async function settled(page: Page, figure: string): Promise<void> {
+  await expect.poll(() => page.locator(`#${figure}`).evaluate((f) => f.getAnimations({ subtree: true }).length), { timeout: 5000 }).toBe(0);
+}
+
+describe.each(Object.entries(VIEWPORTS))('a chart whose states share one drawing, on a %s', (name, viewport) => {
+  const readAt = name === 'phone' ? 0.7 : 0.4;
+
+  test('each state, scrolled into, shows the marks where the build draws that state, and says what it adds', async () => {
+    const want = await expected(viewport);
+    // The states differ: a test of "the right state" could fail.
+    expect(want.get(LINE[0])).not.toEqual(want.get(LINE[1]));
+    expect(want.get(BARS[0])).not.toEqual(want.get(BARS[1]));
+    const { page, problems } = await openPage(site, `${STORY}/`, { viewport });
+    for (const group of [LINE, BARS]) {
+      for (const [k, id] of group.entries()) {
+        await scrollStepTo(page, await stepIndex(page, id.slice(STORY.length + 1)), readAt);
+        // The first figure of the chart stays in the drawing's place; the state's figure takes over at once.
+        await expect.poll(() => page.locator(`#${id}`).evaluate((f) => f.classList.contains('is-active'))).toBe(true);
+        await settled(page, id);
+        expect(await geometry(page, id)).toEqual(want.get(id));
+        if (k > 0) {
+          const change = await page.locator(`#${id}`).getAttribute('data-change');
+          expect(change).toMatch(/^(Adds|Drops|Marks|Now shows)/);
+          await expect.poll(() => page.locator('#chart-status').textContent()).toBe(change);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  test('a state change moves the marks over about half a second, and not at all under reduced motion', async () => {
+    for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+      const { page, problems } = await openPage(site, `${STORY}/`, { viewport, reducedMotion });
+      await scrollStepTo(page, await stepIndex(page, 'bars'), readAt);
+      await expect.poll(() => page.locator(`#${BARS[0]}`).evaluate((f) => f.classList.contains('is-active'))).toBe(true);
+      await settled(page, BARS[0]);
+      await scrollStepTo(page, await stepIndex(page, 'bars-change'), readAt);
+      await expect.poll(() => page.locator(`#${BARS[1]}`).evaluate((f) => f.classList.contains('is-active'))).toBe(true);
+      const durations = await page.locator(`#${BARS[1]}`).evaluate((f) =>
+        f.getAnimations({ subtree: true }).map((a) => Number(a.effect?.getComputedTiming().duration ?? 0)),
+      );
+      if (reducedMotion === 'reduce') expect(durations).toEqual([]);
+      else {
+        expect(durations.length).toBeGreaterThan(0);
+        for (const d of durations) expect(d).toBeGreaterThanOrEqual(400), expect(d).toBeLessThanOrEqual(600);
+      }
+      expect(problems).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  test('a fast scroll through the states ends on the last one', async () => {
+    const want = await expected(viewport);
+    const { page, problems } = await openPage(site, `${STORY}/`, { viewport });
+    // Down through both charts' states without waiting, and back to the line's last state.
+    for (const step of ['line-start', 'line-on', 'bars', 'bars-change', 'line-start', 'line-on']) await scrollStepTo(page, await stepIndex(page, step), readAt);
+    await expect.poll(() => page.locator(`#${LINE[1]}`).evaluate((f) => f.classList.contains('is-active'))).toBe(true);
+    await settled(page, LINE[1]);
+    expect(await geometry(page, LINE[1])).toEqual(want.get(LINE[1]));
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  test('without script and in print, every state shows in order, each in its own figure', async () => {
+    const want = await expected(viewport, 'print');
+    const { page, problems } = await openPage(site, `${STORY}/`, { viewport });
+    // Scrolled to a state first, so that the script has set the state on screen.
+    await scrollStepTo(page, await stepIndex(page, 'line-on'), readAt);
+    await expect.poll(() => page.locator(`#${LINE[1]}`).evaluate((f) => f.classList.contains('is-active'))).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    for (const id of [...LINE, ...BARS]) {
+      const figure = page.locator(`#${id}`);
+      expect(await figure.isVisible()).toBe(true);
+      await settled(page, id);
+      expect(await geometry(page, id), `${id} in print`).toEqual(want.get(id));
+    }
+    // In reading order: each state's figure after its own section.
+    const order = await page.locator('.scrolly > *').evaluateAll((els) => els.map((e) => e.id));
+    for (const [i, id] of [...LINE, ...BARS].entries()) {
+      expect(order.indexOf(id)).toBe(order.indexOf(id.slice(STORY.length + 1)) + 1);
+      if (i > 0) expect(order.indexOf(id)).toBeGreaterThan(order.indexOf([...LINE, ...BARS][i - 1]));
+    }
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});
