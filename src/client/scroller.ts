@@ -30,11 +30,26 @@ function show(stepIndex: number): void {
   if (figure === shown) return;
   const sameChart = figures[shown]?.dataset.group === figures[figure]?.dataset.group;
   shown = figure;
+  showState(figure);
+  // Within a chart that builds, its figures swap at once and its marks move (site.css).
+  root.classList.toggle('same-chart', sameChart);
   figures.forEach((f, i) => f.classList.toggle('is-active', i === figure));
-  // Announced once per change of chart, never for a step that keeps it or
-  // changes its state (the step's text says what changed).
+  // Announced once per change of chart; a state that builds on the chart
+  // says what it adds, a cross-faded one is told by its step's text.
   const title = figures[figure]?.querySelector('.chart-title')?.textContent;
+  const change = figures[figure]?.dataset.change;
   if (status && title && !sameChart) status.textContent = `Chart: ${title}`;
+  else if (status && change) status.textContent = change;
+}
+
+/**
+ * A chart whose states share one drawing: every figure of it is put in
+ * the state on screen (one attribute; states.css does the rest), so the
+ * figure that takes over next moves on from there.
+ */
+function showState(figure: number): void {
+  const { group, state } = figures[figure]?.dataset ?? {};
+  if (state) for (const f of figures) if (f.dataset.group === group) f.dataset.now = state;
 }
 
 /** The last step whose top has passed the reading line (the first before any has). */
@@ -72,6 +87,7 @@ if (steps.length > 0 && figures.length > 0) {
   // Measuring now would force a layout before the first paint; the load
   // handler measures once the page is drawn.
   const linked = linkedStep();
+  showState(shown);
   show(Math.max(0, linked));
   window.addEventListener('load', () => {
     if (linked < 0 || window.scrollY > 0) settle();
