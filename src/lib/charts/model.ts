@@ -109,6 +109,12 @@ export interface ChartKind {
   readonly places?: boolean;
   /** It can draw an unverified value hollow, apart from the others (provenance.ts). */
   readonly hollow?: boolean;
+  /**
+   * Its states can share one drawing on the story page, each mark followed
+   * from state to state (stateDrawing.ts, morph.ts): bars, dots, lines and
+   * areas. Otherwise its states cross-fade.
+   */
+  readonly morphs?: boolean;
   /** The `layout:` values it draws (stack.ts). */
   readonly layouts?: readonly ('stack' | 'group')[];
   /** Plot options for a resolved chart at one size; pure. A map given `shapesFrom` reuses the shapes of its drawing at that size. */

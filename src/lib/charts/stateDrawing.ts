@@ -4,9 +4,9 @@
  * that switch it from state to state. Pure apart from the server DOM
  * Plot draws into (render.ts).
  *
- * Kinds whose marks morph.ts can follow (lines, areas, bars over time or
- * categories, dots) are drawn this way; any other kind in a group, or
- * states that zoom (their own scales), leave the group to the cross-fade.
+ * Kinds whose marks morph.ts can follow (`morphs` in their kind module:
+ * lines, areas, bars, dots) are drawn this way; any other kind in a group,
+ * or states that zoom (their own scales), leave the group to the cross-fade.
  */
 import type * as Plot from '@observablehq/plot';
 import type { ChartData } from './model.ts';
@@ -16,9 +16,6 @@ import { keyMarks } from './markKeys.ts';
 import { morph, type Morph } from './morph.ts';
 import { contentKey, memo } from '../memo.ts';
 import { cachedJson } from '../diskCache.ts';
-
-/** Chart types whose states are drawn as one drawing. */
-export const MORPHING_TYPES: ReadonlySet<string> = new Set(['line', 'area', 'bar', 'dot']);
 
 /** The attribute a figure's own state is written in (no script, print). */
 export const STATE_ATTRIBUTE = 'data-state';
@@ -35,7 +32,7 @@ export function canMorph(charts: readonly ChartData[]): boolean {
   if (charts.length < 2) return false;
   const [first] = charts;
   return charts.every(
-    (c) => MORPHING_TYPES.has(c.type) && c.spec.facet === undefined && c.xKind === first.xKind && c.domains !== undefined && c.domains === first.domains,
+    (c) => c.kind.morphs === true && c.spec.facet === undefined && c.xKind === first.xKind && c.domains !== undefined && c.domains === first.domains,
   );
 }
 

@@ -13,5 +13,6 @@ export const area = {
   endLabels: true,
   hollow: true,
   layouts: ['stack'],
+  morphs: true,
   options: (chart, size) => cartesianOptions(chart, size, (context) => pathMarks(context, { fill: true })),
 } as const satisfies ChartKind;

@@ -12,5 +12,6 @@ export const bar = {
   bars: 'vertical',
   hollow: true,
   layouts: ['stack', 'group'],
+  morphs: true,
   options: (chart, size) => cartesianOptions(chart, size, barMarks),
 } as const satisfies ChartKind;

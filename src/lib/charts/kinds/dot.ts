@@ -11,6 +11,7 @@ export const dot = {
   zero: false,
   endLabels: true,
   hollow: true,
+  morphs: true,
   options: (chart, size) =>
     cartesianOptions(chart, size, ({ drawn, colour, narrow, xValue }) => withHollow(Plot.dot, drawn, { x: xValue, y: 'y', fill: colour, r: narrow ? 3.5 : 4.5 }, colour)),
 } as const satisfies ChartKind;

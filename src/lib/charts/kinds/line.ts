@@ -12,5 +12,6 @@ export const line = {
   joined: true,
   endLabels: true,
   hollow: true,
+  morphs: true,
   options: (chart, size) => cartesianOptions(chart, size, (context) => pathMarks(context, { thin: true })),
 } as const satisfies ChartKind;
