@@ -102,7 +102,7 @@ function resolveChart(dataset: Dataset, spec: ChartSpec, through: Period | undef
   if (series && !seriesColumns.includes(series)) problems.push({ field: 'series', message: `table ${table.name} has no column "${series}" to split series by`, hint: suggestion(series, seriesColumns) });
 
   checkLayout(spec, kind, table, series, problems);
-  checkFacet(spec, table, series, problems);
+  checkFacet(spec, kind, table, series, problems);
 
   const filter: Filter = Object.create(null);
   for (const [column, value] of Object.entries(spec.where ?? {})) {
@@ -172,8 +172,9 @@ function resolveChart(dataset: Dataset, spec: ChartSpec, through: Period | undef
     if (problem.field.endsWith('.at')) followOn(problem);
     else problems.push(problem);
   }
-  const places = kind.places ? matchPlaces(data, spec, x, table, problems) : undefined;
-  checkScales(spec, table, xKind, data, problems);
+  const places = kind.places ? matchPlaces(data, spec, kind, x, table, problems) : undefined;
+  kind.check?.({ spec, table, x, xKind, data }, problems);
+  checkScales(spec, kind, xKind, data, problems);
   checkPanelCount({ spec, data, series }, problems);
   if (!drawsHollow({ kind, spec }) && data.some(isUnverifiedDatum)) {
     const sources = unverifiedSources({ data });
@@ -210,7 +211,7 @@ function resolveChart(dataset: Dataset, spec: ChartSpec, through: Period | undef
   if (places) {
     const unmapped = [...places].filter(([, ids]) => ids.length === 0).map(([name]) => name);
     if (unmapped.length) chart.notes.push(`Too small for this map: ${unmapped.join('; ')}.`);
-    chart.notes.push(mapNote(table, x, spec.type));
+    chart.notes.push(mapNote(table, x, kind));
   }
   return { ok: true, chart };
 }

@@ -14,7 +14,7 @@ import { monthName } from '../period.ts';
 import type { Table } from '../data/model.ts';
 import type { ChartSpec } from './spec.ts';
 import { suggestion } from '../suggest.ts';
-import type { ChartData, ChartProblem, Datum } from './model.ts';
+import type { ChartData, ChartKind, ChartProblem, Datum } from './model.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
 import { niceDomain, PHONE_FIT, spreadSpans, type Size } from './frame.ts';
 import { noteMarks } from './noteMarks.ts';
@@ -26,7 +26,6 @@ import { maxOf, minOf } from '../extent.ts';
 
 /** More panels than this are too small to read on a phone. */
 export const MAX_PANELS = 24;
-const FACET_TYPES = new Set(['line', 'area', 'bar', 'dot']);
 
 /**
  * The series column a facet implies: `facet: industry` splits series by
@@ -37,7 +36,7 @@ export function facetSeries(spec: ChartSpec, table: Table): string | undefined {
 }
 
 /** Refuses a facet the chart cannot draw. `series` is the chart's series column after facetSeries. */
-export function checkFacet(spec: ChartSpec, table: Table, series: string | undefined, problems: ChartProblem[]): void {
+export function checkFacet(spec: ChartSpec, kind: ChartKind, table: Table, series: string | undefined, problems: ChartProblem[]): void {
   const facet = spec.facet;
   if (facet === undefined) return;
   const columns = ['series', ...table.categories];
@@ -45,7 +44,7 @@ export function checkFacet(spec: ChartSpec, table: Table, series: string | undef
     problems.push({ field: 'facet', message: `table ${table.name} has no category column "${facet}" to draw panels by`, hint: suggestion(facet, columns) });
     return;
   }
-  if (!FACET_TYPES.has(spec.type)) {
+  if (!kind.honours.includes('facet')) {
     problems.push({ field: 'facet', message: `facet: draws small multiples of lines, areas, bars or dots, and this chart is type: ${spec.type}`, hint: 'use type: line, area, bar or dot, or leave facet out' });
   }
   if (facet === 'series' && !series) {

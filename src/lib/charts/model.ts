@@ -107,6 +107,10 @@ export interface ChartKind {
   readonly pairs?: boolean;
   /** Each row is a place, matched to a map's atlas (geo/places.ts). */
   readonly places?: boolean;
+  /** Each place is shaded by its value, so that its land area weighs on what a reader sees. */
+  readonly shades?: boolean;
+  /** It marks a few places, at their longitude and latitude where the table has them, rather than covering the map. */
+  readonly pinpoints?: boolean;
   /** It can draw an unverified value hollow, apart from the others (provenance.ts). */
   readonly hollow?: boolean;
   /**
@@ -121,6 +125,17 @@ export interface ChartKind {
   options(chart: ChartData, size: Size, shapesFrom?: Size): Plot.PlotOptions;
   /** Its description, before the annotations' sentences; undefined: the shared one (describe.ts). */
   describe?(chart: ChartData): string[] | undefined;
+  /** Its own checks of the data read for a chart, before the chart is made; it may shape the data (a scatter reads each dot's size). */
+  check?(input: KindInput, problems: ChartProblem[]): void;
+}
+
+/** What a kind's check reads: the spec, its table, what runs along x, and the data read. */
+export interface KindInput {
+  spec: ChartSpec;
+  table: Table;
+  x: string;
+  xKind: XKind;
+  data: Datum[];
 }
 
 /** A chart's data, resolved and filtered, ready to become Plot options. */

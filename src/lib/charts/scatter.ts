@@ -9,9 +9,9 @@
 import * as Plot from '@observablehq/plot';
 import { formatTick, formatValue, unitHeading } from '../format.ts';
 import { LEFT_MARGIN, type Size } from './frame.ts';
-import type { ChartData, ChartProblem, Datum } from './model.ts';
+import type { ChartData, ChartKind, ChartProblem, Datum, KindInput } from './model.ts';
 import type { ChartSpec } from './spec.ts';
-import type { Measure, Table } from '../data/model.ts';
+import type { Measure } from '../data/model.ts';
 import { suggestion } from '../suggest.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
 import { seriesColours } from './seriesColours.ts';
@@ -22,27 +22,31 @@ export function logAxes(spec: ChartSpec): Set<'x' | 'y'> {
   return new Set(spec.log === undefined ? [] : Array.isArray(spec.log) ? spec.log : [spec.log]);
 }
 
-/** Checks a scatter's columns and every log axis against the drawn values; sets each datum's size. */
-export function checkScales(spec: ChartSpec, table: Table, xKind: string, data: Datum[], problems: ChartProblem[]): void {
+/** A scatter's own checks: a number column along x, no values:, a size: column of amounts (read into each datum's size). */
+export function checkScatter({ spec, table, xKind, data }: KindInput, problems: ChartProblem[]): void {
   const numbers = [...table.measures.keys()];
-  if (spec.type === 'scatter' && xKind !== 'number') {
+  if (xKind !== 'number') {
     problems.push({ field: 'x', message: `a scatter needs a number column as x, and "${spec.x ?? 'period'}" is not one`, hint: numbers.length ? `use one of ${numbers.join(', ')}` : `table ${table.name} has no number columns` });
   }
-  if (spec.type === 'scatter' && spec.values !== undefined) {
+  if (spec.values !== undefined) {
     problems.push({ field: 'values', onKey: true, message: 'a scatter names its highlighted points, and writes no values beside its dots', hint: 'leave values out; pick the points to name with highlight:, and give figures in the text or the data table' });
   }
-  if (spec.size !== undefined) {
-    if (spec.type !== 'scatter') problems.push({ field: 'size', message: 'size: sizes the dots of a scatter only', hint: 'use type: scatter, or a symbolMap for places' });
-    else if (!table.measures.has(spec.size)) problems.push({ field: 'size', message: `table ${table.name} has no number column "${spec.size}" to size dots by`, hint: suggestion(spec.size, numbers) });
-    else {
-      for (const d of data) d.size = d.row?.values[spec.size] ?? null;
-      const below = data.find((d) => d.size !== undefined && d.size !== null && d.size < 0);
-      if (below) problems.push({ field: 'size', message: `dots are sized by area, and ${spec.size} is below zero for ${below.label} (${below.size})`, hint: 'size by a column of amounts, which are never negative' });
-    }
+  if (spec.size === undefined) return;
+  if (!table.measures.has(spec.size)) problems.push({ field: 'size', message: `table ${table.name} has no number column "${spec.size}" to size dots by`, hint: suggestion(spec.size, numbers) });
+  else {
+    for (const d of data) d.size = d.row?.values[spec.size] ?? null;
+    const below = data.find((d) => d.size !== undefined && d.size !== null && d.size < 0);
+    if (below) problems.push({ field: 'size', message: `dots are sized by area, and ${spec.size} is below zero for ${below.label} (${below.size})`, hint: 'size by a column of amounts, which are never negative' });
   }
+}
+
+/** Checks every log axis against the drawn values, on any kind; and size: on a kind that sizes nothing. */
+export function checkScales(spec: ChartSpec, kind: ChartKind, xKind: string, data: Datum[], problems: ChartProblem[]): void {
+  if (spec.size !== undefined && !kind.honours.includes('size')) problems.push({ field: 'size', message: 'size: sizes the dots of a scatter only', hint: 'use type: scatter, or a symbolMap for places' });
   const axes = logAxes(spec);
-  if (axes.size && (spec.type === 'bar' || spec.type === 'barX' || spec.type === 'area')) {
-    problems.push({ field: 'log', message: `a log scale cannot draw ${spec.type === 'area' ? 'areas' : 'bars'}, which start at zero`, hint: 'use type: scatter, or leave log off' });
+  // Kinds whose value axis starts at zero cannot take a log scale, which never reaches it.
+  if (axes.size && kind.zero) {
+    problems.push({ field: 'log', message: `a log scale cannot draw ${kind.bars ? 'bars' : 'areas'}, which start at zero`, hint: 'use type: scatter, or leave log off' });
     return;
   }
   for (const axis of axes) {

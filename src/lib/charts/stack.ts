@@ -35,7 +35,7 @@ export function checkLayout(spec: ChartSpec, kind: ChartKind, table: Table, seri
   const { layout, type } = spec;
   const layouts: readonly string[] = kind.layouts ?? [];
   if (layout === 'group' && !layouts.includes('group')) {
-    problems.push({ field: 'layout', message: `layout: group sets bars side by side, and this chart is type: ${type}`, hint: type === 'area' ? 'use layout: stack for areas' : 'use type: bar' });
+    problems.push({ field: 'layout', message: `layout: group sets bars side by side, and this chart is type: ${type}`, hint: layouts.includes('stack') ? 'use layout: stack for areas' : 'use type: bar' });
     return;
   }
   if (layout === 'stack' && !layouts.includes('stack')) {
@@ -44,7 +44,7 @@ export function checkLayout(spec: ChartSpec, kind: ChartKind, table: Table, seri
   }
   if (!series) {
     const column = table.categories[0];
-    problems.push({ field: 'layout', message: `layout: ${layout} needs series: to split the ${type === 'area' ? 'area' : 'bars'} into`, hint: column ? `add series: ${column} (or another category column), or list several keys in data:` : 'list several keys in data:, or add series: year' });
+    problems.push({ field: 'layout', message: `layout: ${layout} needs series: to split the ${kind.bars ? 'bars' : 'area'} into`, hint: column ? `add series: ${column} (or another category column), or list several keys in data:` : 'list several keys in data:, or add series: year' });
   }
   if (spec.facet !== undefined) problems.push({ field: 'facet', message: `facet: draws small multiples, which cannot also be layout: ${layout}`, hint: 'keep one of facet: and layout:' });
   // A note on grouped bars points at one bar of its category: which series' must be said.

@@ -53,7 +53,7 @@ export function chartFindings(chart: ChartData): ChartFinding[] {
     }
   });
   const drawn = chart.data.filter((d) => d.y !== null);
-  if (chart.type === 'choropleth') {
+  if (chart.kind.shades) {
     const places = new Set(drawn.map((d) => String(d.x)));
     if (places.size > 0 && places.size < FEW_PLACES) {
       found.push({ field: 'type', code: 'few-places', message: `a map of ${places.size} place${places.size === 1 ? '' : 's'}: their land area, not their values, decides what a reader sees`, hint: 'draw sorted bars (type: barX) or dots instead, or accept it with accept: [few-places] in this section' });

@@ -50,7 +50,7 @@ export function mapOptions(chart: ChartData, size: Size, shapesFrom?: Size): Plo
   const idsOf = (d: Datum) => (chart.places?.get(String(d.x)) ?? []).filter((id) => shapes.has(id));
   // Places too small for the map (Malta, Barbados) are in the description and table, not drawn.
   const drawn = chart.data.filter((d) => d.y !== null && idsOf(d).length > 0);
-  const choropleth = chart.type === 'choropleth';
+  const choropleth = chart.kind.shades === true;
   const frame = mapFrame(choropleth, size);
   const world = { type: 'FeatureCollection', features } as const;
   const projection = fittedProjection(frame, world);

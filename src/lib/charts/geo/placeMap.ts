@@ -5,7 +5,7 @@
  * and description.
  */
 import type * as Plot from '@observablehq/plot';
-import type { ChartData } from '../model.ts';
+import type { ChartData, ChartProblem, KindInput } from '../model.ts';
 import type { Size } from '../frame.ts';
 import { mapOptions } from './mapOptions.ts';
 import { usMapOptions } from './usMapOptions.ts';
@@ -19,4 +19,10 @@ export function placeMapOptions(chart: ChartData, size: Size, shapesFrom?: Size)
 /** A US map's own description; a world map's is the shared one (undefined). */
 export function describePlaceMap(chart: ChartData): string[] | undefined {
   return isUsMap(chart) ? [describeUsMap(chart)] : undefined;
+}
+
+/** Circles sized by value cannot show a value below zero. */
+export function checkCircles({ data, x }: KindInput, problems: ChartProblem[]): void {
+  const below = data.find((d) => d.y !== null && d.y < 0);
+  if (below) problems.push({ field: 'type', message: `a symbol map sizes circles by value, and ${x} "${below.label}" is below zero (${below.y})`, hint: 'use type: choropleth for changes and other values that can fall below zero' });
 }

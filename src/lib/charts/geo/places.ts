@@ -7,15 +7,15 @@
 import type { Table } from '../../data/model.ts';
 import type { ChartSpec } from '../spec.ts';
 import { closest } from '../../suggest.ts';
-import type { ChartProblem, Datum } from '../model.ts';
+import type { ChartKind, ChartProblem, Datum } from '../model.ts';
 import { ambiguousPlace, ATLAS_NOTE, atlasIndex, findCountry, tooSmallToDraw } from './atlas.ts';
 import { matchUsPlaces } from './usPlaces.ts';
 import { isUsPlaceSet, US_ATLAS_NOTE } from './usAtlas.ts';
 import { LAT, LOCATOR_NOTE, LON } from './locatorOptions.ts';
 
-export function matchPlaces(data: readonly Datum[], spec: ChartSpec, column: string, table: Table, problems: ChartProblem[]): Map<string, string[]> {
+export function matchPlaces(data: readonly Datum[], spec: ChartSpec, kind: ChartKind, column: string, table: Table, problems: ChartProblem[]): Map<string, string[]> {
   const set = table.places?.[column];
-  if (spec.type === 'locator') {
+  if (kind.pinpoints) {
     const coordinates = hasCoordinates(table);
     if (!coordinates && set === undefined) problems.push({ field: 'x', message: `a locator map puts each ${column} at its longitude and latitude, and table ${table.name} has neither`, hint: `add number columns lon and lat to ${table.name}, or declare places: on column ${column} (world, us-states, us-counties) to draw the places it names` });
     // Points by their coordinates: names need not be on any map, and there are no shapes for regions: to group.
@@ -24,7 +24,7 @@ export function matchPlaces(data: readonly Datum[], spec: ChartSpec, column: str
       return new Map();
     }
   }
-  if (isUsPlaceSet(set)) return matchUsPlaces(data, spec, column, set, problems);
+  if (isUsPlaceSet(set)) return matchUsPlaces(data, spec, kind, column, set, problems);
   const places = new Map<string, string[]>();
   const names = atlasIndex().names;
   const regions = spec.regions ?? {};
@@ -68,8 +68,6 @@ export function matchPlaces(data: readonly Datum[], spec: ChartSpec, column: str
       hint: hint ? `${hint}; or declare "${name}" under the chart's regions: as a list of countries` : `declare "${name}" under the chart's regions: as a list of countries, or write a country name or ISO code`,
     });
   }
-  const below = spec.type === 'symbolMap' ? data.find((d) => d.y !== null && d.y < 0) : undefined;
-  if (below) problems.push({ field: 'type', message: `a symbol map sizes circles by value, and ${column} "${below.label}" is below zero (${below.y})`, hint: 'use type: choropleth for changes and other values that can fall below zero' });
   // A place given twice for one period, under one name or two ("Türkiye" and "Turkey"), would be painted twice.
   const drawnBy = new Map<string, Datum>();
   for (const d of data) {
@@ -113,8 +111,8 @@ function nearest(word: string, candidates: readonly string[]): string | undefine
 }
 
 /** The credit a map of `column`'s places prints: its boundaries and their vintage. */
-export function mapNote(table: Table, column: string, type?: string): string {
-  if (type === 'locator') return LOCATOR_NOTE;
+export function mapNote(table: Table, column: string, kind: ChartKind): string {
+  if (kind.pinpoints) return LOCATOR_NOTE;
   return isUsPlaceSet(table.places?.[column]) ? US_ATLAS_NOTE : ATLAS_NOTE;
 }
 

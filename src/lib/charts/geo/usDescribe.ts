@@ -9,7 +9,7 @@ import { alwaysDrawn, isUsPlaceSet, usIndex } from './usAtlas.ts';
 
 /** True when the chart is a map of US states or counties. */
 export function isUsMap(chart: ChartData): boolean {
-  return (chart.type === 'choropleth' || chart.type === 'symbolMap') && isUsPlaceSet(chart.table.places?.[chart.x]);
+  return isUsPlaceSet(chart.table.places?.[chart.x]);
 }
 
 export function describeUsMap(chart: ChartData): string {
@@ -20,7 +20,7 @@ export function describeUsMap(chart: ChartData): string {
   const value = (d: Datum) => formatValue(d.y!, chart.unit, undefined, shownDigits(d), chart.locale);
   const drawn = chart.data.filter((d) => d.y !== null && idOf(d) !== undefined).sort((a, b) => b.y! - a.y!);
   const noun = set === 'us-states' ? 'states' : 'counties';
-  const kind = chart.type === 'choropleth' ? `Map of US ${noun} shaded by` : `Map of US ${noun} with circles sized by`;
+  const kind = chart.kind.shades ? `Map of US ${noun} shaded by` : `Map of US ${noun} with circles sized by`;
   const measure = chart.measures.map((m) => m.label.toLowerCase()).join(' and ');
   const sentences = [`${kind} ${measure} (${chart.unit.label}), ${drawn.length} ${drawn.length === 1 ? noun.replace(/ies$/, 'y').replace(/s$/, '') : noun}.`];
   if (drawn.length === 0) return sentences.join(' ');

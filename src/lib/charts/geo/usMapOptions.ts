@@ -25,7 +25,7 @@ const SHARED = ['land', 'places', 'borders'] as const;
 
 export function usMapOptions(chart: ChartData, size: Size, shapesFrom?: Size): Plot.PlotOptions {
   const set = chart.table.places![chart.x] as UsPlaceSet;
-  const choropleth = chart.type === 'choropleth';
+  const choropleth = chart.kind.shades === true;
   const idOf = (d: Datum) => chart.places?.get(String(d.x))?.[0];
   const drawn = chart.data.filter((d) => d.y !== null && idOf(d) !== undefined);
   const withData = new Set(drawn.map((d) => idOf(d)!));

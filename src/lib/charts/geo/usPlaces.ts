@@ -6,13 +6,13 @@
  * declares `partial: true`: the missing shapes are then drawn as "no data".
  */
 import type { ChartSpec } from '../spec.ts';
-import type { ChartProblem, Datum } from '../model.ts';
+import type { ChartKind, ChartProblem, Datum } from '../model.ts';
 import { alwaysDrawn, findUsPlace, usIndex, type UsPlaceSet } from './usAtlas.ts';
 
 /** The share of a map's places that may lack data before the chart must say so. */
 export const MISSING_LIMIT = 0.05;
 
-export function matchUsPlaces(data: readonly Datum[], spec: ChartSpec, column: string, set: UsPlaceSet, problems: ChartProblem[]): Map<string, string[]> {
+export function matchUsPlaces(data: readonly Datum[], spec: ChartSpec, kind: ChartKind, column: string, set: UsPlaceSet, problems: ChartProblem[]): Map<string, string[]> {
   const places = new Map<string, string[]>();
   const counts = new Map<string, number>();
   if (spec.regions) problems.push({ field: 'regions', onKey: true, message: `regions: groups countries of a world map, and ${column} holds US places (${set})`, hint: 'delete regions:' });
@@ -29,8 +29,8 @@ export function matchUsPlaces(data: readonly Datum[], spec: ChartSpec, column: s
   }
   const expected = usIndex(set).places.filter(alwaysDrawn);
   const missing = expected.filter((p) => !counts.has(p.id));
-  // A locator marks a few places on purpose; choropleths and symbol maps cover the map.
-  if (spec.type !== 'locator' && !spec.partial && missing.length > expected.length * MISSING_LIMIT) {
+  // Maps that cover the country (the kinds that honour partial:) must say when they do not; a locator marks a few places on purpose.
+  if (kind.honours.includes('partial') && !spec.partial && missing.length > expected.length * MISSING_LIMIT) {
     const share = Math.round((missing.length / expected.length) * 100);
     const shown = missing.slice(0, 5).map((p) => `${p.name} (${p.id})`).join(', ');
     problems.push({

@@ -9,6 +9,7 @@ export const choropleth = {
   zero: false,
   categorical: true,
   places: true,
+  shades: true,
   options: placeMapOptions,
   describe: describePlaceMap,
 } as const satisfies ChartKind;

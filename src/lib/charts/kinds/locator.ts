@@ -10,6 +10,7 @@ export const locator = {
   zero: false,
   categorical: true,
   places: true,
+  pinpoints: true,
   options: locatorOptions,
   describe: (chart) => [describeLocator(chart)],
 } as const satisfies ChartKind;

@@ -1,5 +1,5 @@
 import type { ChartKind } from './kind.ts';
-import { describeScatter, scatterOptions } from '../scatter.ts';
+import { checkScatter, describeScatter, scatterOptions } from '../scatter.ts';
 
 /** Dots on two number axes, optionally sized by a third column. */
 export const scatter = {
@@ -9,4 +9,5 @@ export const scatter = {
   zero: false,
   options: scatterOptions,
   describe: describeScatter,
+  check: checkScatter,
 } as const satisfies ChartKind;

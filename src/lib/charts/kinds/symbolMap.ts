@@ -1,5 +1,5 @@
 import type { ChartKind } from './kind.ts';
-import { describePlaceMap, placeMapOptions } from '../geo/placeMap.ts';
+import { checkCircles, describePlaceMap, placeMapOptions } from '../geo/placeMap.ts';
 
 /** A world (or US) map with a circle on each place, sized by its value. */
 export const symbolMap = {
@@ -11,4 +11,5 @@ export const symbolMap = {
   places: true,
   options: placeMapOptions,
   describe: describePlaceMap,
+  check: checkCircles,
 } as const satisfies ChartKind;
