@@ -18,6 +18,7 @@ import { chartKindSizes } from './chartKinds.ts';
 import { mapFigures } from './maps.ts';
 import { measureScrolling } from './scrolling.ts';
 import { timeDailyCheck } from './dailyData.ts';
+import { timeMarkdownLimits } from './markdown.ts';
 import { measureLighthouse } from './lighthouse.ts';
 import { measureArchive, PAGES_LIMIT } from './archive.ts';
 
@@ -38,6 +39,8 @@ const BUDGET = {
   longTasks: 0,
   /** Loading, checking and deriving 20 years × 50 daily series, CPU time. */
   dailyCheckMs: 2000,
+  /** Reading the slowest Markdown body inside the limits of src/lib/story/markdownLimits.ts, CPU time. */
+  markdownAtLimitMs: 2000,
   /** Lighthouse mobile scores out of 100, at least: the median of LIGHTHOUSE_RUNS audits per story. */
   lighthousePerformance: 98,
   lighthouseAccessibility: 100,
@@ -163,6 +166,13 @@ for (const k of kinds) check(`chart kind: ${k.name}, gzip`, Math.max(k.narrow, k
 const maps = mapFigures();
 for (const m of maps) check(`map: ${m.name}, both widths, gzip`, m.bytes, m.budget, kb);
 
+// 5. Markdown at the edge of its limits: read within budget inside them, refused past them.
+const markdown = timeMarkdownLimits();
+for (const m of markdown) {
+  check(`Markdown at the limit: ${m.name}, CPU`, m.atMs, BUDGET.markdownAtLimitMs, ms);
+  checks.push({ what: `Markdown past the limit: ${m.name}`, figure: m.refused ? 'refused' : 'read', budget: 'refused', ok: m.refused });
+}
+
 // 5. A newsroom's archive: a first build, rebuilds after small edits, check, dev, output size.
 let archive: Awaited<ReturnType<typeof measureArchive>> | undefined;
 if (ARCHIVE_STORIES > 0) {
@@ -231,6 +241,8 @@ const sections = [
   textTable([['kind', 'phone', 'desktop', 'budget'], ...kinds.map((k) => [k.name, kb(k.narrow), kb(k.wide), kb(k.budget)])]),
   'Maps (fixtures; both drawings of a figure gzipped together; time to resolve and draw it, first and again)',
   textTable([['map', 'both widths', 'budget', 'first', 'again'], ...maps.map((m) => [m.name, kb(m.bytes), kb(m.budget), ms(m.coldMs), ms(m.warmMs)])]),
+  'Markdown at the edge of its limits (CPU time to read the body at each limit, and past it, where it is refused unread)',
+  textTable([['shape', 'at the limit', 'past it', ''], ...markdown.map((m) => [m.name, ms(m.atMs), ms(m.pastMs), m.refused ? 'refused' : 'READ'])]),
   archive
     ? [
         `Archive of ${archive.stories} stories (copies of the shipped stories, charts retitled; output ${(archive.outputBytes / 1024 ** 2).toFixed(0)} MB, the 1 GB Pages limit at about ${archive.storiesAtLimit} stories)`,
@@ -264,6 +276,7 @@ const results = {
   scrolling,
   lighthouse,
   daily,
+  markdown,
   archive,
   budgets: checks,
   seconds,

@@ -224,9 +224,16 @@ describe('images, every way they are written', () => {
   });
 
   test('a 5 MB data: URI is refused in a short line that does not repeat it', () => {
+    // Its length is refused before the parser reads it (markdownLimits.ts), with the image's fix.
     const [problem, ...rest] = checkMini(body(`![x](data:image/png;base64,${'A'.repeat(5_000_000)})`));
     expect(rest).toEqual([]);
-    expect(problem).toBe(`${SECTION}:${imageLine}:1  image written as a data: address (4883 KB of text) — save the image as a file in public/ and refer to it by its path, e.g. ![chart](/images/chart.png)`);
+    expect(problem).toBe(`${SECTION}:${imageLine - 1}:1  Markdown text of 5,000,169 characters, over the limit of 200,000 — most of it is an image written as a data: address: save the image as a file in public/ and refer to it by its path, e.g. ![chart](/images/chart.png)`);
+  });
+
+  test('a data: URI short enough to read is refused as an image, with its size', () => {
+    const [problem, ...rest] = checkMini(body(`![x](data:image/png;base64,${'A'.repeat(100_000)})`));
+    expect(rest).toEqual([]);
+    expect(problem).toBe(`${SECTION}:${imageLine}:1  image written as a data: address (98 KB of text) — save the image as a file in public/ and refer to it by its path, e.g. ![chart](/images/chart.png)`);
   });
 });
 

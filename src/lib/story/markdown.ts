@@ -15,6 +15,8 @@ import { MARKDOWN_ID_PREFIX } from './pageIds.ts';
 import { visit } from 'unist-util-visit';
 import { position, remarkFacts, type DirectiveContext } from './directives.ts';
 import { timed } from '../timings.ts';
+import { positionAt } from '../problems.ts';
+import { markdownLimitAt } from './markdownLimits.ts';
 
 /**
  * Editors' raw HTML is shown as the text they typed, never as markup: a
@@ -190,6 +192,14 @@ export function renderMarkdown(context: DirectiveContext): string {
 }
 
 function render(context: DirectiveContext): string {
+  // A body the parser would take minutes over, or recurse through until
+  // the stack runs out, is refused at the place that passes the limit.
+  const limit = markdownLimitAt(context.body);
+  if (limit) {
+    const at = positionAt(context.body, limit.offset);
+    context.problems.add(context.file, { line: at.line + context.bodyLine - 1, column: at.column }, limit.message, limit.hint);
+    return '';
+  }
   // Ids are prefixed here, once: sanitizing would prefix them again and
   // leave footnote links pointing at ids that do not exist.
   const prefix = context.idPrefix ?? MARKDOWN_ID_PREFIX;
@@ -206,5 +216,13 @@ function render(context: DirectiveContext): string {
     .use(rehypeFootnoteLabel, prefix)
     .use(rehypeSanitize, { ...schema, clobberPrefix: '' })
     .use(rehypeStringify);
-  return String(processor.processSync(context.body)).trim();
+  try {
+    return String(processor.processSync(context.body)).trim();
+  } catch (error) {
+    // The limits above keep nesting shallow; should some other shape still
+    // recurse too deep, it is this file's problem, not the whole story's.
+    if (!(error instanceof RangeError)) throw error;
+    context.problems.add(context.file, { line: context.bodyLine, column: 1 }, `Markdown nested too deep to read (${error.message})`, 'simplify the nesting of lists, quotes, links and emphasis in this file');
+    return '';
+  }
 }
