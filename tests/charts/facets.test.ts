@@ -93,6 +93,18 @@ describe('small multiples', () => {
     }
   });
 
+  test('chartTable() of a chart along the months of the year has a row per month and a column per year', () => {
+    const { chart } = fixtureSvg('jobs', { data: 'industries.rate', type: 'bar', x: 'month', series: 'year', facet: 'series', where: { industry: 'Construction', year: [2007, 2008, 2009] } });
+    const table = chartTable(chart);
+    expect(table.columns[0]).toBe('Month');
+    expect(table.columns.slice(1).map((c) => c.slice(0, 4))).toEqual(['2007', '2008', '2009']);
+    expect(table.rows.map((r) => r.label)).toEqual(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']);
+    // Every cell holds its year's figure for that month.
+    const january2009 = chart.data.find((d) => d.period.id === '2009-01')!;
+    expect(table.rows[0].cells[2]).toBe(String(january2009.y));
+    expect(table.rows.flatMap((r) => r.cells)).not.toContain('—');
+  });
+
   test('spans and reference lines run through every panel, labelled once; highlighted periods get a dot in each panel', () => {
     const { wide, chart } = fixtureSvg('jobs', { ...FACET, highlight: '2009-06', annotations: [{ from: '2007-12', to: '2009-06', text: 'Recession' }, { value: 20, text: 'One in five' }] });
     expect(wide.match(/>Recession</g)).toHaveLength(1);

@@ -8,7 +8,7 @@ import { renderChart } from '../../src/lib/charts/render.ts';
 import { chartCsv, chartTable } from '../../src/lib/charts/table.ts';
 import { chartSchema } from '../../src/lib/story/schema.ts';
 import { parsePeriod } from '../../src/lib/period.ts';
-import { miniProject } from '../fixtures/mini.ts';
+import { MINI, miniProject } from '../fixtures/mini.ts';
 
 // The mini dataset reports 2025-01/02 as one figure (exports 22, imports 11) beside single months.
 const problems = new Problems();
@@ -97,5 +97,35 @@ describe('a running total placed at the end of its span', () => {
       expect(rects.length).toBe(c.data.filter((d) => d.y !== null).length);
       for (const width of rects) expect(width).toBeGreaterThan(2);
     }
+  });
+});
+
+describe('the note under a running total', () => {
+  const withTotals = (description: string) =>
+    loadDataset(
+      miniProject({
+        'data/trade/dataset.yaml': MINI['data/trade/dataset.yaml'].replace(
+          '      exports_yoy: { op: yoy, of: exports, label: Exports growth }\n',
+          `      exports_yoy: { op: yoy, of: exports, label: Exports growth }\n      exports_ytd: { op: ytd, of: exports, label: Exports so far${description} }\n`,
+        ),
+      }),
+      'trade',
+      new Problems(),
+    )!;
+  const notesOf = (own: ReturnType<typeof withTotals>, data: string) => {
+    const result = chartData(own, chartSchema.parse({ title: 't', data }));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    return result.chart.notes;
+  };
+
+  test("says what it adds up, and no more: nothing of revisions the data may not have", () => {
+    const own = withTotals('');
+    expect(notesOf(own, 'monthly.exports_ytd')).toContain('Exports so far: the figures added up from the start of each year.');
+    expect(notesOf(own, 'monthly.exports_ytd').join(' ')).not.toContain('first reported');
+  });
+
+  test("gives the measure's description when the dataset writes one", () => {
+    const own = withTotals(', description: "Sum of first-reported months; the official total differs" ');
+    expect(notesOf(own, 'monthly.exports_ytd')).toContain('Sum of first-reported months; the official total differs.');
   });
 });

@@ -393,6 +393,14 @@ function isHighlighted(d: Datum, values: Set<string>): boolean {
   return values.has(d.period.id) || values.has(lastMonthId(d.period)) || values.has(d.series) || (typeof d.x === 'string' && values.has(d.x)) || values.has(d.label) || (d.period.grain === 'none' && Object.values(d.row?.categories ?? {}).some((v) => values.has(v)));
 }
 
+/** The note under a running total: its description, or what it adds up. */
+function runningTotalNote(measure: Measure): string | undefined {
+  const op = measure.derived?.op;
+  if (op !== 'ytd' && op !== 'rolling12') return undefined;
+  if (measure.description) return /[.!?]$/.test(measure.description) ? measure.description : `${measure.description}.`;
+  return op === 'ytd' ? `${measure.label}: the figures added up from the start of each year.` : `${measure.label}: the figures of the last twelve months added up.`;
+}
+
 function notesFor(table: Table, data: Datum[], measures: Measure[], xKind: XKind): string[] {
   const notes: string[] = [];
   const drawn = data.filter((d) => d.y !== null);
@@ -400,9 +408,8 @@ function notesFor(table: Table, data: Datum[], measures: Measure[], xKind: XKind
   if (spans.length > 0) {
     notes.push(`${listed(spans)} ${spans.length === 1 ? 'is' : 'are'} reported as one figure for several months; the chart shows the average per month.`);
   }
-  if (measures.some((m) => m.derived?.op === 'ytd' || m.derived?.op === 'rolling12')) {
-    notes.push('Running totals are sums of the figures as first reported; totals the source publishes later may differ where it revised earlier periods.');
-  }
+  // A running total says what it adds up, in the dataset's words when it describes the measure (a caveat on revisions, say).
+  for (const note of new Set(measures.map(runningTotalNote))) if (note) notes.push(note);
   const missing = data.filter((d) => d.y === null);
   if (missing.length > 0 && drawn.length > 0) {
     // A missing category is named; a missing month shows as a gap.

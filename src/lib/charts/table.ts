@@ -2,6 +2,7 @@ import { formatValue } from '../format.ts';
 import { valueLabel, type ChartData, type Datum } from './model.ts';
 import { formatSafeCsv } from '../csvSafe.ts';
 import { isUnverifiedDatum, markUnverified } from './provenance.ts';
+import { monthNameLong } from '../period.ts';
 
 export interface DataTable {
   /** Column headings: the x column, then one per series (or the measure). */
@@ -22,9 +23,13 @@ export const fitsInPage = (table: DataTable) => table.rows.length <= ROWS_IN_PAG
 /** The drawn data as a table for people: one row per x, one column per series. */
 export function chartTable(chart: ChartData): DataTable {
   const seriesNames = [...new Set(chart.data.map((d) => d.series))];
-  const first = chart.xKind === 'category' ? chart.x.charAt(0).toUpperCase() + chart.x.slice(1) : 'Period';
+  const byMonth = monthOfYear(chart);
+  const labelOf = byMonth ? monthLabel : valueLabel;
+  const first = chart.xKind === 'category' ? chart.x.charAt(0).toUpperCase() + chart.x.slice(1) : byMonth ? 'Month' : 'Period';
   const valueHeading = (name: string) => `${name || chart.measures[0].label} (${chart.unit.label})`;
-  const labels = [...new Set(chart.data.map(valueLabel))];
+  const labels = [...new Set(chart.data.map(labelOf))];
+  // Months of the year in calendar order, whatever order the rows came in.
+  if (byMonth) labels.sort((a, b) => monthOrder(chart, a) - monthOrder(chart, b));
   // Categories in the chart's order (sort:, or the column's declared order).
   if (chart.order && chart.xKind === 'category') labels.sort((a, b) => place(chart.order!, a) - place(chart.order!, b));
   // Horizontal bars without an order of their own stand largest first: the table lists them as they stand.
@@ -32,7 +37,7 @@ export function chartTable(chart: ChartData): DataTable {
   // The first datum of each label and series, as a search would find it.
   const byCell = new Map<string, Datum>();
   for (const d of chart.data) {
-    const cell = JSON.stringify([valueLabel(d), d.series]);
+    const cell = JSON.stringify([labelOf(d), d.series]);
     if (!byCell.has(cell)) byCell.set(cell, d);
   }
   const decimals = decimalsOf(chart);
@@ -75,6 +80,28 @@ export function chartCsv(chart: ChartData): string {
   ]);
   // Category names and source addresses come from the dataset: never a live formula.
   return formatSafeCsv([header, ...lines]);
+}
+
+/**
+ * Whether the table has a row per month of the year: a chart along the
+ * months of the year (x: month) whose series tell its values apart (one
+ * column a year), so that no month and series hold two values.
+ */
+function monthOfYear(chart: ChartData): boolean {
+  if (chart.xKind !== 'month') return false;
+  const cells = new Set(chart.data.map((d) => JSON.stringify([monthLabel(d), d.series])));
+  return cells.size === chart.data.length;
+}
+
+/** A datum's month of the year, "January" (a span "January–February, average per month"). */
+function monthLabel(d: Datum): string {
+  const { from, to } = d.period;
+  const months = from === to ? monthNameLong(from) : `${monthNameLong(from)}–${monthNameLong(to)}`;
+  return d.span ? `${months}, average per month` : months;
+}
+
+function monthOrder(chart: ChartData, label: string): number {
+  return chart.data.find((d) => monthLabel(d) === label)?.period.from ?? 13;
 }
 
 /** A category's drawn value (−∞ when it has none, so that it comes last). */
