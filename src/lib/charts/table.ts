@@ -100,8 +100,10 @@ function monthLabel(d: Datum): string {
   return d.span ? `${months}, average per month` : months;
 }
 
+/** Where a month's row stands: at its place along the axis (a running total at its last month), then by its first month. */
 function monthOrder(chart: ChartData, label: string): number {
-  return chart.data.find((d) => monthLabel(d) === label)?.period.from ?? 13;
+  const d = chart.data.find((datum) => monthLabel(datum) === label);
+  return d ? Number(d.x) * 100 + d.period.from : Number.POSITIVE_INFINITY;
 }
 
 /** A category's drawn value (−∞ when it has none, so that it comes last). */
