@@ -34,8 +34,7 @@ function show(stepIndex: number): void {
   // Within a chart that builds, its figures swap at once and its marks move (site.css).
   root.classList.toggle('same-chart', sameChart);
   figures.forEach((f, i) => f.classList.toggle('is-active', i === figure));
-  // Announced once per change of chart; a state that builds on the chart
-  // says what it adds, a cross-faded one is told by its step's text.
+  // Announced once per change of chart; a state of the chart says what it adds.
   const title = figures[figure]?.querySelector('.chart-title')?.textContent;
   const change = figures[figure]?.dataset.change;
   if (status && title && !sameChart) status.textContent = `Chart: ${title}`;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildAndServe, openPage, scrollStepTo, STORY, VIEWPORTS, type BuiltSite } from './site.ts';
+import { expectSame, geometry, settled, type Geometry } from './stateGeometry.ts';
 
 /**
  * Two charts whose states share one drawing, added at the end of the
@@ -26,39 +27,6 @@ afterAll(async () => {
   await site?.close();
 });
 
-type Geometry = Record<string, string>;
-
-/** Geometries equal to within a unit of the drawing (the two layouts draw it at different sizes). */
-function expectSame(actual: Geometry, wanted: Geometry | undefined, what = ''): void {
-  expect(Object.keys(actual).sort(), what).toEqual(Object.keys(wanted ?? {}).sort());
-  for (const [name, value] of Object.entries(actual)) {
-    const [box, clip] = value.split(' ', 2);
-    const [wantBox, wantClip] = wanted![name].split(' ', 2);
-    expect(clip, `${what} ${name}`).toBe(wantClip);
-    if (box === 'hidden' || wantBox === 'hidden') expect(box, `${what} ${name}`).toBe(wantBox);
-    else box.split(',').forEach((v, i) => expect(Math.abs(Number(v) - Number(wantBox.split(',')[i])), `${what} ${name}: ${box} against ${wantBox}`).toBeLessThanOrEqual(1.5));
-  }
-}
-
-/** Every changing mark of a figure's visible drawing: its opacity and its box, in the drawing's own units, and its clip. */
-function geometry(page: Page, figure: string): Promise<Geometry> {
-  return page.locator(`#${figure}`).evaluate((f) => {
-    const svg = [...f.querySelectorAll('.chart-drawing svg')].find((s) => s.getBoundingClientRect().width > 0)!;
-    const origin = svg.getBoundingClientRect();
-    const scale = origin.width / (svg as SVGSVGElement).viewBox.baseVal.width;
-    const out: Record<string, string> = {};
-    for (const el of svg.querySelectorAll('[class]')) {
-      const name = [...el.classList].find((c) => /^s\d+[wn]\d+$/.test(c));
-      if (!name) continue;
-      const box = el.getBoundingClientRect();
-      const style = getComputedStyle(el);
-      // A hidden mark's place does not matter; a shown one's does, to the pixel, and how far a line is revealed.
-      out[name] = Number(style.opacity) === 0 ? 'hidden' : `${[box.left - origin.left, box.top - origin.top, box.width, box.height].map((v) => Math.round(v / scale)).join(',')} ${style.clipPath.replaceAll(' ', '')}`;
-    }
-    return out;
-  });
-}
-
 /** What each figure looks like drawn without script, at this viewport: the build's drawing of its state. */
 async function expected(viewport: { width: number; height: number }, media: 'screen' | 'print' = 'screen'): Promise<Map<string, Geometry>> {
   const { page } = await openPage(site, `${STORY}/`, { viewport, javaScriptEnabled: false });
@@ -71,11 +39,6 @@ async function expected(viewport: { width: number; height: number }, media: 'scr
 
 async function stepIndex(page: Page, id: string): Promise<number> {
   return page.locator('.scrolly > .step').evaluateAll((steps, target) => steps.findIndex((s) => s.id === target), id);
-}
-
-/** Waits until no mark of the figure is moving. */
-async function settled(page: Page, figure: string): Promise<void> {
-  await expect.poll(() => page.locator(`#${figure}`).evaluate((f) => f.getAnimations({ subtree: true }).length), { timeout: 5000 }).toBe(0);
 }
 
 describe.each(Object.entries(VIEWPORTS))('a chart whose states share one drawing, on a %s', (name, viewport) => {

@@ -84,7 +84,8 @@ describe('addStates()', () => {
     const [partners, bars, state] = figures.get('mini')!;
     expect(partners.states).toBeUndefined();
     expect(bars.states).toMatchObject({ state: 1 });
-    expect(state.states).toMatchObject({ state: 2, change: 'Now shows: Monthly balance.' });
+    expect(state.states).toMatchObject({ state: 2 });
+    expect(state.change).toBe('Now shows: Monthly balance.');
     // One drawing, the same in both figures but for the figure's own ids.
     expect(bars.states!.svg.wide.replaceAll(bars.id, '')).toBe(state.states!.svg.wide.replaceAll(state.id, ''));
     const css = storyStateCss(figures.get('mini')!);

@@ -10,6 +10,7 @@ import { formatterFactory } from 'html-validate';
 import { openPage, serveBuild, VIEWPORTS, type BuiltSite } from '../browser/site.ts';
 import { activeStep, axe, expectInline, htmlFiles, layout, noScriptLayout, plan, scrollStepTo, validator, visibleFigures } from '../browser/pageChecks.ts';
 import { contentCopy, SLUGS } from './root.ts';
+import { expectSame, geometry, settled, type Geometry } from '../browser/stateGeometry.ts';
 
 let site: BuiltSite;
 
@@ -91,6 +92,28 @@ describe.each(SLUGS)('the page of content/%s', (slug) => {
     // The charts come in the order the steps ask for them.
     const shown = steps.map((s) => s.shows).filter((n) => !Number.isNaN(n));
     expect(shown).toEqual([...shown].sort((a, b) => a - b));
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  test('a chart that builds, scrolled through, shows each state where its own figure draws it without JavaScript', async () => {
+    const viewport = VIEWPORTS.phone;
+    const still = await openPage(site, path, { viewport, javaScriptEnabled: false });
+    const building = await still.page.locator('.scrolly > figure.chart[data-state]').evaluateAll((fs) => fs.map((f) => f.id));
+    const want = new Map<string, Geometry>();
+    for (const id of building) want.set(id, await geometry(still.page, id));
+    await still.page.context().close();
+    const { page, problems } = await openPage(site, path, { viewport });
+    const steps = await plan(page);
+    const figures = await page.locator('.scrolly > figure.chart').evaluateAll((fs) => fs.map((f) => f.id));
+    for (const [i, step] of steps.entries()) {
+      const id = figures[step.shows];
+      if (!want.has(id)) continue;
+      await scrollStepTo(page, i, 0.7);
+      await expect.poll(() => activeStep(page), { message: `step ${step.id} becomes active` }).toBe(i);
+      await settled(page, id);
+      expectSame(await geometry(page, id), want.get(id), `${id} at step ${step.id}`);
+    }
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -26,12 +26,14 @@ export interface Figure {
   svg: { narrow: string; wide: string };
   table: DataTable;
   csv: string;
+  /** For a state after the first of a chart: what it adds to the state before, in words (stateChange.ts). */
+  change?: string;
   /**
    * On the story page, a state of a chart drawn with its other states as
    * one drawing (figureStates.ts): that drawing, which state this is (from
-   * 1), what it adds to the state before, and the group's rules.
+   * 1), and the group's rules.
    */
-  states?: { svg: { narrow: string; wide: string }; state: number; change?: string; css: string };
+  states?: { svg: { narrow: string; wide: string }; state: number; css: string };
 }
 
 /** The source as the reader sees it under a chart: "Source: GACC." or "Sources: GACC; Reuters." */

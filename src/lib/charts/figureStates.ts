@@ -1,8 +1,9 @@
 /**
- * Gives the figures of each chart whose states can share one drawing
- * (stateDrawing.ts) that drawing, their state's number, what each state
- * adds to the one before (stateChange.ts) and the rules that switch it.
- * The figures keep their own drawing for embeds and images.
+ * Gives each state of a chart after the first what it adds to the one
+ * before (stateChange.ts), and the figures of each chart whose states can
+ * share one drawing (stateDrawing.ts) that drawing, their state's number
+ * and the rules that switch it. The figures keep their own drawing for
+ * embeds and images.
  */
 import type { ChartData } from './model.ts';
 import { drawingKey, type Figure } from './figure.ts';
@@ -17,6 +18,9 @@ export function addStates(charts: readonly { id: string; chart: ChartData; group
   for (const members of groups.values()) {
     if (members.length < 2) continue;
     const states = members.map((i) => charts[i].chart);
+    members.forEach((i, k) => {
+      if (k > 0) figures[i].change = stateChange(states[k - 1], states[k]);
+    });
     const drawing = drawStates(states, states.map(drawingKey), `s${n}`);
     if (!drawing) continue;
     n++;
@@ -26,7 +30,6 @@ export function addStates(charts: readonly { id: string; chart: ChartData; group
       figures[i].states = {
         svg: { wide: cleanSvg(drawing.wide.svg, `${id}-w`), narrow: cleanSvg(drawing.narrow.svg, `${id}-n`) },
         state: k + 1,
-        ...(k > 0 ? { change: stateChange(states[k - 1], states[k]) } : {}),
         css,
       };
     });
