@@ -14,6 +14,7 @@ import { monthName } from '../period.ts';
 import type { Table } from '../data/model.ts';
 import type { ChartSpec } from './spec.ts';
 import { suggestion } from '../suggest.ts';
+import { CATALOGUE, say } from '../catalogue.ts';
 import type { ChartData, ChartKind, ChartProblem, Datum } from './model.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
 import { niceDomain, PHONE_FIT, spreadSpans, type Size } from './frame.ts';
@@ -45,7 +46,7 @@ export function checkFacet(spec: ChartSpec, kind: ChartKind, table: Table, serie
     return;
   }
   if (!kind.honours.includes('facet')) {
-    problems.push({ field: 'facet', message: `facet: draws small multiples of lines, areas, bars or dots, and this chart is type: ${spec.type}`, hint: 'use type: line, area, bar or dot, or leave facet out' });
+    problems.push({ field: 'facet', ...say(CATALOGUE.facetNotDrawn, spec.type) });
   }
   if (facet === 'series' && !series) {
     problems.push({ field: 'facet', message: 'facet: series draws one panel per series, and this chart has none', hint: table.categories.length ? `use facet: ${table.categories[0]}, or add series:` : 'add series: year, or list several keys in data:' });

@@ -7,6 +7,7 @@ import type { ChartSpec } from './spec.ts';
 import type { ChartProblem } from './model.ts';
 import { KIND_FIELDS, type ChartKind } from './kinds/kind.ts';
 import { KINDS, kindOf } from './kinds/registry.ts';
+import { CATALOGUE, say } from '../catalogue.ts';
 
 /** A problem for each field of `spec` that its kind does not honour. */
 export function unhonouredFields(spec: ChartSpec): ChartProblem[] {
@@ -16,8 +17,7 @@ export function unhonouredFields(spec: ChartSpec): ChartProblem[] {
     return {
       field,
       onKey: true,
-      message: `type: ${spec.type} does not use ${field}:`,
-      hint: `${field}: applies to type: ${users.length > 1 ? `${users.slice(0, -1).join(', ')} or ${users.at(-1)}` : users[0]} only; delete it, or change type:`,
+      ...say(CATALOGUE.unusedChartField, spec.type, field, users),
     };
   });
 }

@@ -13,6 +13,7 @@ import type { ChartData, ChartKind, ChartProblem, Datum, KindInput } from './mod
 import type { ChartSpec } from './spec.ts';
 import type { Measure } from '../data/model.ts';
 import { suggestion } from '../suggest.ts';
+import { CATALOGUE, say } from '../catalogue.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
 import { seriesColours } from './seriesColours.ts';
 import { textWidth } from '../share/textWidth.ts';
@@ -26,7 +27,7 @@ export function logAxes(spec: ChartSpec): Set<'x' | 'y'> {
 export function checkScatter({ spec, table, xKind, data }: KindInput, problems: ChartProblem[]): void {
   const numbers = [...table.measures.keys()];
   if (xKind !== 'number') {
-    problems.push({ field: 'x', message: `a scatter needs a number column as x, and "${spec.x ?? 'period'}" is not one`, hint: numbers.length ? `use one of ${numbers.join(', ')}` : `table ${table.name} has no number columns` });
+    problems.push({ field: 'x', ...say(CATALOGUE.scatterXNotNumber, spec.x ?? 'period', numbers, table.name) });
   }
   if (spec.values !== undefined) {
     problems.push({ field: 'values', onKey: true, message: 'a scatter names its highlighted points, and writes no values beside its dots', hint: 'leave values out; pick the points to name with highlight:, and give figures in the text or the data table' });
@@ -42,11 +43,11 @@ export function checkScatter({ spec, table, xKind, data }: KindInput, problems: 
 
 /** Checks every log axis against the drawn values, on any kind; and size: on a kind that sizes nothing. */
 export function checkScales(spec: ChartSpec, kind: ChartKind, xKind: string, data: Datum[], problems: ChartProblem[]): void {
-  if (spec.size !== undefined && !kind.honours.includes('size')) problems.push({ field: 'size', message: 'size: sizes the dots of a scatter only', hint: 'use type: scatter, or a symbolMap for places' });
+  if (spec.size !== undefined && !kind.honours.includes('size')) problems.push({ field: 'size', ...say(CATALOGUE.sizeNotScatter) });
   const axes = logAxes(spec);
   // Kinds whose value axis starts at zero cannot take a log scale, which never reaches it.
   if (axes.size && kind.zero) {
-    problems.push({ field: 'log', message: `a log scale cannot draw ${kind.bars ? 'bars' : 'areas'}, which start at zero`, hint: 'use type: scatter, or leave log off' });
+    problems.push({ field: 'log', ...say(CATALOGUE.logFromZero, kind.bars ? 'bars' : 'areas') });
     return;
   }
   for (const axis of axes) {

@@ -22,6 +22,7 @@ import { valueLabelMarks } from './valueLabels.ts';
 import { noteMarks } from './noteMarks.ts';
 import { plotArea, type Box } from './notePlacement.ts';
 import { maxOf, minOf } from '../extent.ts';
+import { CATALOGUE, say } from '../catalogue.ts';
 
 /** A datum with the edges of its layer in the stack (NaN when it has no value). */
 export interface Layer extends Datum {
@@ -35,16 +36,16 @@ export function checkLayout(spec: ChartSpec, kind: ChartKind, table: Table, seri
   const { layout, type } = spec;
   const layouts: readonly string[] = kind.layouts ?? [];
   if (layout === 'group' && !layouts.includes('group')) {
-    problems.push({ field: 'layout', message: `layout: group sets bars side by side, and this chart is type: ${type}`, hint: layouts.includes('stack') ? 'use layout: stack for areas' : 'use type: bar' });
+    problems.push({ field: 'layout', ...say(CATALOGUE.layoutGroupNotBars, type, layouts.includes('stack')) });
     return;
   }
   if (layout === 'stack' && !layouts.includes('stack')) {
-    problems.push({ field: 'layout', message: `layout: stack piles up bars or areas, and this chart is type: ${type}`, hint: 'use type: bar or type: area' });
+    problems.push({ field: 'layout', ...say(CATALOGUE.layoutStackNotPiled, type) });
     return;
   }
   if (!series) {
     const column = table.categories[0];
-    problems.push({ field: 'layout', message: `layout: ${layout} needs series: to split the ${kind.bars ? 'bars' : 'area'} into`, hint: column ? `add series: ${column} (or another category column), or list several keys in data:` : 'list several keys in data:, or add series: year' });
+    problems.push({ field: 'layout', ...say(CATALOGUE.layoutNeedsSeries, layout, kind.bars ? 'bars' : 'area', column) });
   }
   if (spec.facet !== undefined) problems.push({ field: 'facet', message: `facet: draws small multiples, which cannot also be layout: ${layout}`, hint: 'keep one of facet: and layout:' });
   // A note on grouped bars points at one bar of its category: which series' must be said.

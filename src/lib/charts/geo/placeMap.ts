@@ -11,6 +11,7 @@ import { mapOptions } from './mapOptions.ts';
 import { usMapOptions } from './usMapOptions.ts';
 import { isUsPlaceSet } from './usAtlas.ts';
 import { describeUsMap, isUsMap } from './usDescribe.ts';
+import { CATALOGUE, say } from '../../catalogue.ts';
 
 export function placeMapOptions(chart: ChartData, size: Size, shapesFrom?: Size): Plot.PlotOptions {
   return isUsPlaceSet(chart.table.places?.[chart.x]) ? usMapOptions(chart, size, shapesFrom) : mapOptions(chart, size, shapesFrom);
@@ -24,5 +25,5 @@ export function describePlaceMap(chart: ChartData): string[] | undefined {
 /** Circles sized by value cannot show a value below zero. */
 export function checkCircles({ data, x }: KindInput, problems: ChartProblem[]): void {
   const below = data.find((d) => d.y !== null && d.y < 0);
-  if (below) problems.push({ field: 'type', message: `a symbol map sizes circles by value, and ${x} "${below.label}" is below zero (${below.y})`, hint: 'use type: choropleth for changes and other values that can fall below zero' });
+  if (below) problems.push({ field: 'type', ...say(CATALOGUE.circlesBelowZero, x, below.label, below.y!) });
 }

@@ -7,6 +7,7 @@
 import type { Table } from '../../data/model.ts';
 import type { ChartSpec } from '../spec.ts';
 import { closest } from '../../suggest.ts';
+import { CATALOGUE, say } from '../../catalogue.ts';
 import type { ChartKind, ChartProblem, Datum } from '../model.ts';
 import { ambiguousPlace, ATLAS_NOTE, atlasIndex, findCountry, tooSmallToDraw } from './atlas.ts';
 import { matchUsPlaces } from './usPlaces.ts';
@@ -17,10 +18,10 @@ export function matchPlaces(data: readonly Datum[], spec: ChartSpec, kind: Chart
   const set = table.places?.[column];
   if (kind.pinpoints) {
     const coordinates = hasCoordinates(table);
-    if (!coordinates && set === undefined) problems.push({ field: 'x', message: `a locator map puts each ${column} at its longitude and latitude, and table ${table.name} has neither`, hint: `add number columns lon and lat to ${table.name}, or declare places: on column ${column} (world, us-states, us-counties) to draw the places it names` });
+    if (!coordinates && set === undefined) problems.push({ field: 'x', ...say(CATALOGUE.locatorWithoutPlaces, column, table.name) });
     // Points by their coordinates: names need not be on any map, and there are no shapes for regions: to group.
     if (set === undefined) {
-      if (spec.regions) problems.push({ field: 'regions', onKey: true, message: `regions: groups countries a map draws as shapes, and this locator map puts each ${column} at its longitude and latitude`, hint: `delete regions:, or declare places: world on column ${column} to draw the countries it names` });
+      if (spec.regions) problems.push({ field: 'regions', onKey: true, ...say(CATALOGUE.locatorRegions, column) });
       return new Map();
     }
   }

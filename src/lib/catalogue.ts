@@ -1,0 +1,108 @@
+/**
+ * The catalogue of problems, after Astro's error catalogue
+ * (core/errors/errors-data.ts): each problem has a code, a message and a
+ * hint built from its arguments, and the arguments of the example that the
+ * editors' guide shows. The guide (content/README.md, "Errors and what to
+ * do about them") lists every code with its example message, and
+ * tests/editor/catalogue.test.ts holds the two together, so that neither
+ * drifts. Code that finds a problem says it with `say(CATALOGUE.code, …)`.
+ *
+ * The chart kinds' problems live here so far; the rest are still written
+ * where they are found. Move a problem here when you touch it: add its
+ * entry, say it, and give its row in the guide a code.
+ *
+ * Imports nothing: every module can stand on it.
+ */
+
+/** One problem: what happened and what to do, from the same arguments. */
+export interface Entry<A extends readonly unknown[]> {
+  /** Stable, kebab-case: the guide's row is found by it. */
+  readonly code: string;
+  readonly message: (...args: A) => string;
+  readonly hint: (...args: A) => string;
+  /** The arguments of the guide's example. */
+  readonly example: A;
+}
+
+function entry<A extends readonly unknown[]>(e: Entry<A>): Entry<A> {
+  return e;
+}
+
+/** "a, b or c". */
+function either(words: readonly string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : (words[0] ?? '');
+}
+
+export const CATALOGUE = {
+  unusedChartField: entry({
+    code: 'unused-chart-field',
+    message: (type: string, field: string, _users: readonly string[]) => `type: ${type} does not use ${field}:`,
+    hint: (_type, field, users) => `${field}: applies to type: ${either(users)} only; delete it, or change type:`,
+    example: ['line', 'regions', ['choropleth', 'symbolMap', 'locator']],
+  }),
+  facetNotDrawn: entry({
+    code: 'facet-not-drawn',
+    message: (type: string) => `facet: draws small multiples of lines, areas, bars or dots, and this chart is type: ${type}`,
+    hint: () => 'use type: line, area, bar or dot, or leave facet out',
+    example: ['barX'],
+  }),
+  layoutGroupNotBars: entry({
+    code: 'layout-group-not-bars',
+    message: (type: string, _stacks: boolean) => `layout: group sets bars side by side, and this chart is type: ${type}`,
+    hint: (_type, stacks) => (stacks ? 'use layout: stack for areas' : 'use type: bar'),
+    example: ['area', true],
+  }),
+  layoutStackNotPiled: entry({
+    code: 'layout-stack-not-piled',
+    message: (type: string) => `layout: stack piles up bars or areas, and this chart is type: ${type}`,
+    hint: () => 'use type: bar or type: area',
+    example: ['line'],
+  }),
+  layoutNeedsSeries: entry({
+    code: 'layout-needs-series',
+    message: (layout: string, marks: string, _column: string | undefined) => `layout: ${layout} needs series: to split the ${marks} into`,
+    hint: (_layout, _marks, column) => (column ? `add series: ${column} (or another category column), or list several keys in data:` : 'list several keys in data:, or add series: year'),
+    example: ['stack', 'bars', 'industry'],
+  }),
+  logFromZero: entry({
+    code: 'log-from-zero',
+    message: (marks: string) => `a log scale cannot draw ${marks}, which start at zero`,
+    hint: () => 'use type: scatter, or leave log off',
+    example: ['bars'],
+  }),
+  sizeNotScatter: entry({
+    code: 'size-not-scatter',
+    message: () => 'size: sizes the dots of a scatter only',
+    hint: () => 'use type: scatter, or a symbolMap for places',
+    example: [],
+  }),
+  scatterXNotNumber: entry({
+    code: 'scatter-x-not-number',
+    message: (x: string, _numbers: readonly string[], _table: string) => `a scatter needs a number column as x, and "${x}" is not one`,
+    hint: (_x, numbers, table) => (numbers.length ? `use one of ${numbers.join(', ')}` : `table ${table} has no number columns`),
+    example: ['country', ['fertility', 'life_expect'], 'countries'],
+  }),
+  circlesBelowZero: entry({
+    code: 'circles-below-zero',
+    message: (column: string, place: string, value: number) => `a symbol map sizes circles by value, and ${column} "${place}" is below zero (${value})`,
+    hint: () => 'use type: choropleth for changes and other values that can fall below zero',
+    example: ['destination', 'Japan', -2.1],
+  }),
+  locatorWithoutPlaces: entry({
+    code: 'locator-without-places',
+    message: (column: string, table: string) => `a locator map puts each ${column} at its longitude and latitude, and table ${table} has neither`,
+    hint: (column, table) => `add number columns lon and lat to ${table}, or declare places: on column ${column} (world, us-states, us-counties) to draw the places it names`,
+    example: ['port', 'ports'],
+  }),
+  locatorRegions: entry({
+    code: 'locator-regions',
+    message: (column: string) => `regions: groups countries a map draws as shapes, and this locator map puts each ${column} at its longitude and latitude`,
+    hint: (column) => `delete regions:, or declare places: world on column ${column} to draw the countries it names`,
+    example: ['port'],
+  }),
+};
+
+/** A catalogued problem's message and hint, from its arguments. */
+export function say<A extends readonly unknown[]>(entry: Entry<A>, ...args: A): { message: string; hint: string } {
+  return { message: entry.message(...args), hint: entry.hint(...args) };
+}
