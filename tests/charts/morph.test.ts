@@ -27,12 +27,25 @@ describe('morph()', () => {
     const one = svg('<g aria-label="bar"><rect data-key="a" x="10" y="60" width="5" height="40"></rect></g>');
     const two = svg('<g aria-label="bar"><rect data-key="a" x="10" y="20" width="5" height="80"></rect><rect data-key="b" x="20" y="50" width="5" height="50"></rect></g>');
     const m = morph(roots(one, two), 'p');
-    // Drawn at its tallest; the first state halves it and moves its top down by 40: its foot stays on the baseline.
+    // Drawn at its tallest; the first state halves it from its foot on the baseline.
     expect(m!.svg).toContain('<rect class="p0" x="10" y="20" width="5" height="80" />');
     expect(rules(m)).toEqual([
-      { p0: 'transform:translate(0px,40px) scale(1,0.5)', p1: 'opacity:0' },
-      { p0: 'transform:none', p1: 'opacity:1' },
+      { p0: 'transform:translate(0px,0px) scale(1,0.5);transform-origin:0 100%', p1: 'opacity:0' },
+      { p0: 'transform:none;transform-origin:0 100%', p1: 'opacity:1' },
     ]);
+  });
+
+  test('turns a bar that changes sign through the baseline, by a negative scale from its foot', () => {
+    // Above zero (the baseline at y 100) in the first state, 30 below it in the second.
+    const one = svg('<g aria-label="bar"><rect data-key="a" x="10" y="20" width="5" height="80"></rect></g>');
+    const two = svg('<g aria-label="bar"><rect data-key="a" x="10" y="100" width="5" height="30"></rect></g>');
+    expect(rules(morph(roots(one, two), 'p'))).toEqual([
+      { p0: 'transform:none;transform-origin:0 100%' },
+      { p0: 'transform:translate(0px,0px) scale(1,-0.375);transform-origin:0 100%' },
+    ]);
+    // A bar below zero throughout hangs from its top.
+    const low = svg('<g aria-label="bar"><rect data-key="a" x="10" y="100" width="5" height="10"></rect></g>');
+    expect(rules(morph(roots(low, two), 'p'))).toEqual([{ p0: 'transform:translate(0px,0px) scale(1,0.3333)' }, { p0: 'transform:none' }]);
   });
 
   test('reveals a line that runs further in a later state by a clip, and keeps apart one that changes shape', () => {

@@ -155,9 +155,13 @@ function leafRules(els: readonly (Element | undefined)[]): { ref: Element; decls
   const ref = els[refIndex]!;
   // A state without the mark shows it as the nearest state that has it does, faded out.
   const shown = els.map((e, i) => e ?? els[present.find((p) => p >= i) ?? present.at(-1)!]!);
-  const changes = shown.map((el, i) => declarations(el, ref, els[i] !== undefined, tag));
+  const base = tag === 'rect' ? baselineOf(shown, ref) : 'top';
+  const changes = shown.map((el, i) => declarations(el, ref, els[i] !== undefined, tag, base));
   const names = [...new Set(changes.flatMap((c) => [...c.keys()]))];
   if (names.length === 0) return { ref };
+  // A bar standing on its baseline scales from it (through zero when a state turns it the other way).
+  if (names.includes('transform') && base === 'bottom') for (const c of changes) c.set('transform-origin', '0 100%');
+  if (names.includes('transform') && base === 'bottom') names.push('transform-origin');
   // Every state writes every property that any state changes, so that one state's rules replace another's whole.
   return { ref, decls: changes.map((c) => names.map((name) => `${name}:${c.get(name) ?? refValue(ref, name)}`).join(';')) };
 }
@@ -179,7 +183,7 @@ function refValue(ref: Element, name: string): string {
 }
 
 /** How state element `el` differs from the drawn `ref`: CSS property → value. */
-function declarations(el: Element, ref: Element, present: boolean, tag: string): Map<string, string> {
+function declarations(el: Element, ref: Element, present: boolean, tag: string, base: Baseline): Map<string, string> {
   const out = new Map<string, string>();
   if (!present) out.set('opacity', '0');
   for (const name of PAINT) {
@@ -187,7 +191,7 @@ function declarations(el: Element, ref: Element, present: boolean, tag: string):
     if (value !== ref.getAttribute(name)) out.set(name, value ?? 'inherit');
   }
   if (tag === 'rect') {
-    const transform = rectTransform(el, ref);
+    const transform = rectTransform(el, ref, base);
     if (transform) out.set('transform', transform);
   } else if (tag === 'circle') {
     for (const name of ['cx', 'cy']) if (el.getAttribute(name) !== ref.getAttribute(name)) out.set(name, `${el.getAttribute(name) ?? 0}px`);
@@ -202,15 +206,50 @@ function area(el: Element): number {
   return Number(el.getAttribute('width') ?? 0) * Number(el.getAttribute('height') ?? 0);
 }
 
-/** The transform that takes bar `ref` onto bar `el` (from ref's top-left corner), or '' when they coincide. */
-function rectTransform(el: Element, ref: Element): string {
+/** The edge of the drawn bar that stays put: its foot on the baseline. */
+type Baseline = 'top' | 'bottom';
+
+const edges = (el: Element) => {
   const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((n) => Number(el.getAttribute(n) ?? 0));
-  const [rx, ry, rw, rh] = ['x', 'y', 'width', 'height'].map((n) => Number(ref.getAttribute(n) ?? 0));
-  if (x === rx && y === ry && w === rw && h === rh) return '';
+  return { x, w, h, top: y, bottom: y + h };
+};
+const near = (a: number, b: number) => Math.abs(a - b) < 0.01;
+
+/**
+ * Which edge of the drawn bar is its foot: the bottom when any state's bar
+ * shares it or hangs from it (a value on the other side of zero), else the
+ * top (a bar below zero, or bars that share no edge at all).
+ */
+function baselineOf(states: readonly Element[], ref: Element): Baseline {
+  const r = edges(ref);
+  return states.some((el) => {
+    const e = edges(el);
+    return (near(e.bottom, r.bottom) || near(e.top, r.bottom)) && !near(e.top, r.top);
+  })
+    ? 'bottom'
+    : 'top';
+}
+
+/**
+ * The transform that takes bar `ref` onto bar `el`, from ref's foot (its
+ * `base` edge, the transform's origin), or '' when they coincide. A bar on
+ * the other side of the baseline is a negative scale, so the bar passes
+ * through zero on its way there; bars that share no edge move and scale.
+ */
+function rectTransform(el: Element, ref: Element, base: Baseline): string {
+  const e = edges(el);
+  const r = edges(ref);
+  if (near(e.x, r.x) && near(e.w, r.w) && near(e.top, r.top) && near(e.bottom, r.bottom)) return '';
   const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** digits;
-  const sx = rw > 0 ? w / rw : 1;
-  const sy = rh > 0 ? h / rh : 1;
-  return `translate(${round(x - rx)}px,${round(y - ry)}px) scale(${round(sx, 4)},${round(sy, 4)})`;
+  const sx = r.w > 0 ? e.w / r.w : 1;
+  const scale = r.h > 0 ? e.h / r.h : 1;
+  const foot = base === 'bottom' ? r.bottom : r.top;
+  // The same side of the foot, the other side, or elsewhere (moved).
+  const [sy, dy] =
+    near(base === 'bottom' ? e.bottom : e.top, foot) ? [scale, 0]
+    : near(base === 'bottom' ? e.top : e.bottom, foot) ? [-scale, 0]
+    : [scale, (base === 'bottom' ? e.bottom : e.top) - foot];
+  return `translate(${round(e.x - r.x)}px,${round(dy)}px) scale(${round(sx, 4)},${round(sy, 4)})`;
 }
 
 /** How far left of the drawn line's right edge a state's shorter line ends, or 0 when it is the whole line. */
