@@ -5,6 +5,7 @@ import { describeChart } from '../../src/lib/charts/describe.ts';
 import { makeFigure } from '../../src/lib/charts/figure.ts';
 import { shownDigits, type ChartData, type Datum } from '../../src/lib/charts/chartData.ts';
 import { formatValue } from '../../src/lib/format.ts';
+import { fixtureChart } from '../fixtures/charts.ts';
 
 /** A datum's value as descriptions print it. */
 const shown = (d: Datum, chart: ChartData) => formatValue(d.y!, chart.unit, undefined, shownDigits(d));
@@ -77,6 +78,14 @@ describe('describeChart()', () => {
     const missing = chart.data.filter((d) => d.y === null);
     expect(missing.length).toBeGreaterThan(0);
     expect(text).toContain(`No figure for ${missing[0].label}.`);
+  });
+});
+
+describe('describeChart() counts series', () => {
+  test('one year split by year is "1 year", several are "years"', () => {
+    const spec = { data: 'industries.rate', x: 'month', series: 'year' };
+    expect(describeChart(fixtureChart('jobs', { ...spec, where: { industry: 'Construction', year: [2009] } }))).toContain(', 1 year, by month of the year');
+    expect(describeChart(fixtureChart('jobs', { ...spec, where: { industry: 'Construction', year: [2008, 2009] } }))).toContain(', 2 years, by month of the year');
   });
 });
 

@@ -106,7 +106,7 @@ function unitWords(chart: ChartData): string {
 function byWhat(chart: ChartData): string {
   if (!chart.series || chart.series === 'measure') return '';
   const count = new Set(chart.data.map((d) => d.series)).size;
-  return `, ${count} ${chart.series === 'year' ? 'years' : `${chart.series} series`}`;
+  return `, ${count} ${chart.series === 'year' ? (count === 1 ? 'year' : 'years') : `${chart.series} series`}`;
 }
 
 function spanOf(chart: ChartData, drawn: Datum[]): string {
