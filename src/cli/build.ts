@@ -17,6 +17,7 @@ import { hashInputs, storyKey } from '../lib/inputKeys.ts';
 import { projectRoot } from '../lib/check.ts';
 import { openBuildCache, type BuildCache } from './buildCache.ts';
 import { checkBuiltSite } from './checkSite.ts';
+import { writeFailureLine, writeFailureOf } from './writeFailure.ts';
 
 const astroRoot = resolve(import.meta.dirname, '../..');
 const folder = siteFolder(resolve(process.env.PLOTLINE_OUT_DIR ?? join(astroRoot, 'dist')));
@@ -51,7 +52,7 @@ async function main(): Promise<number> {
   try {
     lock = lockSiteFolder(folder);
   } catch (error) {
-    console.error(`build failed: ${folder.lock} cannot be written (${codeOf(error)}) — check that the folder that holds ${outDir} can be written; the previous site is unchanged`);
+    console.error(fullDisk(error) ?? `build failed: ${folder.lock} cannot be written (${codeOf(error)}) — check that the folder that holds ${outDir} can be written; the previous site is unchanged`);
     return 1;
   }
   if (!lock.ok) {
@@ -75,7 +76,7 @@ async function main(): Promise<number> {
     try {
       build = newBuildFolder(folder);
     } catch (error) {
-      console.error(`build failed: ${folder.builds} cannot be created (${codeOf(error)}) — check that the folder that holds ${outDir} can be written; the previous site is unchanged`);
+      console.error(fullDisk(error) ?? `build failed: ${folder.builds} cannot be created (${codeOf(error)}) — check that the folder that holds ${outDir} can be written; the previous site is unchanged`);
       return 1;
     }
     // The pages get the site this check loaded and drew: nothing is loaded twice.
@@ -92,6 +93,12 @@ async function main(): Promise<number> {
       cache?.done();
     } catch (error) {
       discardBuild(folder, build);
+      // A disk that fills or a folder that cannot be written: one line, not the bundler's crash report.
+      const failure = writeFailureOf(error);
+      if (failure) {
+        console.error(writeFailureLine(failure, outDir, existsSync(outDir) ? outDir : undefined, process.cwd(), build));
+        return 1;
+      }
       console.error(error instanceof Error ? error.message : error);
       console.error('build failed: the previous site is unchanged');
       return 1;
@@ -112,7 +119,7 @@ async function main(): Promise<number> {
       build = undefined; // it is the site now: an interrupt must not delete it
     } catch (error) {
       discardBuild(folder, built);
-      console.error(`build failed: ${outDir} cannot be replaced (${codeOf(error)}) — check that it and the folder that holds it can be written (not read-only, not immutable); the previous site is unchanged`);
+      console.error(fullDisk(error) ?? `build failed: ${outDir} cannot be replaced (${codeOf(error)}) — check that it and the folder that holds it can be written (not read-only, not immutable); the previous site is unchanged`);
       return 1;
     }
     await pauseFor('prune');
@@ -125,9 +132,23 @@ async function main(): Promise<number> {
     }
     console.log(`site written to ${outDir}`);
     return 0;
+  } catch (error) {
+    // Anything else that cannot be written (the cache's marker, the share cards): one line, and no half-written build.
+    const failure = writeFailureOf(error);
+    if (!failure) throw error;
+    if (build) discardBuild(folder, build);
+    console.error(writeFailureLine(failure, outDir, existsSync(outDir) ? outDir : undefined, process.cwd(), build));
+    return 1;
   } finally {
     release();
   }
+}
+
+/** The line for a disk that is full, or undefined for other faults (which keep their own message). */
+function fullDisk(error: unknown): string | undefined {
+  const failure = writeFailureOf(error);
+  if (failure?.code !== 'ENOSPC' && failure?.code !== 'EDQUOT') return undefined;
+  return writeFailureLine(failure, outDir, existsSync(outDir) ? outDir : undefined, process.cwd());
 }
 
 function codeOf(error: unknown): string {
