@@ -100,6 +100,18 @@ export const CATALOGUE = {
     hint: (column) => `delete regions:, or declare places: world on column ${column} to draw the countries it names`,
     example: ['port'],
   }),
+  heatmapAxis: entry({
+    code: 'heatmap-axis',
+    message: (x: string) => `a heatmap lays out its cells by the months of a year or by category, and this chart has ${x} along x`,
+    hint: () => 'use x: month with series: year for a value per month and year, or x: a category column',
+    example: ['period'],
+  }),
+  heatmapRows: entry({
+    code: 'heatmap-rows',
+    message: () => 'a heatmap draws a row of cells per series, and this chart has none',
+    hint: () => 'add series: year (or a category column), or list several keys in data:',
+    example: [],
+  }),
 };
 
 /** A catalogued problem's message and hint, from its arguments. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { PROJECT } from '../helpers.ts';
+import { CHART_TYPES } from '../../src/lib/charts/kinds/registry.ts';
 import { runCli } from '../build/runBuild.ts';
 import { edit, MINI, miniProject } from '../fixtures/mini.ts';
 
@@ -18,7 +19,7 @@ describe('npm run check', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toEqual([
-      'content/mini/01-first.md:5:9  invalid chart.type: pie (expected line, area, bar, barX, dot, choropleth, symbolMap, locator, scatter, dumbbell, arrow, slope)',
+      `content/mini/01-first.md:5:9  invalid chart.type: pie (expected ${CHART_TYPES.join(', ')})`,
       'content/mini/02-second.md:10:36  fact "US$5.4 billion" does not match partners.exports at 2025-03 (partner=United States): the text says US$5.4 billion, the data gives US$4.5 billion — correct the text to "US$4.5 billion", or check the key and period',
       'content/mini/index.md:6:7  lead section "secnd" does not exist — did you mean "second"?',
       'data/trade/monthly.csv:5:9  "fifteen" is not a number in column "exports" — write a plain number such as 123.4, or leave the cell empty when the figure is missing',

@@ -44,6 +44,7 @@ export const CHART_CASES: ChartCase[] = [
   { name: 'scatter-log', dataset: 'health', spec: { data: 'countries.fertility', type: 'scatter', x: 'population', log: 'x' } },
   { name: 'choropleth', dataset: 'people', spec: { ...PEOPLE, type: 'choropleth', highlight: 'India' } },
   { name: 'symbolMap', dataset: 'people', spec: { ...PEOPLE, type: 'symbolMap', highlight: ['China', 'India'] } },
+  { name: 'heatmap', dataset: 'jobs', spec: { ...RATE, type: 'heatmap', x: 'month', series: 'year', where: { industry: 'Construction', year: [2007, 2008, 2009, 2010] }, highlight: '2009' } },
   { name: 'locator', dataset: 'capitals', spec: { data: 'capitals.lat', type: 'locator', x: 'city', where: { state: ['Massachusetts', 'Connecticut', 'Rhode Island'] } } },
   { name: 'locator-areas', dataset: 'capitals', spec: { data: 'capitals.lat', type: 'locator', x: 'state', where: { state: ['Colorado', 'Utah'] } } },
 ];
@@ -76,5 +77,6 @@ export const CHECK_CASES: CheckCase[] = [
   { name: 'map region misspelt', dataset: 'people', chart: '  data: countries.population_share\n  type: choropleth\n  x: country\n  regions:\n    "Hong Kong, China": [HKG]\n    Nordic: [Norway, Swedn, Finland]\n' },
   { name: 'partial on a locator', dataset: 'capitals', chart: '  data: capitals.lat\n  type: locator\n  x: state\n  partial: true\n' },
   { name: 'regions on a locator by coordinates', dataset: 'capitals', chart: '  data: capitals.lat\n  type: locator\n  x: city\n  regions: { New England: [USA] }\n' },
+  { name: 'heatmap over time', dataset: 'jobs', chart: '  data: industries.rate\n  type: heatmap\n  where: { industry: Finance }\n' },
   { name: 'annotation nowhere', dataset: 'jobs', chart: '  data: industries.rate\n  where: { industry: Finance }\n  annotations:\n    - { text: "Nowhere" }\n' },
 ];

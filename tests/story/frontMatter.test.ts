@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readMarkdownFile } from '../../src/lib/story/frontMatter.ts';
-import { sectionSchema, storySchema } from '../../src/lib/story/schema.ts';
+import { CHART_TYPES, sectionSchema, storySchema } from '../../src/lib/story/schema.ts';
 import { fieldsOfSection, fieldsOfStory } from '../../src/lib/story/loadStory.ts';
 import { formatProblem, Problems } from '../../src/lib/problems.ts';
 
@@ -104,10 +104,10 @@ describe('readMarkdownFile()', () => {
 
   test('lists the valid chart types for an unknown one', () => {
     expect(section(`---\n${CHART}  type: pie\n---\n\nText.\n`).problems).toEqual([
-      `${FILE}:5:9  invalid chart.type: pie (expected line, area, bar, barX, dot, choropleth, symbolMap, locator, scatter, dumbbell, arrow, slope)`,
+      `${FILE}:5:9  invalid chart.type: pie (expected ${CHART_TYPES.join(', ')})`,
     ]);
     expect(section(`---\n${CHART}  type: bars\n---\n\nText.\n`).problems).toEqual([
-      `${FILE}:5:9  invalid chart.type: bars (expected line, area, bar, barX, dot, choropleth, symbolMap, locator, scatter, dumbbell, arrow, slope) — did you mean "bar"?`,
+      `${FILE}:5:9  invalid chart.type: bars (expected ${CHART_TYPES.join(', ')}) — did you mean "bar"?`,
     ]);
   });
 

@@ -15,6 +15,7 @@ import { scatter } from './scatter.ts';
 import { dumbbell } from './dumbbell.ts';
 import { arrow } from './arrow.ts';
 import { slope } from './slope.ts';
+import { heatmap } from './heatmap.ts';
 
 export const KINDS = [
   line,
@@ -29,6 +30,7 @@ export const KINDS = [
   dumbbell,
   arrow,
   slope,
+  heatmap,
 ] as const satisfies readonly ChartKind[];
 
 export type ChartType = (typeof KINDS)[number]['type'];
