@@ -36,7 +36,7 @@ export interface Ends {
  */
 export function changeEnds(spec: ChartSpec, table: Table, x: string, rows: Row[], from: Period | undefined, to: Period | undefined, through: Period | undefined, problems: ChartProblem[]): Ends | undefined {
   const kind = spec.type;
-  const a = kind === 'arrow' ? 'an' : 'a';
+  const a = /^[aeiou]/.test(kind) ? 'an' : 'a';
   const before = problems.length;
   if (table.grain === 'none') problems.push({ field: 'type', message: `${a} ${kind} chart compares two periods, and table ${table.name} has none`, hint: 'use type: barX to compare categories' });
   if (table.categories.length === 0) problems.push({ field: 'type', message: `${a} ${kind} chart compares categories, and table ${table.name} has none`, hint: 'use type: line to show the change over time' });

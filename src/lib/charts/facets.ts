@@ -131,23 +131,16 @@ export function facetOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   }
   if (zero || drawn.some((d) => d.y! < 0)) marks.push(Plot.ruleY([0]));
   const channels = { x: 'x', y: 'y', fx, fy };
-  switch (chart.type) {
-    case 'area':
-      marks.push(Plot.areaY(data, { ...channels, z: 'series', fill: colour, fillOpacity: 0.18, curve: 'linear' } as Plot.AreaYOptions));
-    // falls through: an area has its line on top
-    case 'line':
-      marks.push(Plot.lineY(thinLine(data, Math.max(20, Math.round(panelWidth))), { ...channels, z: 'series', stroke: colour, strokeWidth: 1.75, curve: 'linear' } as Plot.LineYOptions));
-      break;
-    case 'dot':
-      marks.push(Plot.dot(drawn, { ...channels, fill: colour, r: 2 } as Plot.DotOptions));
-      break;
-    case 'bar':
-      if (chart.xKind === 'time') marks.push(Plot.rectY(drawn, { x1: 'x1', x2: 'x2', y: 'y', fx, fy, fill: colour, insetLeft: 0.25, insetRight: 0.25 } as Plot.RectYOptions));
-      // The months of a year run along a linear scale (1–12): each bar takes most of its month.
-      else if (chart.xKind === 'month') marks.push(Plot.rectY(drawn, { x1: (d: Datum) => (d.x as number) - 0.4, x2: (d: Datum) => (d.x as number) + 0.4, y: 'y', fx, fy, fill: colour } as Plot.RectYOptions));
-      else marks.push(Plot.barY(drawn, { ...channels, fill: colour } as Plot.BarYOptions));
-      break;
-  }
+  // Each panel draws the kind's marks small, by its traits: bars, a line (with its area when filled), or dots.
+  if (chart.kind.joined) {
+    if (chart.kind.filled) marks.push(Plot.areaY(data, { ...channels, z: 'series', fill: colour, fillOpacity: 0.18, curve: 'linear' } as Plot.AreaYOptions));
+    marks.push(Plot.lineY(thinLine(data, Math.max(20, Math.round(panelWidth))), { ...channels, z: 'series', stroke: colour, strokeWidth: 1.75, curve: 'linear' } as Plot.LineYOptions));
+  } else if (chart.kind.bars === 'vertical') {
+    if (chart.xKind === 'time') marks.push(Plot.rectY(drawn, { x1: 'x1', x2: 'x2', y: 'y', fx, fy, fill: colour, insetLeft: 0.25, insetRight: 0.25 } as Plot.RectYOptions));
+    // The months of a year run along a linear scale (1–12): each bar takes most of its month.
+    else if (chart.xKind === 'month') marks.push(Plot.rectY(drawn, { x1: (d: Datum) => (d.x as number) - 0.4, x2: (d: Datum) => (d.x as number) + 0.4, y: 'y', fx, fy, fill: colour } as Plot.RectYOptions));
+    else marks.push(Plot.barY(drawn, { ...channels, fill: colour } as Plot.BarYOptions));
+  } else marks.push(Plot.dot(drawn, { ...channels, fill: colour, r: 2 } as Plot.DotOptions));
   // Highlighted periods get a dot in each panel.
   const points = drawn.filter((d) => d.highlight && !chart.highlightsSeries);
   if (points.length) marks.push(Plot.dot(points, { ...channels, fill: ACCENT, r: 3 } as Plot.DotOptions));

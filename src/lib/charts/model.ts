@@ -99,6 +99,8 @@ export interface ChartKind {
   readonly bars?: 'vertical' | 'horizontal';
   /** Its values are joined by a line, so that rows of several series in one line would zigzag. */
   readonly joined?: boolean;
+  /** The area under its line is filled. */
+  readonly filled?: boolean;
   /** With series, each is named at its last value (no key). */
   readonly endLabels?: boolean;
   /** Without `x:`, it runs across the table's first category column rather than its periods. */

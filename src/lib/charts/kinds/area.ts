@@ -10,6 +10,7 @@ export const area = {
   zero: true,
   family: 'a line',
   joined: true,
+  filled: true,
   endLabels: true,
   hollow: true,
   layouts: ['stack'],
