@@ -78,8 +78,11 @@ describe('morph()', () => {
     expect([first[old], second[old]]).toEqual(['opacity:1', 'opacity:0']);
   });
 
-  test('refuses states drawn in different frames', () => {
+  test('refuses states drawn in different frames, or that define one id differently', () => {
     expect(morph(roots('<svg viewBox="0 0 100 100"></svg>', '<svg viewBox="0 0 100 120"></svg>'), 'p')).toBeUndefined();
+    const clip = (width: number) => svg(`<clipPath id="c"><rect width="${width}" height="10"></rect></clipPath>`);
+    expect(morph(roots(clip(10), clip(10)), 'p')).toBeDefined();
+    expect(morph(roots(clip(10), clip(20)), 'p')).toBeUndefined();
   });
 });
 

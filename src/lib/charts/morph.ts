@@ -38,8 +38,8 @@ interface Node {
 
 /**
  * Lays the states' SVG roots over each other. Returns undefined when they
- * are not drawn in one frame (other sizes or root attributes), which
- * leaves them to be shown one after the other. `prefix` makes the classes
+ * are not drawn in one frame (other sizes or root attributes) or would
+ * define one id twice, which leaves them to be shown one after the other. `prefix` makes the classes
  * given to changing marks unique on the page.
  */
 export function morph(roots: readonly Element[], prefix: string): Morph | undefined {
@@ -68,6 +68,9 @@ export function morph(roots: readonly Element[], prefix: string): Morph | undefi
   };
   const svg = roots[0].cloneNode(false) as Element;
   for (const child of tree) svg.appendChild(build(child, roots.map(() => true)));
+  // Two states defining one id differently (a clip, a gradient) cannot share a drawing.
+  const ids = [...svg.querySelectorAll('[id]')].map((el) => el.getAttribute('id'));
+  if (new Set(ids).size < ids.length) return undefined;
   return { svg: svg.outerHTML, states };
 }
 
@@ -138,9 +141,9 @@ function longestPath(els: readonly (Element | undefined)[]): string {
   }, '');
 }
 
-/** Whether path `d` draws the start of `whole`: the same commands, up to a vertex. */
+/** Whether path `d` draws the start of `whole`: the same straight segments (M and L only), up to a vertex. */
 function isStart(d: string, whole: string): boolean {
-  return d === whole || (whole.startsWith(d) && /^[LM]/.test(whole.slice(d.length)));
+  return d === whole || (/^M[ML\d.,\s-]*$/.test(whole) && whole.startsWith(d) && /^[LM]/.test(whole.slice(d.length)));
 }
 
 /**
