@@ -89,6 +89,20 @@ describe('describeChart() counts series', () => {
   });
 });
 
+describe('describeChart() counts values below zero', () => {
+  test('in the grain of the table: "1 of 3 months"', async () => {
+    const { miniProject } = await import('../fixtures/mini.ts');
+    const { loadDataset } = await import('../../src/lib/data/loadDataset.ts');
+    const { chartData } = await import('../../src/lib/charts/chartData.ts');
+    const { Problems } = await import('../../src/lib/problems.ts');
+    const { chartSchema } = await import('../../src/lib/story/schema.ts');
+    const root = miniProject({ 'data/trade/monthly.csv': 'period,exports,imports,note\n2025-03,15,9,\n2025-04,8,10,\n2025-05,17,10,\n' });
+    const result = chartData(loadDataset(root, 'trade', new Problems())!, chartSchema.parse({ title: 't', data: 'monthly.balance' }));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(describeChart(result.chart)).toContain('Below zero in 1 of 3 months.');
+  });
+});
+
 describe('makeFigure()', () => {
   test('uses the editor\'s chart.description instead of the generated one', () => {
     const chart = charts.get('chips')!;

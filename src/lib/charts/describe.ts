@@ -1,5 +1,5 @@
 import { formatValue, ownDigits, unitHeading } from '../format.ts';
-import { periodLabel } from '../period.ts';
+import { grainNoun, periodLabel } from '../period.ts';
 import { describeTotals, isGrouped, isStacked } from './stack.ts';
 import { shownDigits, valueLabel, type ChartData, type Datum } from './model.ts';
 import { kindOf as chartKind } from './kinds/registry.ts';
@@ -49,7 +49,7 @@ function describeData(chart: ChartData): string {
       sentences.push(`${capitalise(text)}.`);
     }
     const below = drawn.filter((d) => d.y! < 0).length;
-    if (below > 0 && below < drawn.length) sentences.push(`Below zero in ${below} of ${drawn.length} ${drawn.length === 1 ? 'period' : 'periods'}.`);
+    if (below > 0 && below < drawn.length) sentences.push(`Below zero in ${below} of ${drawn.length} ${periodsNoun(chart, drawn)}.`);
   }
 
   const highlighted = drawn.filter((d) => d.highlight && !chart.highlightsSeries);
@@ -101,6 +101,13 @@ function measureNames(chart: ChartData): string {
 
 function unitWords(chart: ChartData): string {
   return unitHeading(chart.unit);
+}
+
+/** What the drawn values are counted in: days, months, quarters or years; "periods" where a span of months stands among single ones, or without a grain. */
+function periodsNoun(chart: ChartData, drawn: Datum[]): string {
+  const grain = chart.table.grain;
+  const counted = grain === 'day' || grain === 'quarter' || grain === 'year' || (grain === 'month' && !drawn.some((d) => d.span || d.period.from !== d.period.to));
+  return counted ? grainNoun(grain, drawn.length) : drawn.length === 1 ? 'period' : 'periods';
 }
 
 function byWhat(chart: ChartData): string {
