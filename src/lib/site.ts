@@ -115,6 +115,8 @@ export function watchedSite(root: string): Site {
  * A StoryError that also carries `loc`, `hint` and the file's text, the
  * fields Astro's dev error overlay reads: it then shows the first faulty
  * line of the content file (not this module) and opens it in the editor.
+ * It carries no stack trace: the terminal shows the positioned problem
+ * and its hint, and nothing of the code that found it.
  */
 export function locatedError(problems: Problem[], root: string): StoryError & { loc: Position & { file: string }; hint: string } {
   const first = problems[0];
@@ -122,6 +124,9 @@ export function locatedError(problems: Problem[], root: string): StoryError & { 
   // Astro reads the file only when it lies inside its own root; PLOTLINE_ROOT may not.
   const text = existsSync(file) && statSync(file).isFile() ? readFileSync(file, 'utf8') : undefined;
   return Object.assign(new StoryError(problems), {
+    // No stack: the fault is in the content, and Astro's dev server prints
+    // a stack trace under every error that has one.
+    stack: '',
     loc: { file, line: first.line, column: first.column },
     hint: 'Fix the file and save it: the page reloads by itself. `npm run check` lists the same problems.',
     ...(text === undefined ? {} : { fullCode: text, frame: codeFrame(text, first) }),

@@ -125,6 +125,10 @@ describe('npm run dev', () => {
     expect(overlay).toContain('Then shipments surged. June exports reached');
     expect(overlay).not.toContain('export function siteOrThrow');
     await poll('the problem in the terminal', async () => log.slice(logBefore).includes(expected));
+    // The page's refusal is logged too, with the hint and without a stack trace: the fault is in the content.
+    await poll('the page\'s error in the terminal', async () => log.slice(logBefore).includes(`[ERROR] ${expected}`));
+    expect(log.slice(logBefore)).toContain('Fix the file and save it: the page reloads by itself.');
+    expect(log.slice(logBefore)).not.toMatch(/Stack trace|\n\s+at \S/);
 
     writeFileSync(join(root, SECTION), original);
     await poll('the page to recover', async () => (await overlayText(page)) === '' && (await bodyText(page)).includes('A June high'));
@@ -145,6 +149,8 @@ describe('npm run dev', () => {
     });
     expect(overlay).toMatch(expected);
     await poll('the problem in the terminal', async () => expected.test(log.slice(logBefore)));
+    await poll('the page\'s error in the terminal', async () => log.slice(logBefore).includes('[ERROR] data/trade/commodities.csv'));
+    expect(log.slice(logBefore)).not.toMatch(/Stack trace|\n\s+at \S/);
 
     writeFileSync(csv, good);
     await poll('the page to recover', async () => (await overlayText(page)) === '' && (await bodyText(page)).includes('A June high'));
