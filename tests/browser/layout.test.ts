@@ -75,18 +75,19 @@ describe.each(Object.entries(VIEWPORTS))('on a %s', (name, viewport) => {
 });
 
 describe('the pinned chart on a phone', () => {
-  test("shows the editor's caption and the source under the drawing, and folds the notes until the data is opened", async () => {
+  test("shows the caption and every note, and the credit on one line; opening the data shows every source", async () => {
     const { page } = await openPage(site, `${STORY}/`, { viewport: VIEWPORTS.phone });
-    const figure = page.locator('.scrolly > figure.chart', { has: page.locator('.chart-caption') }).first();
-    await figure.evaluate((f) => f.parentElement!.querySelectorAll('figure.chart').forEach((g) => g.classList.toggle('is-active', g === f)));
-    const seen = (selector: string) => figure.locator(selector).first().evaluate((el) => el.getBoundingClientRect().width > 1);
-    expect(await seen('.chart-caption')).toBe(true);
-    expect(await seen('.chart-source')).toBe(true);
     const noted = page.locator('.scrolly > figure.chart', { has: page.locator('.chart-note') }).first();
     await noted.evaluate((f) => f.parentElement!.querySelectorAll('figure.chart').forEach((g) => g.classList.toggle('is-active', g === f)));
-    expect(await noted.locator('.chart-note').first().evaluate((el) => el.getBoundingClientRect().width > 1)).toBe(false);
+    const box = (selector: string) => noted.locator(selector).first().evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { width: r.width, lines: Math.round(r.height / Number.parseFloat(getComputedStyle(el).lineHeight)), clipped: el.scrollWidth > el.clientWidth + 1 };
+    });
+    for (const selector of ['.chart-note', '.chart-caption']) expect((await box(selector)).width, selector).toBeGreaterThan(1);
+    expect((await box('.chart-note')).clipped).toBe(false);
+    expect((await box('.chart-source')).lines).toBe(1);
     await noted.locator('.chart-data summary').click();
-    expect(await noted.locator('.chart-note').first().evaluate((el) => el.getBoundingClientRect().width > 1)).toBe(true);
+    expect((await box('.chart-source')).clipped).toBe(false);
     await page.context().close();
   });
 });
@@ -122,16 +123,19 @@ describe('the data of a pinned chart', () => {
 });
 
 describe('on a wide screen', () => {
-  test('at 1920×1080 the chart takes the room: wider than at 1280, and whole on the first screen', async () => {
+  test('at 1920×1080 the chart takes more room than at 1280, type no larger than 14 px, and is whole on the first screen', async () => {
     async function drawing(viewport: { width: number; height: number }) {
       const { page } = await openPage(site, `${STORY}/`, { viewport });
-      const box = await page.locator('.scrolly > figure.chart.is-active .chart-drawing svg').filter({ visible: true }).boundingBox();
+      const svg = page.locator('.scrolly > figure.chart.is-active .chart-drawing svg').filter({ visible: true });
+      const box = (await svg.boundingBox())!;
+      const scale = await svg.evaluate((s: SVGSVGElement) => s.getBoundingClientRect().width / s.viewBox.baseVal.width);
       await page.context().close();
-      return box!;
+      return { ...box, type: 11 * scale };
     }
     const desktop = await drawing(VIEWPORTS.desktop);
     const wide = await drawing({ width: 1920, height: 1080 });
-    expect(wide.width).toBeGreaterThan(desktop.width * 1.25);
+    expect(wide.width).toBeGreaterThan(desktop.width);
+    expect(wide.type).toBeLessThanOrEqual(14.05);
     expect(wide.y + wide.height).toBeLessThanOrEqual(1080);
   });
 

@@ -10,6 +10,7 @@ import { findCountry, normaliseName } from '../../src/lib/charts/geo/atlas.ts';
 import { colourClasses } from '../../src/lib/charts/geo/mapOptions.ts';
 import { countryShapes, withoutSpecks } from '../../src/lib/charts/geo/shapes.ts';
 import { makeFigure, standaloneNarrow } from '../../src/lib/charts/figure.ts';
+import { SIZES } from '../../src/lib/charts/plotOptions.ts';
 
 const PEOPLE = { data: 'countries.population_share', x: 'country', regions: { 'Hong Kong, China': ['HKG'] } };
 const paths = (svg: string) => [...svg.matchAll(/<path\b[^>]*\bd="([^"]+)"/g)].map((m) => m[1]);
@@ -169,7 +170,7 @@ describe('a map at both sizes on one page', () => {
     const shapes = countryShapes(640);
     const world = { type: 'FeatureCollection' as const, features: [...shapes.values()] };
     const withData = [...new Set(chart.data.filter((d) => d.y !== null).flatMap((d) => chart.places?.get(String(d.x)) ?? []))].filter((id) => shapes.has(id));
-    const [[x0, y0], [x1, y1]] = geoPath(geoEqualEarth().fitExtent([[4, 34], [356, 214]], world)).bounds({ type: 'FeatureCollection', features: withData.map((id) => shapes.get(id)!) });
+    const [[x0, y0], [x1, y1]] = geoPath(geoEqualEarth().fitExtent([[4, 34], [356, SIZES.narrow.height - 4]], world)).bounds({ type: 'FeatureCollection', features: withData.map((id) => shapes.get(id)!) });
     [x0, y0, x1, y1].forEach((want, i) => expect(Math.abs(got[i] - want)).toBeLessThan(1));
     expect(ownNarrow).toContain('id="n-land"');
   });

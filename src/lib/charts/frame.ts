@@ -25,16 +25,17 @@ export const LEFT_MARGIN = 48;
 
 /** Sizes every chart is drawn at: the phone layout and the wide one. */
 export const SIZES = {
-  narrow: { width: 360, height: 320 },
+  narrow: { width: 360, height: 180 },
   wide: { width: 640, height: 380 },
 } as const satisfies Record<string, Size>;
 
 /**
- * The tallest narrow drawing that a 390×844 phone shows at full size when
- * it is pinned: site.css caps the drawing at 46svh (388 px there) and its
- * width at 358 px, so a taller one is scaled down, its type with it.
+ * The tallest narrow drawing a phone pins: the whole pinned figure (title,
+ * drawing, caption, notes, credit) keeps within 55% of a 360×640 screen
+ * (site.css), and the drawing is never scaled down, so a chart that grows
+ * with its rows is drawn to this height.
  */
-export const PHONE_FIT = 384;
+export const PHONE_FIT = SIZES.narrow.height;
 
 /**
  * A highlighted value as the prose quotes it, so chart and text agree (111.68,

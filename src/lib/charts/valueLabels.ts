@@ -69,7 +69,7 @@ export function valueLabelMarks(chart: ChartData, project: Projected, narrow: bo
     shifts.flatMap((dx) =>
       [true, false].flatMap((bold) => {
         const some = data.filter((d) => marked(d) === bold && shift(d) === dx);
-        const options = { x, y: 'y', ...panel, text, dx: dx || undefined, dy, fontWeight: bold ? 'bold' : undefined, fontSize: narrow && !bold ? 10 : undefined, fill: 'currentColor', className: 'halo' };
+        const options = { x, y: 'y', ...panel, text, dx: dx || undefined, dy, fontWeight: bold ? 'bold' : undefined, fill: 'currentColor', className: 'halo' };
         return some.length ? [Plot.text(some, options as Plot.TextOptions)] : [];
       }),
     ),

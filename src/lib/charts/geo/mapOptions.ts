@@ -109,10 +109,10 @@ export function mapOptions(chart: ChartData, size: Size, shapesFrom?: Size): Plo
   return { ...frame, projection, style: undefined, marks, ...(r ? { r } : {}) } as unknown as Plot.PlotOptions;
 }
 
-/** The drawing's frame: the map about twice as wide as it is tall, under the key of a choropleth. */
+/** The drawing's frame: the map about twice as wide as it is tall (no taller than the size allows), under the key of a choropleth. */
 function mapFrame(choropleth: boolean, size: Size) {
   const marginTop = choropleth ? KEY_HEIGHT : 8;
-  const mapHeight = Math.round(size.width * 0.5);
+  const mapHeight = Math.min(Math.round(size.width * 0.5), size.height - marginTop - 4);
   return { width: size.width, height: mapHeight + marginTop + 4, marginTop, marginRight: 4, marginBottom: 4, marginLeft: 4 };
 }
 
@@ -187,7 +187,7 @@ function placeLabels(chart: ChartData, drawn: Datum[], shapes: Map<string, Featu
   if (which === 'none') return [];
   const chosen = drawn.filter((d) => which === 'all' || d.highlight);
   const text = (d: Datum) => (narrow ? `${d.label}\n${formatShort(d.y!, chart.unit, undefined, chart.locale)}` : `${d.label} ${formatShort(d.y!, chart.unit, undefined, chart.locale)}`);
-  const options = { x: 'lon', y: 'lat', text: 'text', fontWeight: 'bold', fontSize: narrow ? 9 : 11, lineHeight: 1.1, fill: 'currentColor', className: 'halo' };
+  const options = { x: 'lon', y: 'lat', text: 'text', fontWeight: 'bold', fontSize: 11, lineHeight: 1.1, fill: 'currentColor', className: 'halo' };
   const labelled = chosen.map((d) => ({ ...d, ...spot(chart.places?.get(String(d.x)) ?? [], shapes), text: text(d) }));
   // On a choropleth the label sits on its place; beside a circle, to its right.
   if (!radius) return [Plot.text(labelled, options as Plot.TextOptions)];

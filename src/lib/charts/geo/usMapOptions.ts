@@ -117,7 +117,7 @@ function circles(chart: ChartData, drawn: Datum[], idOf: (d: Datum) => string | 
   return [
     Plot.dot(spots, { x: 'lon', y: 'lat', r: (d: Datum) => radius(d.y!), fill: (d: Datum) => (d.highlight ? ACCENT : PRIMARY), fillOpacity: 0.5, stroke: (d: Datum) => (d.highlight ? ACCENT : PRIMARY), strokeWidth: 0.75 } as Plot.DotOptions),
     // A name goes right of its circle, or left of it in the map's right quarter.
-    ...named.map((d) => Plot.text([d], { x: 'lon', y: 'lat', text, ...beside(d, projection, radius(d.y!), width), fontSize: narrow ? 9 : 11, fontWeight: 'bold', fill: 'currentColor', className: 'halo' } as Plot.TextOptions)),
+    ...named.map((d) => Plot.text([d], { x: 'lon', y: 'lat', text, ...beside(d, projection, radius(d.y!), width), fontSize: 11, fontWeight: 'bold', fill: 'currentColor', className: 'halo' } as Plot.TextOptions)),
   ];
 }
 
