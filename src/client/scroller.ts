@@ -70,12 +70,25 @@ function settle(): void {
   }
 }
 
-/** The step a #fragment points into (a step, something in one, or a step's chart), if any. */
-function linkedStep(): number {
+/** What a #fragment points into: a step (or something in one), or a chart; the step, and whether it was by its chart. */
+function linked(): { step: number; byChart: boolean } {
   const id = decodeURIComponent(location.hash.slice(1));
   const target = id ? document.getElementById(id) : null;
-  const owner = target?.closest('.scrolly > .step') ?? target?.closest('.scrolly > figure.chart')?.previousElementSibling;
-  return owner ? steps.indexOf(owner as HTMLElement) : -1;
+  const chart = target?.closest('.scrolly > figure.chart');
+  const owner = target?.closest('.scrolly > .step') ?? chart?.previousElementSibling;
+  return { step: owner ? steps.indexOf(owner as HTMLElement) : -1, byChart: Boolean(chart) };
+}
+
+/**
+ * Every pinned chart shares one cell, so the browser takes a link to any
+ * of them to the top of the story: a link to a chart brings the step that
+ * shows it to the reading line instead (its scroll-margin-top).
+ */
+function landOnChart(): void {
+  const { step, byChart } = linked();
+  if (step < 0 || !byChart) return;
+  show(step);
+  steps[step].scrollIntoView({ block: 'start' });
 }
 
 if (steps.length > 0 && figures.length > 0) {
@@ -85,11 +98,12 @@ if (steps.length > 0 && figures.length > 0) {
   // The step that is known without measuring: the linked one, or the first.
   // Measuring now would force a layout before the first paint; the load
   // handler measures once the page is drawn.
-  const linked = linkedStep();
+  const link = linked();
   showState(shown);
-  show(Math.max(0, linked));
+  show(Math.max(0, link.step));
   window.addEventListener('load', () => {
-    if (linked < 0 || window.scrollY > 0) settle();
+    if (link.byChart) landOnChart();
+    else if (link.step < 0 || window.scrollY > 0) settle();
     requestAnimationFrame(() => requestAnimationFrame(() => root.classList.add('scrolly-ready')));
   }, { once: true });
 
@@ -109,7 +123,10 @@ if (steps.length > 0 && figures.length > 0) {
     frame = requestAnimationFrame(settle);
   };
   window.addEventListener('scroll', onScroll, { passive: true });
-  window.addEventListener('hashchange', onScroll);
+  window.addEventListener('hashchange', () => {
+    landOnChart();
+    onScroll();
+  });
   // Crossing into another layout moves the reading line (scrollama types omit offset()).
   window.addEventListener('resize', () => {
     (scroller as unknown as { offset(x: number): void }).offset(readingLine());

@@ -101,6 +101,31 @@ describe.each(Object.entries(VIEWPORTS))('story page on a %s', (name, viewport) 
     await page.context().close();
   });
 
+  test('a link to a chart, opened or followed in the page, brings the step that shows it to the reading line', async () => {
+    const first = await openPage(site, `${STORY}/`, { viewport });
+    const steps = await plan(first.page);
+    const ids = await first.page.locator('.scrolly > figure.chart').evaluateAll((fs) => fs.map((f) => f.id));
+    await first.page.context().close();
+    // The step each chart follows is the one that shows it.
+    const owner = (figure: number) => steps.findIndex((s) => s.shows === figure);
+    const check = async (page: Page, figure: number) => {
+      await expect.poll(() => activeStep(page)).toBe(owner(figure));
+      await expectShowing(page, figure);
+      const top = await page.locator('.scrolly > .step').nth(owner(figure)).evaluate((el) => el.getBoundingClientRect().top / window.innerHeight);
+      const line = await page.locator('.scrolly').evaluate((el) => Number.parseFloat(getComputedStyle(el).getPropertyValue('--reading-line')));
+      expect(top).toBeGreaterThan(0.2);
+      expect(top).toBeLessThanOrEqual(line);
+    };
+    const late = ids.length - 2;
+    const { page, problems } = await openPage(site, `${STORY}/#${ids[late]}`, { viewport });
+    await check(page, late);
+    // Followed within the page (a ledger's "Drawn in" link): a hash change.
+    await page.evaluate((id) => (location.hash = id), ids[2]);
+    await check(page, 2);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   test('fast scrolling and jumps never leave a wrong chart', async () => {
     const { page, problems } = await openPage(site, `${STORY}/`, { viewport });
     const steps = await plan(page);
