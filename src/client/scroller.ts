@@ -107,21 +107,17 @@ if (steps.length > 0 && figures.length > 0) {
     requestAnimationFrame(() => requestAnimationFrame(() => root.classList.add('scrolly-ready')));
   }, { once: true });
 
-  const scroller = scrollama();
-  scroller
-    .setup({ step: steps, offset: readingLine() })
-    .onStepEnter(({ index }) => show(index))
-    .onStepExit(({ index, direction }) => {
-      if (direction === 'up') show(Math.max(0, index - 1));
-    });
-
-  // Fast scrolling and jumps can skip observer events: after each frame of
-  // scrolling, settle on what the reading line really crosses.
+  // Fast scrolling and jumps can skip observer events, or deliver them
+  // after the jump (a step left far behind "exits upwards"): after each
+  // frame of scrolling and each observer event, settle on what the reading
+  // line really crosses.
   let frame = 0;
   const onScroll = () => {
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(settle);
   };
+  const scroller = scrollama();
+  scroller.setup({ step: steps, offset: readingLine() }).onStepEnter(onScroll).onStepExit(onScroll);
   window.addEventListener('scroll', onScroll, { passive: true });
   window.addEventListener('hashchange', () => {
     landOnChart();

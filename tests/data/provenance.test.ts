@@ -123,7 +123,7 @@ describe('a chart that draws an unverified value', () => {
     expect(figure.svg.narrow).toContain(`href="#${/<g id="([^"]+)"[^>]*class="unverified"/.exec(figure.svg.wide)![1]}"`);
     // One hollow bar: March 2024.
     expect(figure.svg.wide.split('class="unverified"')[1].split('</g>')[0].match(/<rect/g)).toHaveLength(1);
-    const note = 'Drawn hollow: Mar 2024, which rests on figures found only in copies of reports that could not be verified';
+    const note = 'Drawn hollow: Mar 2024, from a report copy that could not be verified (its source is named with the data).';
     expect(figure.notes.join(' ')).toContain(note);
     const toMarch = chartData(dataset, chartSchema.parse({ title: 't', data: 'monthly.exports', type: 'bar', to: '2024-03' }));
     expect(toMarch.ok && makeFigure('g', toMarch.chart, 'Customs releases').description).toContain('to US$12 billion (unverified) in Mar 2024');

@@ -33,13 +33,18 @@ export function drawsHollow(chart: Pick<ChartData, 'kind' | 'spec'>): boolean {
   return chart.kind.hollow === true && chart.spec.facet === undefined && chart.spec.layout === undefined;
 }
 
-/** The note under a chart that draws unverified values, in words. */
+/**
+ * The note under a chart that draws unverified values, in words. Short
+ * enough to stay on screen under a phone's pinned chart (two lines at
+ * 360 px): up to three periods by name, more as a count and a span.
+ */
 export function unverifiedNote(chart: Pick<ChartData, 'data'>): string | undefined {
   const named = (d: Datum) => (d.series && !d.label.includes(d.series) ? `${d.label} (${d.series})` : d.label);
   const labels = [...new Set(chart.data.filter(isUnverifiedDatum).map(named))];
   if (labels.length === 0) return undefined;
-  const which = labels.length === 1 ? `${labels[0]}, which rests` : labels.length <= 6 ? `${listed(labels)}, which rest` : `${labels.length} values from ${labels[0]} to ${labels.at(-1)}, which rest`;
-  return `Drawn hollow: ${which} on figures found only in copies of reports that could not be verified (each source is named with the chart's data).`;
+  if (labels.length === 1) return `Drawn hollow: ${labels[0]}, from a report copy that could not be verified (its source is named with the data).`;
+  const which = labels.length <= 3 ? listed(labels) : `${labels.length} values from ${labels[0]} to ${labels.at(-1)}`;
+  return `Drawn hollow: ${which}, from report copies that could not be verified.`;
 }
 
 /** A table cell or description of a value, marked when it is unverified. */
