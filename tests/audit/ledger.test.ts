@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvParseRows } from 'd3-dsv';
 import { checkProject } from '../../src/lib/check.ts';
 import { buildLedger, ledgerCsv, ledgerJson, LEDGER_CSV_COLUMNS } from '../../src/lib/audit/ledger.ts';
 import { entryText } from '../../src/lib/audit/ledgerText.ts';
 import { edit, miniProject, MINI } from '../fixtures/mini.ts';
-import { PROJECT } from '../helpers.ts';
+import { PROJECT, tempProject } from '../helpers.ts';
 
 function miniLedger(changes: Record<string, string | null> = {}) {
   const { stories, problems } = checkProject(miniProject(changes));
@@ -147,5 +147,28 @@ describe('content/README.md', () => {
     const value = ledger.facts.find((f) => f.directive === 'value')!;
     expect(documented('Ledger entry fields')).toEqual(Object.keys(fact).sort());
     expect(documented('Rounding fields')).toEqual([...new Set([...Object.keys(fact.rounding), ...Object.keys(value.rounding)])].sort());
+  });
+});
+
+describe('the ledger of a table without periods', () => {
+  // US states from vega-datasets (tests/fixtures/charts): Florida 110 hurricanes, the most of any state.
+  const root = tempProject({
+    'content/states/index.md': '---\ntitle: Hurricanes by state\npublished: 2025-01-01\ndataset: states\n---\n\nFlorida was struck by :fact[110 hurricanes]{key=states.hurricanes state=Florida claim=highest}, more than any other state.\n',
+    'content/states/01-ranking.md': '---\nheading: The ranking\nchart:\n  data: states.hurricanes\n  type: barX\n  title: Hurricanes that struck each state\n---\n\nTexas follows with :value{key=states.hurricanes state=Texas}.\n',
+  });
+  cpSync(join(PROJECT, 'tests/fixtures/charts/data/states'), join(root, 'data/states'), { recursive: true });
+  const { stories, problems } = checkProject(root);
+
+  test('lists every figure, with no period and the claim it checks', () => {
+    expect(problems.filter((p) => !p.warning)).toEqual([]);
+    const ledger = buildLedger(stories[0]);
+    expect(ledger.facts.map((f) => [f.directive, f.key, f.at, f.period, f.filters, f.value, f.claim])).toEqual([
+      ['fact', 'states.hurricanes', null, null, { state: 'Florida' }, 110, 'highest'],
+      ['value', 'states.hurricanes', null, null, { state: 'Texas' }, 59, null],
+    ]);
+    expect(entryText(ledger.facts[0]).measure).toBe('Hurricanes, Florida');
+    const [header, first] = csvParseRows(ledgerCsv(ledger));
+    expect(first[header.indexOf('at')]).toBe('');
+    expect(first[header.indexOf('period')]).toBe('');
   });
 });

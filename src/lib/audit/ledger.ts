@@ -40,9 +40,9 @@ export interface LedgerEntry {
   /** The section's name (`trillion` for 01-trillion.md); null in index.md. */
   section: string | null;
   key: string;
-  /** The period as written in `at=`, and the row's own period (2025-11 finds 2025-01/11 in a running total). */
-  at: string;
-  period: string;
+  /** The period as written in `at=`, and the row's own period (2025-11 finds 2025-01/11 in a running total); null for a table without periods. */
+  at: string | null;
+  period: string | null;
   filters: Record<string, string>;
   value: number;
   /** The unit's name (usd_bn, or one the dataset declares), and how tables name it. */
@@ -94,8 +94,11 @@ export function buildLedger(story: Story): Ledger {
 
 function ledgerEntry(story: Story, record: FactRecord): LedgerEntry | undefined {
   const { data } = record;
-  if (!data || record.key === undefined || record.at === undefined) return undefined;
+  if (!data || record.key === undefined) return undefined;
   const { row, measure, table } = data;
+  // A table without periods is looked up by its categories alone: no at=.
+  const timeless = table.grain === 'none';
+  if (record.at === undefined && !timeless) return undefined;
   const { publishers } = row;
   const url = row.sources[measure.name] || row.sources[''] || '';
   const fallback = story.dataset.spec.sources[0]?.url ?? null;
@@ -113,8 +116,8 @@ function ledgerEntry(story: Story, record: FactRecord): LedgerEntry | undefined 
     column: record.column,
     section: section?.id ?? null,
     key: record.key,
-    at: record.at,
-    period: row.period.id,
+    at: record.at ?? null,
+    period: timeless ? null : row.period.id,
     filters: record.filters,
     value: data.value,
     unit: data.unit.name,

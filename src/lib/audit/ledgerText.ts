@@ -38,13 +38,14 @@ const OPS: Record<string, (d: Derived) => string> = {
 
 /** The reader-facing words for one ledger entry. */
 export function entryText(entry: LedgerEntry): EntryText {
-  const period = parsePeriod(entry.period);
+  const period = entry.period === null ? undefined : parsePeriod(entry.period);
   const filters = Object.values(entry.filters).map(humanise);
-  const when = period ? periodLabelLong(period) : entry.period;
+  // A table without periods names its row by its categories alone.
+  const when = period ? periodLabelLong(period) : entry.period ?? undefined;
   const { derived } = entry;
   return {
     figure: entry.text,
-    measure: [entry.measureLabel, ...filters, when].join(', '),
+    measure: [entry.measureLabel, ...filters, ...(when ? [when] : [])].join(', '),
     data: entry.valueText,
     computed: derived ? `Computed by us: ${(OPS[derived.op] ?? ((d: Derived) => `${d.op} of ${d.ofLabel}`))(derived)}.` : '',
     source: entry.source.url ? host(entry.source.url) : '',

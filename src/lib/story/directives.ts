@@ -14,6 +14,7 @@ import { checkFigure, figureRounding, parseStatedFigure, restate, unitWordProble
 import { sentencesAround } from './sentences.ts';
 import { periodThatMatches } from './otherPeriod.ts';
 import { checkClaim, CLAIMS, isClaimName, type ClaimName, type SeriesPoint } from './claims.ts';
+import { checkCategoryClaim } from './categoryClaims.ts';
 import { averagesOverSpan } from '../charts/chartData.ts';
 import type { FactData, FactRecord, Rounding } from '../audit/factRecord.ts';
 import { INVISIBLE_HINT, invisibleIn } from './invisible.ts';
@@ -310,9 +311,13 @@ function checkFactClaim(text: string, attributes: Attributes, found: NonNullable
     return found.ok ? point(found.value.row, found.value.value) : undefined;
   };
   const request = { claim: attributes.claim as ClaimName, since: attributes.since, than: attributes.than };
-  const result = checkClaim(request, row.period, point(row, found.value).value!, series, show, find);
+  // A table without periods ranks its categories instead (categoryClaims.ts).
+  const timeless = table.grain === 'none';
+  const result = timeless && !request.since && !request.than
+    ? checkCategoryClaim(request.claim, table, measure.name, row, attributes.filter, show)
+    : checkClaim(request, row.period, point(row, found.value).value!, series, show, find);
   if (!result.ok) {
-    context.problems.add(context.file, at, `fact "${text}": ${result.message} for ${found.key} at ${attributes.at}${describeFilter(attributes.filter)}`, result.hint);
+    context.problems.add(context.file, at, `fact "${text}": ${result.message} for ${found.key}${timeless ? '' : ` at ${attributes.at}`}${describeFilter(attributes.filter)}`, result.hint);
   }
 }
 
