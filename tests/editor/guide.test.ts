@@ -99,3 +99,23 @@ describe('content/README.md documents every field of every schema', () => {
     expect(tableNames(trimmed)).not.toEqual(fields(storySchema));
   });
 });
+
+describe('links within the guide', () => {
+  test('every #anchor names a heading of the guide, as GitHub makes its ids', () => {
+    // Headings outside code blocks, slugged as GitHub does: lower case, punctuation dropped, spaces to dashes, repeats numbered.
+    const ids = new Set<string>();
+    const seen = new Map<string, number>();
+    let fenced = false;
+    for (const line of GUIDE.split('\n')) {
+      if (line.startsWith('```')) fenced = !fenced;
+      if (fenced || !/^#{1,6} /.test(line)) continue;
+      const slug = line.replace(/^#+ /, '').toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
+      const n = seen.get(slug) ?? 0;
+      seen.set(slug, n + 1);
+      ids.add(n ? `${slug}-${n}` : slug);
+    }
+    const anchors = [...GUIDE.matchAll(/\]\(#([^)\s]+)\)/g)].map((m) => m[1]);
+    expect(anchors.length).toBeGreaterThan(10);
+    expect(anchors.filter((a) => !ids.has(a))).toEqual([]);
+  });
+});
