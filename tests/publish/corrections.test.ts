@@ -20,13 +20,29 @@ beforeAll(() => {
 });
 
 describe('npm run build: corrections and updates', () => {
-  test('the page shows "Updated" with the latest date under the byline, and the updates in a box, earliest first', () => {
+  test('the page shows one "Updated" line under the byline, corrections in a box, and every update at the end, earliest first', () => {
     const updated = document.querySelector('.byline-updated')!;
-    expect(updated.textContent).toBe('Updated May 9, 2025');
+    expect(updated.textContent).toBe('Updated May 9, 2025What changed');
     expect(updated.querySelector('time')!.getAttribute('datetime')).toBe('2025-05-09');
-    const box = document.querySelector('aside.corrections')!;
+    const log = document.getElementById(updated.querySelector('a')!.getAttribute('href')!.slice(1))!;
+    expect(log.getAttribute('aria-labelledby')).toBe(log.querySelector('h2')!.id);
+    expect([...log.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['May 3, 2025: Added April.', `May 9, 2025: ${NOTE}`]);
+    // The log follows the story; the box under the byline keeps the correction only.
+    expect(log.closest('.story-header')).toBeNull();
+    const box = document.querySelector('.story-header aside.corrections')!;
     expect(box.getAttribute('aria-labelledby')).toBe(box.querySelector('h2')!.id);
-    expect([...box.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['May 3, 2025: Added April.', `May 9, 2025: ${NOTE}`]);
+    expect(box.querySelector('h2')!.textContent).toBe('Correction');
+    expect([...box.querySelectorAll('li')].map((li) => li.textContent)).toEqual([`May 9, 2025: ${NOTE}`]);
+  });
+
+  test('a routine update has no box: the one "Updated" line links to the log', () => {
+    const root = miniProject(edit('content/mini/index.md', 'published: 2025-05-01\n', 'published: 2025-05-01\nupdates:\n  - date: 2025-05-03\n    note: Added April.\n'));
+    const result = runCli('build', root, join(root, 'dist'), { SITE_URL: 'https://news.example' });
+    expect(result.status, result.stderr).toBe(0);
+    const page = parseHTML(readFileSync(join(root, 'dist', 'mini/index.html'), 'utf8')).document;
+    expect(page.querySelector('aside.corrections')).toBeNull();
+    expect(page.querySelector('.byline-updated a')!.getAttribute('href')).toBe('#story-updates');
+    expect(page.querySelector('#story-updates li')!.textContent).toBe('May 3, 2025: Added April.');
   });
 
   test('JSON-LD carries dateModified and the correction, not the plain update', () => {

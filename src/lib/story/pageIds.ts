@@ -6,7 +6,9 @@
  */
 export const SOURCES_ID = 'story-sources';
 export const STATUS_ID = 'chart-status';
-export const PAGE_IDS: readonly string[] = [SOURCES_ID, STATUS_ID];
+/** The log of every correction and update, at the end of the story. */
+export const UPDATES_ID = 'story-updates';
+export const PAGE_IDS: readonly string[] = [SOURCES_ID, STATUS_ID, UPDATES_ID, `${UPDATES_ID}-heading`, 'corrections-heading'];
 
 /** Ids that Markdown footnotes are given (rehype-sanitize's prefix). */
 export const MARKDOWN_ID_PREFIX = 'user-content-';
