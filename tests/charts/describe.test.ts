@@ -89,6 +89,30 @@ describe('describeChart() counts series', () => {
   });
 });
 
+describe('describeChart() on a seasonal series', () => {
+  const construction = (from: string, to: string) => fixtureChart('jobs', { data: 'industries.rate', where: { industry: 'Construction' }, from, to });
+
+  test('tells a series that rises and falls with the year by its peak and trough months and its extremes', () => {
+    const chart = construction('2003-01', '2006-12');
+    const drawn = chart.data.filter((d) => d.y !== null);
+    const byMonth = (month: number) => drawn.filter((d) => d.period.from === month).reduce((sum, d) => sum + d.y!, 0);
+    const months = Array.from({ length: 12 }, (_, i) => i + 1).sort((a, b) => byMonth(b) - byMonth(a));
+    const name = (month: number) => new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+    const high = drawn.reduce((a, b) => (b.y! > a.y! ? b : a));
+    const low = drawn.reduce((a, b) => (b.y! < a.y! ? b : a));
+    const text = describeChart(chart);
+    expect(text).toContain(`Rises and falls with the time of year, on average highest in ${name(months[0])} and lowest in ${name(months[11])}`);
+    expect(text).toContain(`highest ${shown(high, chart)} in ${high.label}, lowest ${shown(low, chart)} in ${low.label}.`);
+    expect(text).not.toMatch(/(Rises|Falls) from/);
+  });
+
+  test('keeps the first-to-last reading where a trend, not the season, moves the series', () => {
+    // The same industry over the whole decade, recession included, and one year alone.
+    expect(describeChart(construction('2000-01', '2010-02'))).toMatch(/Rises from [\d.]+% in Jan 2000 to/);
+    expect(describeChart(construction('2005-01', '2005-12'))).not.toContain('time of year');
+  });
+});
+
 describe('describeChart() counts values below zero', () => {
   test('in the grain of the table: "1 of 3 months"', async () => {
     const { miniProject } = await import('../fixtures/mini.ts');

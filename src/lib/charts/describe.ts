@@ -1,9 +1,10 @@
 import { formatValue, ownDigits, unitHeading } from '../format.ts';
-import { grainNoun, periodLabel } from '../period.ts';
+import { grainNoun, monthNameLong, periodLabel } from '../period.ts';
 import { describeTotals, isGrouped, isStacked } from './stack.ts';
 import { shownDigits, valueLabel, type ChartData, type Datum } from './model.ts';
 import { kindOf as chartKind } from './kinds/registry.ts';
 import { markUnverified, unverifiedNote } from './provenance.ts';
+import { seasonalPattern } from './seasons.ts';
 
 
 /**
@@ -42,6 +43,12 @@ function describeData(chart: ChartData): string {
       const high = series.data.reduce((a, b) => (b.y! > a.y! ? b : a));
       const low = series.data.reduce((a, b) => (b.y! < a.y! ? b : a));
       const name = series.name ? `${series.name}: ` : '';
+      const seasons = seasonalPattern(series.data);
+      if (seasons) {
+        // Where the calendar cut a seasonal series says nothing; its rhythm and extremes do.
+        sentences.push(`${capitalise(`${name}rises and falls with the time of year, on average highest in ${monthNameLong(seasons.peak)} and lowest in ${monthNameLong(seasons.trough)}; highest ${at(high)}, lowest ${at(low)}`)}.`);
+        continue;
+      }
       const verb = last.y! > first.y! ? 'rises' : last.y! < first.y! ? 'falls' : 'stays';
       let text = series.data.length === 1 ? `${name}${at(first)}` : `${name}${verb} from ${at(first)} to ${at(last)}`;
       if (high !== first && high !== last) text += `; highest ${at(high)}`;
