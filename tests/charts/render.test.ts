@@ -80,7 +80,7 @@ describe('renderChart()', () => {
     const c = chart({ data: 'monthly.exports', type: 'bar', from: '2025-01', to: '2025-03' });
     const janFeb = c.data.find((d) => d.period.id === '2025-01/02')!;
     expect([janFeb.x1?.toISOString(), janFeb.x2?.toISOString()]).toEqual(['2025-01-01T00:00:00.000Z', '2025-03-01T00:00:00.000Z']);
-    expect(c.notes.join(' ')).toMatch(/Jan–Feb 2025 is reported as one figure for several months; the chart shows the average per month/);
+    expect(c.notes.join(' ')).toMatch(/Jan–Feb 2025 is reported as one figure for several months, drawn as its monthly average/);
   });
 });
 

@@ -28,7 +28,7 @@ describe('a span of months inside a monthly series', () => {
     expect(span.span).toEqual({ months: 2, total: 22 });
     // The single months are left alone.
     expect(c.data.find((d) => d.period.id === '2025-03')!.y).toBe(15);
-    expect(c.notes.join(' ')).toContain('Jan–Feb 2025 is reported as one figure for several months; the chart shows the average per month.');
+    expect(c.notes.join(' ')).toContain('Jan–Feb 2025 is reported as one figure for several months, drawn as its monthly average.');
   });
 
   test('is described as a monthly average, so the low month is the span and not a single month', () => {

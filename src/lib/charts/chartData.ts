@@ -406,7 +406,7 @@ function notesFor(table: Table, data: Datum[], measures: Measure[], xKind: XKind
   const drawn = data.filter((d) => d.y !== null);
   const spans = [...new Set(drawn.filter((d) => d.span).map((d) => d.label))];
   if (spans.length > 0) {
-    notes.push(`${listed(spans)} ${spans.length === 1 ? 'is' : 'are'} reported as one figure for several months; the chart shows the average per month.`);
+    notes.push(`${listed(spans)} ${spans.length === 1 ? 'is' : 'are'} reported as one figure for several months, drawn as its monthly average.`);
   }
   // A running total says what it adds up, in the dataset's words when it describes the measure (a caveat on revisions, say).
   for (const note of new Set(measures.map(runningTotalNote))) if (note) notes.push(note);
