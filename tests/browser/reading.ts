@@ -124,3 +124,28 @@ export async function unreadLines(page: Page): Promise<{ step: number; unread: n
   }
   return result;
 }
+
+/**
+ * Chart text that runs past the edge of its drawing (or of the screen), by
+ * more than `slack` px: every drawing on the page, shown at once so that
+ * each is laid out, its text measured as the browser sets it (the style is
+ * set through the CSSOM, which the page's CSP allows).
+ */
+export async function textOverflows(page: Page, slack = 1.5): Promise<string[]> {
+  return page.evaluate((slack) => {
+    // Drawings kept out of layout until their step (content-visibility) are laid out for the measure.
+    for (const el of document.querySelectorAll<HTMLElement>('.chart, .chart *')) if (getComputedStyle(el).contentVisibility !== 'visible') el.style.setProperty('content-visibility', 'visible');
+    const faults: string[] = [];
+    for (const svg of document.querySelectorAll('svg.chart-svg')) {
+      const frame = svg.getBoundingClientRect();
+      if (frame.width === 0) continue;
+      const right = Math.min(frame.right, document.documentElement.clientWidth);
+      for (const text of svg.querySelectorAll('text')) {
+        const box = text.getBoundingClientRect();
+        if (box.width === 0) continue;
+        if (box.right > right + slack || box.left < Math.max(0, frame.left) - slack) faults.push(`${svg.getAttribute('aria-labelledby')}: "${text.textContent}" spans ${Math.round(box.left - frame.left)}–${Math.round(box.right - frame.left)} px of ${Math.round(frame.width)}`);
+      }
+    }
+    return [...new Set(faults)];
+  }, slack);
+}

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openPage, serveBuild, type BuiltSite } from '../browser/site.ts';
-import { CHART_TYPE, FIGURE_BUDGET, figureFits, READER_SIZES, READING_WINDOW, unreadLines } from '../browser/reading.ts';
+import { CHART_TYPE, FIGURE_BUDGET, figureFits, READER_SIZES, READING_WINDOW, textOverflows, unreadLines } from '../browser/reading.ts';
 import { contentCopy, SLUGS } from './root.ts';
 
 let site: BuiltSite;
@@ -40,6 +40,13 @@ describe.each(Object.entries(READER_SIZES))('at %s', (_name, viewport) => {
     expect(steps.length).toBeGreaterThan(0);
     expect(steps.every((s) => s.lines > 0)).toBe(true);
     expect(steps.filter((s) => s.unread > 0).map((s) => `step ${s.step}: ${s.unread} of ${s.lines} lines never readable`)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  test.each(SLUGS)('content/%s: no chart text runs past its drawing or the screen', async (slug) => {
+    const { page, problems } = await openPage(site, `${slug}/`, { viewport, reducedMotion: 'reduce' });
+    expect(await textOverflows(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -12,7 +12,10 @@
 import type * as Plot from '@observablehq/plot';
 import { textWidth } from '../share/textWidth.ts';
 
-export const LABEL_SIZE = 10;
+/** The size chart text is set at (chart.css sets 11px on every drawing, over Plot's 10). */
+export const LABEL_SIZE = 11;
+/** The widths are the card face's; a reader's system font in bold runs up to a tenth wider. */
+const FONT_SLACK = 1.1;
 const LINE_HEIGHT = 12;
 const GAP = 2;
 
@@ -33,7 +36,7 @@ export function labelLines(text: string, maxWidth: number): string[] {
   const lines: string[] = [];
   for (const word of text.split(/\s+/)) {
     const last = lines.at(-1);
-    if (last !== undefined && textWidth(`${last} ${word}`, size) <= maxWidth) lines[lines.length - 1] = `${last} ${word}`;
+    if (last !== undefined && textWidth(`${last} ${word}`, size) * FONT_SLACK <= maxWidth) lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
   return lines;
@@ -41,7 +44,7 @@ export function labelLines(text: string, maxWidth: number): string[] {
 
 /** Width the widest line of each label needs, in px. */
 export function labelWidth(lines: string[]): number {
-  return Math.max(0, ...lines.map((l) => textWidth(l, LABEL_SIZE)));
+  return Math.max(0, ...lines.map((l) => textWidth(l, LABEL_SIZE) * FONT_SLACK));
 }
 
 /** Height a set of labels needs stacked without gaps to spare. */
