@@ -325,7 +325,7 @@ describe('text that fools the check or the reader', () => {
       `${SECTION}:10:5  link to "#secnd" goes to nothing on this page — did you mean "second"?`,
     ]);
     expect(checkEdited(SECTION, 'In March', 'See [ref].\n\n[ref]: #nowhere\n\nIn March')).toEqual([
-      `${SECTION}:12:1  link to "#nowhere" goes to nothing on this page — use the name of a section, one of first, second, story-sources, chart-status`,
+      `${SECTION}:12:1  link to "#nowhere" goes to nothing on this page — use the name of a section, one of first, second, story-sources, chart-status, story-updates, story-updates-heading, corrections-heading`,
     ]);
   });
 });
