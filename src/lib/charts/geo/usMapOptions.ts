@@ -8,7 +8,7 @@
  * (geoAlbersUsaTerritories, d3-composite-projections).
  */
 import * as Plot from '@observablehq/plot';
-import { geoCentroid, type GeoProjection } from 'd3-geo';
+import { geoCentroid, geoPath, type GeoProjection } from 'd3-geo';
 import geoAlbersUsaTerritories from 'd3-composite-projections/src/albersUsaTerritories.js';
 import { feature } from 'topojson-client';
 import type { FeatureCollection } from 'geojson';
@@ -72,13 +72,23 @@ function usFrame(choropleth: boolean, size: Size) {
   return { width: size.width, height: mapHeight + marginTop + 4, marginTop, marginRight: 4, marginBottom: 4, marginLeft: 4 };
 }
 
-let everything: FeatureCollection | undefined;
+let unitBounds: [[number, number], [number, number]] | undefined;
 
-/** Albers USA with its insets, fitted to every state and territory: at any size, the same map scaled and moved. */
+/**
+ * Albers USA with its insets, fitted to every state and territory: at any
+ * size, the same map scaled and moved. The nation's bounds (the states'
+ * outer edge) at scale 150 are measured once: streaming every state's full
+ * outline took a second per drawing. The fit for a frame is then the
+ * arithmetic of d3's fitExtent.
+ */
 function fittedUsProjection(frame: ReturnType<typeof usFrame>): GeoProjection {
-  everything ??= feature(US_TOPOLOGY as never, US_TOPOLOGY.objects.states as never) as unknown as FeatureCollection;
+  unitBounds ??= geoPath(geoAlbersUsaTerritories().scale(150).translate([0, 0])).bounds(feature(US_TOPOLOGY as never, US_TOPOLOGY.objects.nation as never) as unknown as FeatureCollection);
+  const [[x0, y0], [x1, y1]] = unitBounds;
   const { width, height, marginTop, marginRight, marginBottom, marginLeft } = frame;
-  return geoAlbersUsaTerritories().fitExtent([[marginLeft, marginTop], [width - marginRight, height - marginBottom]], everything);
+  const w = width - marginRight - marginLeft;
+  const h = height - marginBottom - marginTop;
+  const k = Math.min(w / (x1 - x0), h / (y1 - y0));
+  return geoAlbersUsaTerritories().scale(k * 150).translate([marginLeft + (w - k * (x1 + x0)) / 2, marginTop + (h - k * (y1 + y0)) / 2]);
 }
 
 /** The hatching of places without data: thin diagonal lines in the text colour. */
