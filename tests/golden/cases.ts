@@ -8,7 +8,7 @@
 export interface ChartCase {
   /** File name of the golden file: tests/golden/files/charts/<name>.txt.golden. */
   name: string;
-  dataset: 'jobs' | 'health' | 'people' | 'capitals';
+  dataset: 'jobs' | 'health' | 'people' | 'capitals' | 'us-states' | 'us-counties';
   spec: Record<string, unknown>;
 }
 
@@ -46,15 +46,22 @@ export const CHART_CASES: ChartCase[] = [
   { name: 'symbolMap', dataset: 'people', spec: { ...PEOPLE, type: 'symbolMap', highlight: ['China', 'India'] } },
   { name: 'heatmap', dataset: 'jobs', spec: { ...RATE, type: 'heatmap', x: 'month', series: 'year', where: { industry: 'Construction', year: [2007, 2008, 2009, 2010] }, highlight: '2009' } },
   { name: 'locator', dataset: 'capitals', spec: { data: 'capitals.lat', type: 'locator', x: 'city', where: { state: ['Massachusetts', 'Connecticut', 'Rhode Island'] } } },
+  { name: 'us-counties-choropleth', dataset: 'us-counties', spec: { data: 'counties.rate', type: 'choropleth' } },
+  { name: 'us-states-choropleth', dataset: 'us-states', spec: { data: 'states.population', type: 'choropleth' } },
+  { name: 'us-states-symbolMap', dataset: 'us-states', spec: { data: 'states.population', type: 'symbolMap', highlight: 'Puerto Rico' } },
   { name: 'locator-areas', dataset: 'capitals', spec: { data: 'capitals.lat', type: 'locator', x: 'state', where: { state: ['Colorado', 'Utah'] } } },
 ];
 
 export interface CheckCase {
   name: string;
-  dataset: 'jobs' | 'health' | 'people' | 'capitals';
+  dataset: 'jobs' | 'health' | 'people' | 'capitals' | 'us-states' | 'us-counties';
   /** The lines under `chart:` in a one-section story, indented two spaces. */
   chart: string;
+  /** Edits to the copied dataset's files, by file name. */
+  edits?: Record<string, (text: string) => string>;
 }
+
+const COUNTY_MAP = '  data: counties.rate\n  type: choropleth\n';
 
 /** Charts `npm run check` must refuse, and one it should refuse (a field the kind ignores). */
 export const CHECK_CASES: CheckCase[] = [
@@ -77,6 +84,10 @@ export const CHECK_CASES: CheckCase[] = [
   { name: 'map region misspelt', dataset: 'people', chart: '  data: countries.population_share\n  type: choropleth\n  x: country\n  regions:\n    "Hong Kong, China": [HKG]\n    Nordic: [Norway, Swedn, Finland]\n' },
   { name: 'partial on a locator', dataset: 'capitals', chart: '  data: capitals.lat\n  type: locator\n  x: state\n  partial: true\n' },
   { name: 'regions on a locator by coordinates', dataset: 'capitals', chart: '  data: capitals.lat\n  type: locator\n  x: city\n  regions: { New England: [USA] }\n' },
+  { name: 'US counties keyed to Connecticut\'s 2022 planning regions', dataset: 'us-counties', chart: COUNTY_MAP, edits: { 'unemployment.csv': (csv) => csv.replace(/^09\d{3},.*\n/gm, '') + '09110,4.1\n09120,5.2\n09130,3.9\n' } },
+  { name: 'US county codes that lost their leading zero', dataset: 'us-counties', chart: COUNTY_MAP, edits: { 'unemployment.csv': (csv) => csv.replace('01001,', '1001,').replace('06037,', '6037,') } },
+  { name: 'US county map missing half its counties', dataset: 'us-counties', chart: COUNTY_MAP, edits: { 'unemployment.csv': (csv) => csv.split('\n').filter((line, i) => i % 2 === 0 || line === '').join('\n') } },
+  { name: 'US state name misspelt', dataset: 'us-states', chart: '  data: states.population\n  type: choropleth\n', edits: { 'population.csv': (csv) => csv.replace('Pennsylvania', 'Pensylvania') } },
   { name: 'heatmap over time', dataset: 'jobs', chart: '  data: industries.rate\n  type: heatmap\n  where: { industry: Finance }\n' },
   { name: 'annotation nowhere', dataset: 'jobs', chart: '  data: industries.rate\n  where: { industry: Finance }\n  annotations:\n    - { text: "Nowhere" }\n' },
 ];

@@ -49,8 +49,8 @@ describe('golden files', () => {
       fault.apply(root);
       return `## ${fault.name}\n${formatProblems(checkProject(root).problems)}\n`;
     });
-    const charts = CHECK_CASES.map(({ name, dataset, chart }) => {
-      const lines = checkChart(dataset, chart);
+    const charts = CHECK_CASES.map(({ name, dataset, chart, edits }) => {
+      const lines = checkChart(dataset, chart, edits);
       return `## ${name}\n${lines.join('\n')}\n${lines.length} problem${lines.length === 1 ? '' : 's'} found\n`;
     });
     expectGolden('check', new Map([['broken-copies.txt', faults.join('\n')], ['refused-charts.txt', charts.join('\n')]]));
