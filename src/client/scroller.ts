@@ -2,7 +2,8 @@
  * The page's only script. It reports which step is in view and shows that
  * step's pre-rendered chart; charts, text and layout are all in the HTML
  * and CSS already, so without this script nothing is lost. It moves no
- * content: it only toggles classes, one transform and one status line.
+ * content: it only toggles classes, one transform and one status line,
+ * and starts the SMIL animations of a line that changes shape.
  */
 import scrollama, { type DecimalType } from 'scrollama';
 import { STATUS_ID } from '../lib/story/pageIds.ts';
@@ -29,8 +30,10 @@ function show(stepIndex: number): void {
   const figure = Number(steps[stepIndex].dataset.shows ?? 0);
   if (figure === shown) return;
   const sameChart = figures[shown]?.dataset.group === figures[figure]?.dataset.group;
+  const before = figures[shown]?.dataset.state;
   shown = figure;
   showState(figure);
+  if (sameChart && before) reshape(figures[figure], before);
   // Within a chart that builds, its figures swap at once and its marks move (site.css).
   root.classList.toggle('same-chart', sameChart);
   figures.forEach((f, i) => f.classList.toggle('is-active', i === figure));
@@ -49,6 +52,23 @@ function show(stepIndex: number): void {
 function showState(figure: number): void {
   const { group, state } = figures[figure]?.dataset ?? {};
   if (state) for (const f of figures) if (f.dataset.group === group) f.dataset.now = state;
+}
+
+/**
+ * A line that changes shape between states: SMIL moves it (Safari has no
+ * CSS `d`), and SMIL cannot follow an attribute, so the figure taking
+ * over runs each such path from the state before (its data-d<state>) to
+ * its own drawing. Nothing runs under reduced motion or before the page
+ * is ready: the figure is drawn in its own state already.
+ */
+function reshape(figure: HTMLElement, from: string): void {
+  if (!root.classList.contains('scrolly-ready') || matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+  for (const animation of figure.querySelectorAll<SVGAnimateElement>('animate')) {
+    const path = animation.parentElement!;
+    animation.setAttribute('from', path.getAttribute(`data-d${from}`) ?? '');
+    animation.setAttribute('to', path.getAttribute('d') ?? '');
+    animation.beginElement();
+  }
 }
 
 /** The last step whose top has passed the reading line (the first before any has). */

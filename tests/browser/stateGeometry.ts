@@ -39,8 +39,24 @@ export function geometry(page: Page, figure: string): Promise<Geometry> {
   });
 }
 
-/** Waits until no mark of the figure is moving. */
+/** Waits until no mark of the figure is moving: no CSS transition, and no SMIL animation (a line that changes shape) within its run. */
 export async function settled(page: Page, figure: string): Promise<void> {
-  await expect.poll(() => page.locator(`#${figure}`).evaluate((f) => f.getAnimations({ subtree: true }).length), { timeout: 5000 }).toBe(0);
+  await expect
+    .poll(
+      () =>
+        page.locator(`#${figure}`).evaluate((f) => {
+          const smil = [...f.querySelectorAll<SVGAnimationElement>('animate')].filter((a) => {
+            try {
+              return a.ownerSVGElement!.getCurrentTime() < a.getStartTime() + a.getSimpleDuration();
+            } catch {
+              // Never started: no current interval.
+              return false;
+            }
+          });
+          return f.getAnimations({ subtree: true }).length + smil.length;
+        }),
+      { timeout: 5000 },
+    )
+    .toBe(0);
 }
 

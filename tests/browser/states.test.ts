@@ -4,18 +4,23 @@ import { buildAndServe, openPage, scrollStepTo, STORY, VIEWPORTS, type BuiltSite
 import { expectSame, geometry, settled, type Geometry } from './stateGeometry.ts';
 
 /**
- * Two charts whose states share one drawing, added at the end of the
- * fixture story: a line that runs on to later months, and bars that
- * change to another measure on the same scale.
+ * Three charts whose states share one drawing, added at the end of the
+ * fixture story: a line that runs on to later months, bars that change to
+ * another measure on the same scale, and a line that changes shape (the
+ * same months, another measure: SMIL moves it).
  */
 const STATES = {
   [`content/${STORY}/12-line-start.md`]: '---\nheading: The first half\nchart:\n  data: monthly.balance_ytd\n  type: line\n  x: month\n  series: year\n  where: { year: [2024, 2025] }\n  to: 2025-06\n  title: Monthly surpluses added up, to June\n---\n\nThe first half of the year.\n',
   [`content/${STORY}/13-line-on.md`]: '---\nheading: The rest of the year\nstate:\n  to: 2025-11\n  highlight: 2025-11\n  title: Monthly surpluses added up, to November\n---\n\nThe line runs on to November.\n',
   [`content/${STORY}/14-bars.md`]: '---\nheading: Exports\nchart:\n  data: monthly.exports_yoy\n  type: bar\n  from: 2025-01\n  title: Exports, change on a year earlier\n---\n\nExports by month.\n',
   [`content/${STORY}/15-bars-change.md`]: '---\nheading: Imports\nstate:\n  data: monthly.imports_yoy\n  title: Imports, change on a year earlier\n---\n\nImports on the same scale.\n',
+  [`content/${STORY}/16-shape.md`]: '---\nheading: Exports as a line\nchart:\n  data: monthly.exports_yoy\n  type: line\n  from: 2025-01\n  title: Exports, change on a year earlier, as a line\n---\n\nExports by month, joined.\n',
+  [`content/${STORY}/17-reshape.md`]: '---\nheading: Imports as a line\nstate:\n  data: monthly.imports_yoy\n  title: Imports, change on a year earlier, as a line\n---\n\nThe line takes the shape of imports.\n',
 };
 const LINE = [`${STORY}-line-start`, `${STORY}-line-on`];
 const BARS = [`${STORY}-bars`, `${STORY}-bars-change`];
+const SHAPE = [`${STORY}-shape`, `${STORY}-reshape`];
+const ALL = [...LINE, ...BARS, ...SHAPE];
 
 let site: BuiltSite;
 
@@ -32,7 +37,7 @@ async function expected(viewport: { width: number; height: number }, media: 'scr
   const { page } = await openPage(site, `${STORY}/`, { viewport, javaScriptEnabled: false });
   await page.emulateMedia({ media });
   const out = new Map<string, Geometry>();
-  for (const id of [...LINE, ...BARS]) out.set(id, await geometry(page, id));
+  for (const id of ALL) out.set(id, await geometry(page, id));
   await page.context().close();
   return out;
 }
@@ -49,8 +54,9 @@ describe.each(Object.entries(VIEWPORTS))('a chart whose states share one drawing
     // The states differ: a test of "the right state" could fail.
     expect(want.get(LINE[0])).not.toEqual(want.get(LINE[1]));
     expect(want.get(BARS[0])).not.toEqual(want.get(BARS[1]));
+    expect(want.get(SHAPE[0])).not.toEqual(want.get(SHAPE[1]));
     const { page, problems } = await openPage(site, `${STORY}/`, { viewport });
-    for (const group of [LINE, BARS]) {
+    for (const group of [LINE, BARS, SHAPE]) {
       for (const [k, id] of group.entries()) {
         await scrollStepTo(page, await stepIndex(page, id.slice(STORY.length + 1)), readAt);
         // The first figure of the chart stays in the drawing's place; the state's figure takes over at once.
@@ -93,6 +99,25 @@ describe.each(Object.entries(VIEWPORTS))('a chart whose states share one drawing
         expect(started).toContain('transform');
         expect(new Set(duration.split(', '))).toEqual(new Set(['0.5s']));
       }
+      // A line that changes shape: SMIL runs it from the state before to the figure's own drawing, or, under reduced motion, nothing runs.
+      await scrollStepTo(page, await stepIndex(page, 'shape'), readAt);
+      await expect.poll(() => page.locator(`#${SHAPE[0]}`).evaluate((f) => f.classList.contains('is-active'))).toBe(true);
+      await scrollStepTo(page, await stepIndex(page, 'reshape'), readAt);
+      await expect.poll(() => page.locator(`#${SHAPE[1]}`).evaluate((f) => f.classList.contains('is-active'))).toBe(true);
+      const runs = await page.locator(`#${SHAPE[1]} .chart-drawing animate`).evaluateAll((animations) =>
+        animations.map((a) => {
+          const path = a.parentElement!;
+          let begun = true;
+          try {
+            (a as SVGAnimationElement).getStartTime();
+          } catch {
+            begun = false;
+          }
+          return { begun, from: a.getAttribute('from') === path.getAttribute('data-d1'), to: a.getAttribute('to') === path.getAttribute('d') };
+        }),
+      );
+      expect(runs.length).toBeGreaterThan(0);
+      for (const run of runs) expect(run).toEqual(reducedMotion === 'reduce' ? { begun: false, from: false, to: false } : { begun: true, from: true, to: true });
       expect(problems).toEqual([]);
       await page.context().close();
     }
@@ -106,6 +131,11 @@ describe.each(Object.entries(VIEWPORTS))('a chart whose states share one drawing
     await expect.poll(() => page.locator(`#${LINE[1]}`).evaluate((f) => f.classList.contains('is-active'))).toBe(true);
     await settled(page, LINE[1]);
     expectSame(await geometry(page, LINE[1]), want.get(LINE[1]));
+    // Back and forth over a line that changes shape, ending on its second state.
+    for (const step of ['shape', 'reshape', 'shape', 'reshape']) await scrollStepTo(page, await stepIndex(page, step), readAt);
+    await expect.poll(() => page.locator(`#${SHAPE[1]}`).evaluate((f) => f.classList.contains('is-active'))).toBe(true);
+    await settled(page, SHAPE[1]);
+    expectSame(await geometry(page, SHAPE[1]), want.get(SHAPE[1]));
     expect(problems).toEqual([]);
     await page.context().close();
   });
@@ -113,11 +143,14 @@ describe.each(Object.entries(VIEWPORTS))('a chart whose states share one drawing
   test('without script and in print, every state shows in order, each in its own figure', async () => {
     const want = await expected(viewport, 'print');
     const { page, problems } = await openPage(site, `${STORY}/`, { viewport });
-    // Scrolled to a state first, so that the script has set the state on screen.
+    // Scrolled through a line's change of shape and to a state first, so that the script has run SMIL and set the state on screen.
+    for (const step of ['shape', 'reshape']) await scrollStepTo(page, await stepIndex(page, step), readAt);
+    await expect.poll(() => page.locator(`#${SHAPE[1]}`).evaluate((f) => f.classList.contains('is-active'))).toBe(true);
+    await settled(page, SHAPE[1]);
     await scrollStepTo(page, await stepIndex(page, 'line-on'), readAt);
     await expect.poll(() => page.locator(`#${LINE[1]}`).evaluate((f) => f.classList.contains('is-active'))).toBe(true);
     await page.emulateMedia({ media: 'print' });
-    for (const id of [...LINE, ...BARS]) {
+    for (const id of ALL) {
       const figure = page.locator(`#${id}`);
       expect(await figure.isVisible()).toBe(true);
       await settled(page, id);
@@ -125,9 +158,9 @@ describe.each(Object.entries(VIEWPORTS))('a chart whose states share one drawing
     }
     // In reading order: each state's figure after its own section.
     const order = await page.locator('.scrolly > *').evaluateAll((els) => els.map((e) => e.id));
-    for (const [i, id] of [...LINE, ...BARS].entries()) {
+    for (const [i, id] of ALL.entries()) {
       expect(order.indexOf(id)).toBe(order.indexOf(id.slice(STORY.length + 1)) + 1);
-      if (i > 0) expect(order.indexOf(id)).toBeGreaterThan(order.indexOf([...LINE, ...BARS][i - 1]));
+      if (i > 0) expect(order.indexOf(id)).toBeGreaterThan(order.indexOf(ALL[i - 1]));
     }
     expect(problems).toEqual([]);
     await page.context().close();

@@ -48,19 +48,38 @@ describe('morph()', () => {
     expect(rules(morph(roots(low, two), 'p'))).toEqual([{ p0: 'transform:translate(0px,0px) scale(1,0.3333)' }, { p0: 'transform:none' }]);
   });
 
-  test('reveals a line that runs further in a later state by a clip, and keeps apart one that changes shape', () => {
+  test('reveals a line that runs further in a later state by a clip, and reshapes one that changes shape', () => {
     const one = svg('<g aria-label="line"><path data-key="series:2025" d="M10,50L20,40L30,45"></path><path data-key="series:2024" d="M10,90L20,80"></path></g>');
-    const two = svg('<g aria-label="line"><path data-key="series:2025" d="M10,50L20,40L30,45L60,20"></path><path data-key="series:2024" d="M10,70L20,60"></path></g>');
+    const two = svg('<g aria-label="line"><path data-key="series:2025" d="M10,50L20,40L30,45L60,20"></path><path data-key="series:2024" d="M10,70L20,60L30,65"></path></g>');
     const m = morph(roots(one, two), 'p');
     expect(m!.svg).toContain('d="M10,50L20,40L30,45L60,20"');
     expect(m!.svg).not.toContain('d="M10,50L20,40L30,45"');
     const [first, second] = rules(m);
     expect(first.p0).toBe('clip-path:inset(0px 30px 0px 0px)');
     expect(second.p0).toBe('clip-path:inset(0px 0px 0px 0px)');
-    // The 2024 line changed shape: two paths, one for each state, crossing over by opacity.
-    expect(m!.svg.match(/<path/g)).toHaveLength(3);
-    expect(Object.values(first).filter((d) => d === 'opacity:0')).toHaveLength(1);
-    expect(Object.values(second).filter((d) => d === 'opacity:0')).toHaveLength(1);
+    // The 2024 line changed shape: one path, drawn in each state's own shape, with the other's beside it, and no rule.
+    expect(m!.svg.match(/<path/g)).toHaveLength(2);
+    expect(first.p1).toBeUndefined();
+    const [own1, own2] = m!.svgs!.map((s) => s.match(/<path[^>]*class="p1"[^>]*>/)![0]);
+    // The first state's line grows from its end: its last point is repeated, so both have the same commands.
+    expect(own1).toContain('d="M10,90l10-10 0,0"');
+    expect(own1).toContain('data-d2="M10,70l10-10 10,5"');
+    expect(own1).not.toContain('data-d1');
+    expect(own2).toContain('d="M10,70l10-10 10,5"');
+    expect(own2).toContain('data-d1="M10,90l10-10 0,0"');
+    // The SMIL animation the page's script starts: half a second, eased, held at its end.
+    expect(m!.svgs![0]).toMatch(/<path[^>]*class="p1"[^>]*><animate [^>]*attributeName="d"/);
+    expect(m!.svgs![0]).toContain('begin="indefinite"');
+  });
+
+  test('keeps apart a path that cannot be resampled: curves, or subpaths that differ', () => {
+    const curve = svg('<g aria-label="line"><path data-key="series:a" d="M10,90C20,80,30,70,40,60"></path></g>');
+    const straight = svg('<g aria-label="line"><path data-key="series:a" d="M10,70L20,60"></path></g>');
+    const m = morph(roots(curve, straight), 'p');
+    expect(m!.svgs).toBeUndefined();
+    expect(m!.svg.match(/<path/g)).toHaveLength(2);
+    const gap = svg('<g aria-label="line"><path data-key="series:a" d="M10,90L20,80M30,70L40,60"></path></g>');
+    expect(morph(roots(gap, straight), 'p')!.svgs).toBeUndefined();
   });
 
   test('moves a dot by cx and cy, and changes its colour by fill', () => {

@@ -28,7 +28,8 @@ export function addStates(charts: readonly { id: string; chart: ChartData; group
     members.forEach((i, k) => {
       const id = figures[i].id;
       figures[i].states = {
-        svg: { wide: cleanSvg(drawing.wide.svg, `${id}-w`), narrow: cleanSvg(drawing.narrow.svg, `${id}-n`) },
+        // The drawing as this state shows it: a path that changes shape is drawn in its own.
+        svg: { wide: cleanSvg(drawing.wide.svgs?.[k] ?? drawing.wide.svg, `${id}-w`), narrow: cleanSvg(drawing.narrow.svgs?.[k] ?? drawing.narrow.svg, `${id}-n`) },
         state: k + 1,
         css,
       };

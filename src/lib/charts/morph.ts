@@ -12,10 +12,15 @@
  * - a bar's height or place: a transform (fill-box, from its top-left);
  * - a dot's place: cx and cy;
  * - a line that runs further in a later state: a clip that reveals it by x;
- * - anything else (a label's text or place, a line that changes shape):
- *   two marks, one fading out as the other fades in.
+ * - a line or area that changes shape: its paths resampled to the same
+ *   commands (reshape.ts), each state's drawing its own, and the others'
+ *   in `data-d<state>` for the page's script to move it by SMIL from one
+ *   to the next (Safari has no CSS `d`);
+ * - anything else (a label's text or place, a path that cannot be
+ *   resampled): two marks, one fading out as the other fades in.
  */
 import { KEY_ATTRIBUTE } from './markKeys.ts';
+import { matchShapes } from './reshape.ts';
 
 /** Paint attributes a state may change through CSS. */
 const PAINT = ['fill', 'stroke', 'fill-opacity', 'stroke-opacity'] as const;
@@ -25,6 +30,8 @@ const GEOMETRY: Record<string, readonly string[]> = { rect: ['x', 'y', 'width', 
 /** One drawing of every state, and the CSS declarations of each state by class. */
 export interface Morph {
   svg: string;
+  /** When a path changes shape: the drawing as each state shows it (its paths' `d`), else `svg` serves every state. */
+  svgs?: string[];
   /** For each state, in order: [class, declarations] (`opacity:0;fill:#b23e06`). */
   states: [string, string][][];
 }
@@ -34,7 +41,14 @@ interface Node {
   /** Each state's element, undefined where the state lacks it. */
   els: (Element | undefined)[];
   children?: Node[];
+  /** A path that changes shape: each state's path data, resampled to the same commands. */
+  shapes?: (string | undefined)[];
 }
+
+/** The attribute prefix of a reshaped path's other states' path data: `data-d2`. */
+export const SHAPE_ATTRIBUTE = 'data-d';
+/** How a reshaped path moves: the states' CSS timing (site.css), as SMIL writes it. */
+const RESHAPE = { attributeName: 'd', begin: 'indefinite', dur: '0.5s', fill: 'freeze', calcMode: 'spline', keyTimes: '0;1', keySplines: '.25 .1 .25 1' };
 
 /**
  * Lays the states' SVG roots over each other. Returns undefined when they
@@ -47,6 +61,7 @@ export function morph(roots: readonly Element[], prefix: string): Morph | undefi
   const tree = merge(roots.map((r) => r));
   const states = roots.map((): [string, string][] => []);
   let count = 0;
+  const reshaped: { el: Element; shapes: string[] }[] = [];
   const build = (node: Node, present: boolean[]): Element => {
     const here = node.els.map((e, i) => present[i] && e !== undefined);
     if (node.children) {
@@ -56,14 +71,15 @@ export function morph(roots: readonly Element[], prefix: string): Morph | undefi
       for (const child of node.children) g.appendChild(build(child, here));
       return g;
     }
-    const rules = leafRules(node.els.map((e, i) => (here[i] ? e : undefined)));
+    const rules = leafRules(node.els.map((e, i) => (here[i] ? e : undefined)), node.shapes !== undefined);
     const ref = rules.ref.cloneNode(true) as Element;
     ref.removeAttribute(KEY_ATTRIBUTE);
-    if (rules.decls) {
+    if (rules.decls || node.shapes) {
       const name = `${prefix}${count++}`;
       ref.setAttribute('class', [ref.getAttribute('class'), name].filter(Boolean).join(' '));
-      rules.decls.forEach((d, i) => states[i].push([name, d]));
+      rules.decls?.forEach((d, i) => states[i].push([name, d]));
     }
+    if (node.shapes) reshaped.push({ el: withAnimation(ref), shapes: nearestShapes(node.shapes, here) });
     return ref;
   };
   const svg = roots[0].cloneNode(false) as Element;
@@ -71,7 +87,30 @@ export function morph(roots: readonly Element[], prefix: string): Morph | undefi
   // Two states defining one id differently (a clip, a gradient) cannot share a drawing.
   const ids = [...svg.querySelectorAll('[id]')].map((el) => el.getAttribute('id'));
   if (new Set(ids).size < ids.length) return undefined;
-  return { svg: svg.outerHTML, states };
+  return { svg: svg.outerHTML, ...(reshaped.length ? { svgs: roots.map((_, i) => inState(svg, reshaped, i)) } : {}), states };
+}
+
+/** Each state's path data; a state without the path shows it as the nearest state that has it does (faded out). */
+function nearestShapes(shapes: readonly (string | undefined)[], here: readonly boolean[]): string[] {
+  const present = here.map((h, i) => (h && shapes[i] !== undefined ? i : -1)).filter((i) => i >= 0);
+  return shapes.map((d, i) => (here[i] && d !== undefined ? d : shapes[present.find((p) => p >= i) ?? present.at(-1)!]!));
+}
+
+/** A reshaped path with the SMIL animation that the page's script starts (with its from and to) when its state comes. */
+function withAnimation(path: Element): Element {
+  const animate = path.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'animate');
+  for (const [name, value] of Object.entries(RESHAPE)) animate.setAttribute(name, value);
+  path.appendChild(animate);
+  return path;
+}
+
+/** The drawing as state `i` shows it: each reshaped path drawn in that state's shape, the other states' shapes beside it. */
+function inState(svg: Element, reshaped: readonly { el: Element; shapes: string[] }[], i: number): string {
+  for (const { el, shapes } of reshaped) {
+    shapes.forEach((d, k) => (k === i ? el.removeAttribute(`${SHAPE_ATTRIBUTE}${k + 1}`) : el.setAttribute(`${SHAPE_ATTRIBUTE}${k + 1}`, d)));
+    el.setAttribute('d', shapes[i]);
+  }
+  return svg.outerHTML;
 }
 
 /** The children of one element in every state, matched by key and merged in an order each state keeps. */
@@ -125,12 +164,18 @@ function attributesOf(el: Element, except: Set<string>): string {
     .join(' ');
 }
 
-/** A line whose path in one state is not the start of its longest path cannot be revealed: it becomes a mark of its own there. */
+/**
+ * A line whose path in one state is not the start of its longest path cannot
+ * be revealed: it changes shape (its paths resampled to the same commands),
+ * or, where they cannot be, becomes a mark of its own there.
+ */
 function splitPaths(node: Node): Node[] {
   if (node.children || !node.els.some((e) => e?.tagName.toLowerCase() === 'path')) return [node];
   const longest = longestPath(node.els);
   const apart = node.els.map((e) => (e && !isStart(e.getAttribute('d') ?? '', longest) ? e : undefined));
   if (!apart.some(Boolean)) return [node];
+  const shapes = matchShapes(node.els.map((e) => e?.getAttribute('d') ?? undefined));
+  if (shapes) return [{ ...node, shapes }];
   return [{ ...node, els: node.els.map((e, i) => (apart[i] ? undefined : e)) }, { id: `${node.id}~`, els: apart }];
 }
 
@@ -151,7 +196,7 @@ function isStart(d: string, whole: string): boolean {
  * line, the tallest bar, else the last state that has it) and, when it
  * changes at all, each state's declarations.
  */
-function leafRules(els: readonly (Element | undefined)[]): { ref: Element; decls?: string[] } {
+function leafRules(els: readonly (Element | undefined)[], reshaped = false): { ref: Element; decls?: string[] } {
   const present = els.map((e, i) => (e ? i : -1)).filter((i) => i >= 0);
   const tag = els[present[0]]!.tagName.toLowerCase();
   const refIndex = tag === 'path' ? present.reduce((a, b) => ((els[b]!.getAttribute('d') ?? '').length > (els[a]!.getAttribute('d') ?? '').length ? b : a)) : tag === 'rect' ? present.reduce((a, b) => (area(els[b]!) > area(els[a]!) ? b : a)) : present.at(-1)!;
@@ -159,7 +204,7 @@ function leafRules(els: readonly (Element | undefined)[]): { ref: Element; decls
   // A state without the mark shows it as the nearest state that has it does, faded out.
   const shown = els.map((e, i) => e ?? els[present.find((p) => p >= i) ?? present.at(-1)!]!);
   const base = tag === 'rect' ? baselineOf(shown, ref) : 'top';
-  const changes = shown.map((el, i) => declarations(el, ref, els[i] !== undefined, tag, base));
+  const changes = shown.map((el, i) => declarations(el, ref, els[i] !== undefined, reshaped ? '' : tag, base));
   const names = [...new Set(changes.flatMap((c) => [...c.keys()]))];
   if (names.length === 0) return { ref };
   // A bar standing on its baseline scales from it (through zero when a state turns it the other way).

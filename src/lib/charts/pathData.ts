@@ -5,9 +5,10 @@
  * letter written once for a run of lines), and
  * points that rounding made equal to the one before dropped. Only paths
  * made of M, L and Z (Plot's lines, areas and map shapes) are rewritten;
- * any other path keeps its commands, rounded.
+ * any other path keeps its commands, rounded. With `everyPoint`, no point
+ * is dropped: paths resampled to the same commands (reshape.ts) keep them.
  */
-export function compactPath(d: string): string {
+export function compactPath(d: string, everyPoint = false): string {
   if (!/^[MLZ\d.,\s-]*$/.test(d)) return roundAll(d);
   const tokens = d.match(/[MLZ]|-?\d*\.?\d+(?:e-?\d+)?/g) ?? [];
   let out = '';
@@ -40,7 +41,7 @@ export function compactPath(d: string): string {
       [startX, startY] = [px, py];
       command = 'L';
     } else {
-      if (px === x && py === y) continue;
+      if (px === x && py === y && !everyPoint) continue;
       // After an `l`, more pairs need no letter: a space, or nothing before a minus sign.
       const next = pair(px - x, py - y);
       out += lineRun ? `${next.startsWith('-') ? '' : ' '}${next}` : `l${next}`;
