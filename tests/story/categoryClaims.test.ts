@@ -4,6 +4,7 @@ import { renderMarkdown } from '../../src/lib/story/markdown.ts';
 import { loadDataset } from '../../src/lib/data/loadDataset.ts';
 import { formatProblem, Problems } from '../../src/lib/problems.ts';
 import { PROJECT } from '../helpers.ts';
+import { checkChart } from '../fixtures/charts.ts';
 
 /** US states from vega-datasets: a table without periods (Florida 110 hurricanes, Texas 59, California 39,250,017 people). */
 const dataset = loadDataset(join(PROJECT, 'tests/fixtures/charts'), 'states', new Problems());
@@ -35,6 +36,24 @@ describe('claims on a table without periods', () => {
   test('claims about periods are refused with what to use instead', () => {
     expect(check(':fact[110 hurricanes]{key=states.hurricanes state=Florida claim=record}')).toEqual([
       `${FILE}:1:1  fact "110 hurricanes": claim=record compares periods for states.hurricanes (state=Florida) — table states has none: use claim=highest or claim=lowest, the figure's place among the state values of the table`,
+    ]);
+  });
+});
+
+describe('claims register on a table without periods', () => {
+  /** A story on states whose register cites `fact` behind "the most populous state". */
+  function checkRegister(fact: string): string[] {
+    const register = `claims:\n  - text: the most populous state\n    fact: ${fact}\n`;
+    return checkChart('states', '  data: states.population\n  type: barX\n  x: state\n', {}, 'California is the most populous state.', { 'content/fixture/claims.yaml': register });
+  }
+
+  test('an entry cites a row by its categories alone, with no period', () => {
+    expect(checkRegister('states.population state=California')).toEqual([]);
+  });
+
+  test('an entry naming a row the table lacks is refused at its fact:', () => {
+    expect(checkRegister('states.population state=Californa')).toEqual([
+      expect.stringMatching(/^content\/fixture\/claims\.yaml:3:11 {2}.*Californa.*California/),
     ]);
   });
 });

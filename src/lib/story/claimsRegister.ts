@@ -345,12 +345,16 @@ function checkFactReference(dataset: Dataset, reference: string): { message: str
   const attributes: Record<string, string> = {};
   for (const part of rest) {
     const m = /^([\w-]+)=("?)(.*)\2$/.exec(part.trim());
-    if (!m) return { message: `malformed fact reference "${reference}"`, hint: 'write "table.measure at=YYYY-MM category=value"' };
+    if (!m) return { message: `malformed fact reference "${reference}"`, hint: 'write "table.measure at=period category=value" (a table without periods takes no at=)' };
     attributes[m[1]] = m[3];
   }
   const resolved = resolveKey(dataset, key);
   if (!resolved.ok) return { message: resolved.message, hint: resolved.hint };
-  if (!attributes.at) return { message: `fact reference "${reference}" needs a period`, hint: 'add at=YYYY-MM' };
+  // A table without periods is looked up by its categories alone.
+  const { table } = resolved.value;
+  if (!attributes.at && table.grain !== 'none') {
+    return { message: `fact reference "${reference}" needs a period`, hint: `add at=${table.rows.at(-1)?.period.id ?? 'period'}, a period written as ${table.file} writes it` };
+  }
   const filter: Filter = {};
   for (const [name, value] of Object.entries(attributes)) if (name !== 'at') filter[name] = [value];
   const found = valueAt(resolved.value, attributes.at, filter);
