@@ -53,6 +53,12 @@ describe('claims register: headline, dek, headings and captions', () => {
     expect(checkMini({ ...edit(FIRST, 'heading: First\n', 'heading: A record first step\n'), [REGISTER]: SOURCED('A record first step') })).toEqual([]);
   });
 
+  test('an index base ("2024 = 100") and a date in a heading are no figures; another number after = is', () => {
+    expect(checkMini({ ...edit(FIRST, 'heading: First\n', 'heading: "Exports, March 2024 = 100, to 8 December"\n'), [REGISTER]: 'claims: []\n' })).toEqual([]);
+    expect(checkMini({ ...edit(FIRST, 'heading: First\n', 'heading: "Exports, 2024=1"\n'), [REGISTER]: 'claims: []\n' })).toEqual([]);
+    expect(checkMini({ ...edit(FIRST, 'heading: First\n', 'heading: "Exports = 250"\n'), [REGISTER]: 'claims: []\n' })).toHaveLength(1);
+  });
+
   test('a heading that is just "First" claims nothing; "the first time" does', () => {
     expect(checkMini({ ...edit(FIRST, 'heading: First\n', 'heading: For the first time\n'), [REGISTER]: 'claims: []\n' })).toHaveLength(1);
   });

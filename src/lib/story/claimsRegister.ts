@@ -116,6 +116,9 @@ const NOT_A_FIGURE = new RegExp(`^(?:(?:19|20)\\d\\d)$`);
 const CLOCK = /^\d{1,2}:\d\d$/;
 const DAY_BEFORE = new RegExp(`^\\s(?:${MONTH_NAMES})\\b`);
 const DAY_AFTER = new RegExp(`\\b(?:${MONTH_NAMES})\\s$`);
+/** An index's base ("2000 = 100", "January 2000=1"): a convention, not a figure. */
+const INDEX_BASE = /^(?:1|10|100|1,?000)$/;
+const EQUALS_BEFORE = /=\s?$/;
 
 /**
  * Reads `content/<slug>/claims.yaml` (when there is one) and checks the
@@ -215,6 +218,7 @@ function claimsIn(reading: Reading, span: { start: number; end: number }): Found
     const end = m.index + m[0].length;
     if (/^[^\s$€£¥]$/.test(text[m.index - 1] ?? ' ') && !/[\s"“‘'[]/.test(text[m.index - 1] ?? ' ')) continue;
     if (NOT_A_FIGURE.test(m[0]) || CLOCK.test(m[0])) continue;
+    if (INDEX_BASE.test(m[0]) && EQUALS_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
     if (/^\d{1,2}$/.test(m[0]) && (DAY_BEFORE.test(text.slice(end, end + 12)) || DAY_AFTER.test(text.slice(Math.max(0, m.index - 12), m.index)))) continue;
     found.push({ family: 'figure', word: m[0], start: m.index, end });
   }
