@@ -67,8 +67,20 @@ export const CATALOGUE = {
   logFromZero: entry({
     code: 'log-from-zero',
     message: (marks: string) => `a log scale cannot draw ${marks}, which start at zero`,
-    hint: () => 'use type: scatter, or leave log off',
+    hint: () => 'draw the values as type: line or type: dot (or scatter), or leave log off',
     example: ['bars'],
+  }),
+  logWithZero: entry({
+    code: 'log-with-zero',
+    message: () => 'zero: true cannot go with log: y, whose axis never reaches zero',
+    hint: () => 'delete zero: true (a log axis runs from one power of ten to another), or leave log off',
+    example: [],
+  }),
+  logOnFacets: entry({
+    code: 'log-on-facets',
+    message: () => 'small multiples (facet:) are drawn on linear axes, and log: asks for a log scale',
+    hint: () => 'leave log off, or draw one chart with series: instead of facet:',
+    example: [],
   }),
   sizeNotScatter: entry({
     code: 'size-not-scatter',

@@ -32,14 +32,12 @@ describe('a field the kind does not honour', () => {
     expect(checkChart('jobs', '  data: industries.rate\n  where: { industry: Finance }\n  regions: { Finance: [USA] }\n')).toEqual([
       `${FIXTURE_SECTION}:5:3  type: line does not use regions: — regions: applies to type: choropleth, symbolMap or locator only; delete it, or change type:`,
     ]);
-    expect(checkChart('jobs', '  data: industries.rate\n  where: { industry: Finance }\n  log: y\n')).toEqual([
-      `${FIXTURE_SECTION}:5:3  type: line does not use log: — log: applies to type: scatter only; delete it, or change type:`,
-    ]);
+    expect(checkChart('jobs', '  data: industries.rate\n  where: { industry: Finance }\n  partial: true\n')[0]).toMatch(/^content\/fixture\/01-chart\.md:5:3  type: line does not use partial: — partial: applies to type: choropleth/);
   });
 
   test("is reported once, by the kind's own check where it has one", () => {
     expect(checkChart('jobs', '  data: industries.rate\n  type: bar\n  where: { industry: Finance }\n  log: y\n')).toEqual([
-      `${FIXTURE_SECTION}:6:8  a log scale cannot draw bars, which start at zero — use type: scatter, or leave log off`,
+      `${FIXTURE_SECTION}:6:8  a log scale cannot draw bars, which start at zero — draw the values as type: line or type: dot (or scatter), or leave log off`,
     ]);
   });
 });

@@ -65,7 +65,7 @@ describe('scatter and log errors, at their line', () => {
       `${FIXTURE_SECTION}:5:8  a log scale on y cannot show zero or below, and 1 drawn value is (Mar 2005: 0) — leave log off, or leave those rows out with where:`,
     ]);
     expect(checkChart('jobs', '  data: industries.rate\n  type: bar\n  where: { industry: Finance }\n  log: y\n')).toEqual([
-      `${FIXTURE_SECTION}:6:8  a log scale cannot draw bars, which start at zero — use type: scatter, or leave log off`,
+      `${FIXTURE_SECTION}:6:8  a log scale cannot draw bars, which start at zero — draw the values as type: line or type: dot (or scatter), or leave log off`,
     ]);
   });
 });

@@ -8,7 +8,7 @@
 export interface ChartCase {
   /** File name of the golden file: tests/golden/files/charts/<name>.txt.golden. */
   name: string;
-  dataset: 'jobs' | 'health' | 'people' | 'capitals' | 'us-states' | 'us-counties';
+  dataset: 'jobs' | 'health' | 'people' | 'capitals' | 'us-states' | 'us-counties' | 'stocks';
   spec: Record<string, unknown>;
 }
 
@@ -41,6 +41,8 @@ export const CHART_CASES: ChartCase[] = [
   { name: 'slope', dataset: 'jobs', spec: { ...CHANGE, type: 'slope', highlight: 'Construction' } },
   { name: 'scatter', dataset: 'health', spec: { ...SCATTER, highlight: ['Japan', 'Rwanda'] } },
   { name: 'scatter-sized', dataset: 'health', spec: { ...SCATTER, size: 'population', series: 'cluster' } },
+  { name: 'line-log', dataset: 'stocks', spec: { data: 'prices.price', series: 'symbol', log: 'y', highlight: '2009-03' } },
+  { name: 'dot-log', dataset: 'stocks', spec: { data: 'prices.price', type: 'dot', where: { symbol: 'AAPL' }, log: 'y' } },
   { name: 'scatter-log', dataset: 'health', spec: { data: 'countries.fertility', type: 'scatter', x: 'population', log: 'x' } },
   { name: 'choropleth', dataset: 'people', spec: { ...PEOPLE, type: 'choropleth', highlight: 'India' } },
   { name: 'symbolMap', dataset: 'people', spec: { ...PEOPLE, type: 'symbolMap', highlight: ['China', 'India'] } },
@@ -54,7 +56,7 @@ export const CHART_CASES: ChartCase[] = [
 
 export interface CheckCase {
   name: string;
-  dataset: 'jobs' | 'health' | 'people' | 'capitals' | 'us-states' | 'us-counties';
+  dataset: 'jobs' | 'health' | 'people' | 'capitals' | 'us-states' | 'us-counties' | 'stocks';
   /** The lines under `chart:` in a one-section story, indented two spaces. */
   chart: string;
   /** Edits to the copied dataset's files, by file name. */
@@ -68,7 +70,8 @@ export const CHECK_CASES: CheckCase[] = [
   { name: 'unknown type', dataset: 'jobs', chart: '  data: industries.rate\n  type: pie\n' },
   { name: 'log on bars', dataset: 'jobs', chart: '  data: industries.rate\n  type: bar\n  where: { industry: Finance }\n  log: y\n' },
   { name: 'regions on a line', dataset: 'jobs', chart: '  data: industries.rate\n  where: { industry: Finance }\n  regions: { Finance: [USA] }\n' },
-  { name: 'log on a line', dataset: 'jobs', chart: '  data: industries.rate\n  where: { industry: Finance }\n  log: y\n' },
+  { name: 'log on small multiples', dataset: 'jobs', chart: '  data: industries.rate\n  facet: industry\n  where: { industry: [Finance, Construction] }\n  log: y\n' },
+  { name: 'log with zero', dataset: 'jobs', chart: '  data: industries.rate\n  where: { industry: Finance }\n  zero: true\n  log: y\n' },
   { name: 'zero on a scatter', dataset: 'health', chart: '  data: countries.life_expect\n  type: scatter\n  x: fertility\n  zero: true\n' },
   { name: 'sort on a map', dataset: 'people', chart: '  data: countries.population_share\n  type: choropleth\n  x: country\n  regions: { "Hong Kong, China": [HKG] }\n  sort: value\n' },
   { name: 'size on a line', dataset: 'jobs', chart: '  data: industries.rate\n  where: { industry: Finance }\n  size: rate\n' },

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { formatTick, unitHeading } from '../format.ts';
 import { monthName } from '../period.ts';
 import type { ChartData, Datum } from './model.ts';
-import { highlightLabel, LEFT_MARGIN, niceDomain, monthsSpanned, type Projector, type Size } from './frame.ts';
+import { highlightLabel, LEFT_MARGIN, logAxes, niceDomain, logAxis, monthsSpanned, type Projector, type Size } from './frame.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
 import { seriesColours } from './seriesColours.ts';
 import { labelLines, labelWidth, layoutEndLabels, leaderLines, stackHeight } from './lineLabels.ts';
@@ -37,8 +37,10 @@ export function cartesianOptions(chart: ChartData, size: Size, kindMarks: KindMa
   const lineColour = (d: Datum) => (chart.series ? colours.get(d.series)! : PRIMARY);
   const marks: Plot.Markish[] = [];
   const zero = chart.zero;
+  // A log axis (log: y, checked to hold values above zero) has no zero to draw.
+  const log = logAxes(chart.spec).has('y');
   const hasNegative = drawn.some((d) => d.y! < 0);
-  if (zero || hasNegative) marks.push(horizontal ? Plot.ruleX([0]) : Plot.ruleY([0]));
+  if (!log && (zero || hasNegative)) marks.push(horizontal ? Plot.ruleX([0]) : Plot.ruleY([0]));
 
   // Series are named at their ends: the margin is as wide as the widest name, up to a share of the chart.
   const endLabelled = chart.series !== undefined && chart.kind.endLabels === true;
@@ -105,7 +107,7 @@ export function cartesianOptions(chart: ChartData, size: Size, kindMarks: KindMa
     y:
       horizontal
         ? { label: null, domain: chart.order?.filter((label) => drawn.some((d) => d.label === label)) ?? [...drawn].sort((a, b) => b.y! - a.y!).map((d) => d.label) }
-        : withDomain({ label: unitHeading(chart.unit), grid: true, nice: true, zero: zero || undefined, tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale), ticks: narrow ? 5 : 7 }, chart.domains?.y),
+        : log ? logScale(chart, narrow) : withDomain({ label: unitHeading(chart.unit), grid: true, nice: true, zero: zero || undefined, tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale), ticks: narrow ? 5 : 7 }, chart.domains?.y),
     marks,
   } as Plot.PlotOptions;
 }
@@ -119,6 +121,26 @@ function categoryTickLines(drawn: readonly Datum[], plotWidth: number): Map<stri
   if (!names.some((name) => labelWidth(name.split(/\s+/)) > band)) return lines;
   const rows = maxOf([...lines.values()].map((l) => l.length));
   return new Map([...lines].map(([name, l], i) => [name, i % 2 ? [...Array<string>(rows).fill(''), ...l] : l]));
+}
+
+/**
+ * A log value axis over the chart's values (or the extent its states
+ * share), ticked at 1, 2 and 5 times powers of ten as room allows and
+ * printed in the unit's own way; its heading says the scale, since equal
+ * steps up it are equal ratios.
+ */
+function logScale(chart: ChartData, narrow: boolean): Plot.ScaleOptions {
+  const { domain, ticks } = logExtent(chart, narrow);
+  return { type: 'log', label: `${unitHeading(chart.unit)}, log scale`, grid: true, domain, ticks, tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale) };
+}
+
+/** The log axis of a chart at a width: the same for its drawing and for what places notes on it. */
+function logExtent(chart: ChartData, narrow: boolean): { domain: [number, number]; ticks: number[] } {
+  const ys = chart.domains?.y?.map(Number) ?? [
+    ...chart.data.flatMap((d) => (d.y !== null && d.y > 0 ? [d.y] : [])),
+    ...chart.annotations.flatMap((a) => (a.kind === 'reference' && a.value > 0 ? [a.value] : [])),
+  ];
+  return logAxis(minOf(ys), maxOf(ys), narrow ? 4 : 6);
 }
 
 /** A scale held to the domain shared by a chart's states, when it has one. */
@@ -179,7 +201,9 @@ function projector(chart: ChartData, frame: Frame, zero: boolean): Projector {
   const drawn = chart.data.filter((d) => d.y !== null);
   // Reference lines are part of the value axis, as Plot draws it.
   const ys = [...drawn.map((d) => d.y!), ...chart.annotations.flatMap((a) => (a.kind === 'reference' ? [a.value] : []))];
-  const [low, high] = niceDomain(minOf(zero ? [...ys, 0] : ys), maxOf(zero ? [...ys, 0] : ys));
+  const log = logAxes(chart.spec).has('y');
+  const scale = log ? Math.log10 : (v: number) => v;
+  const [low, high] = (log ? logExtent(chart, frame.width < 480).domain : niceDomain(minOf(zero ? [...ys, 0] : ys), maxOf(zero ? [...ys, 0] : ys))).map(scale);
   const left = frame.marginLeft;
   const right = frame.width - frame.marginRight;
   const top = frame.marginTop;
@@ -193,7 +217,7 @@ function projector(chart: ChartData, frame: Frame, zero: boolean): Projector {
     if (chart.xKind === 'category') return left + ((categories.indexOf(String(d.x)) + 0.5) / categories.length) * (right - left);
     return left + (((d.x as Date).getTime() - t0) / Math.max(1, t1 - t0)) * (right - left);
   };
-  const yPixel = (y: number) => bottom - ((y - low) / Math.max(1e-9, high - low)) * (bottom - top);
+  const yPixel = (y: number) => bottom - ((scale(y) - low) / Math.max(1e-9, high - low)) * (bottom - top);
   const project = ((d: Datum) => ({ x: along(d), y: yPixel(d.y!) })) as Projector;
   if (chart.kind.bars === 'horizontal') {
     // Values run along x.

@@ -5,6 +5,7 @@ import { shownDigits, valueLabel, type ChartData, type Datum } from './model.ts'
 import { kindOf as chartKind } from './kinds/registry.ts';
 import { markUnverified, unverifiedNote } from './provenance.ts';
 import { seasonalPattern } from './seasons.ts';
+import { logAxes } from './frame.ts';
 
 
 /**
@@ -107,7 +108,7 @@ function measureNames(chart: ChartData): string {
 }
 
 function unitWords(chart: ChartData): string {
-  return unitHeading(chart.unit);
+  return `${unitHeading(chart.unit)}${logAxes(chart.spec).has('y') ? ', log scale' : ''}`;
 }
 
 /** What the drawn values are counted in: days, months, quarters or years; "periods" where a span of months stands among single ones, or without a grain. */

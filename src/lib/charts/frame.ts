@@ -7,7 +7,44 @@
 import { formatShort } from '../format.ts';
 import { periodMiddle } from '../period.ts';
 import { shownDigits, type ChartData, type Datum, type Size } from './model.ts';
+import type { ChartSpec } from './spec.ts';
 import { maxOf, minOf } from '../extent.ts';
+
+/** The axes a spec puts on a log scale. */
+export function logAxes(spec: ChartSpec): Set<'x' | 'y'> {
+  return new Set(spec.log === undefined ? [] : Array.isArray(spec.log) ? spec.log : [spec.log]);
+}
+
+/** The steps of a log axis: 1, 2 and 5 times each power of ten. */
+const LOG_STEPS = [1, 2, 5];
+
+/** `value` rounded down (`up` false) or up to the nearest 1, 2 or 5 times a power of ten. */
+function logStep(value: number, up: boolean): number {
+  const power = 10 ** Math.floor(Math.log10(value));
+  const steps = [...LOG_STEPS, 10].map((m) => m * power);
+  return up ? steps.find((v) => v >= value * (1 - 1e-12))! : steps.findLast((v) => v <= value * (1 + 1e-12))!;
+}
+
+/**
+ * A log axis from `low` to `high` (both above zero): its domain, widened to
+ * the nearest 1, 2 or 5 times a power of ten, and at most `most` ticks at
+ * 1, 2 and 5 times each power (powers alone, then every other one, when
+ * that is too many).
+ */
+export function logAxis(low: number, high: number, most: number): { domain: [number, number]; ticks: number[] } {
+  const domain: [number, number] = [logStep(low, false), logStep(Math.max(high, low), true)];
+  if (domain[1] <= domain[0]) domain[1] = logStep(domain[0] * 1.5, true);
+  const [from, to] = [Math.floor(Math.log10(domain[0])), Math.ceil(Math.log10(domain[1]))];
+  const within = (v: number) => v >= domain[0] * (1 - 1e-12) && v <= domain[1] * (1 + 1e-12);
+  const powers = Array.from({ length: to - from + 1 }, (_, i) => 10 ** (from + i));
+  for (const multiples of [LOG_STEPS, [1]]) {
+    const ticks = powers.flatMap((p) => multiples.map((m) => m * p)).filter(within);
+    if (ticks.length <= most && ticks.length >= 2) return { domain, ticks };
+  }
+  const ticks = powers.filter(within);
+  const every = Math.ceil(ticks.length / most);
+  return { domain, ticks: ticks.filter((_, i) => i % every === 0) };
+}
 
 /** Whether a chart's value axis starts at zero (or below it): its shared domain's, else its own. */
 export function startsAtZero(chart: ChartData): boolean {

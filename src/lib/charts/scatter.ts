@@ -8,7 +8,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatTick, formatValue, unitHeading } from '../format.ts';
-import { LEFT_MARGIN, type Size } from './frame.ts';
+import { LEFT_MARGIN, logAxes, type Size } from './frame.ts';
 import type { ChartData, ChartKind, ChartProblem, Datum, KindInput } from './model.ts';
 import type { ChartSpec } from './spec.ts';
 import type { Measure } from '../data/model.ts';
@@ -17,11 +17,6 @@ import { CATALOGUE, say } from '../catalogue.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
 import { seriesColours } from './seriesColours.ts';
 import { textWidth } from '../share/textWidth.ts';
-
-/** The axes a spec puts on a log scale. */
-export function logAxes(spec: ChartSpec): Set<'x' | 'y'> {
-  return new Set(spec.log === undefined ? [] : Array.isArray(spec.log) ? spec.log : [spec.log]);
-}
 
 /** A scatter's own checks: a number column along x, no values:, a size: column of amounts (read into each datum's size). */
 export function checkScatter({ spec, table, xKind, data }: KindInput, problems: ChartProblem[]): void {
@@ -50,6 +45,9 @@ export function checkScales(spec: ChartSpec, kind: ChartKind, xKind: string, dat
     problems.push({ field: 'log', ...say(CATALOGUE.logFromZero, kind.bars ? 'bars' : 'areas') });
     return;
   }
+  // A log scale never reaches zero, and small multiples share one linear axis per panel.
+  if (axes.has('y') && spec.zero === true) problems.push({ field: 'zero', ...say(CATALOGUE.logWithZero) });
+  if (axes.size && spec.facet !== undefined) problems.push({ field: 'log', ...say(CATALOGUE.logOnFacets) });
   for (const axis of axes) {
     if (axis === 'x' && xKind !== 'number') {
       problems.push({ field: 'log', message: 'log: x needs numbers along x, and this chart runs along time or categories', hint: 'put log: y, or use a number column as x' });

@@ -7,7 +7,7 @@ import { withHollow } from '../provenance.ts';
 export const dot = {
   type: 'dot',
   name: 'Dot chart',
-  honours: ['zero', 'sort', 'facet'],
+  honours: ['zero', 'sort', 'facet', 'log'],
   zero: false,
   endLabels: true,
   hollow: true,

@@ -6,7 +6,7 @@ import { pathMarks } from '../pathMarks.ts';
 export const line = {
   type: 'line',
   name: 'Line chart',
-  honours: ['zero', 'sort', 'facet'],
+  honours: ['zero', 'sort', 'facet', 'log'],
   zero: false,
   family: 'a line',
   joined: true,
