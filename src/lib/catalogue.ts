@@ -112,6 +112,12 @@ export const CATALOGUE = {
     hint: (column) => `delete regions:, or declare places: world on column ${column} to draw the countries it names`,
     example: ['port'],
   }),
+  locatorLinesWithoutCoordinates: entry({
+    code: 'locator-lines-without-coordinates',
+    message: (series: string, table: string, x: string) => `series: ${series} joins a locator map's places into lines by their longitude and latitude, and table ${table} has neither (each ${x} is drawn as the area it names)`,
+    hint: (_series, table) => `add number columns lon and lat to ${table}, or delete series:`,
+    example: ['route', 'states', 'state'],
+  }),
   heatmapAxis: entry({
     code: 'heatmap-axis',
     message: (x: string) => `a heatmap lays out its cells by the months of a year or by category, and this chart has ${x} along x`,

@@ -3,6 +3,7 @@ import { checkChart, fixtureSvg } from '../fixtures/charts.ts';
 import { describeChart } from '../../src/lib/charts/describe.ts';
 
 const NEW_ENGLAND = { data: 'capitals.lat', type: 'locator', x: 'city', where: { state: ['Massachusetts', 'Connecticut', 'Rhode Island', 'Vermont', 'New Hampshire', 'Maine'] } };
+const ROUTES = { data: 'routes.flights', type: 'locator', x: 'city', series: 'route' };
 const texts = (svg: string) => [...svg.matchAll(/<text\b([^>]*)>([\s\S]*?)<\/text>/g)].map((m) => ({ attributes: m[1], text: m[2] }));
 
 describe('locator map (vega-datasets state capitals)', () => {
@@ -30,6 +31,34 @@ describe('locator map (vega-datasets state capitals)', () => {
     expect(chart.places?.get('Colorado')).toEqual(['08']);
     expect(wide).toContain('fill-opacity="0.25"');
     expect(describeChart(chart)).toContain('Colorado (area centred at');
+  });
+
+  test('series: joins the rows of each value into a line, in the table\'s order; each line\'s ends are marked and named (vega-datasets flights)', () => {
+    const { wide, narrow, chart } = fixtureSvg('flights', ROUTES);
+    for (const svg of [wide, narrow]) {
+      // One path of lines per route, one dot per airport (Seattle once, though it starts every route).
+      const group = /<g\b[^>]*stroke-opacity="0\.8"[^>]*>([\s\S]*?)<\/g>/.exec(svg)![1];
+      expect(group.match(/<path\b/g)).toHaveLength(5);
+      expect(svg.match(/<circle\b/g)).toHaveLength(6);
+      expect(texts(svg).filter((t) => t.text === 'Seattle')).toHaveLength(1);
+    }
+    expect(describeChart(chart)).toContain('5 lines: Seattle to Los Angeles; Seattle to Denver; Seattle to Anchorage;');
+    // The frame holds Anchorage, the farthest end.
+    expect(describeChart(chart)).toContain('Anchorage (61.2°N, 150.0°W)');
+  });
+
+  test('a line\'s middle rows shape it without a mark or a name', () => {
+    const { chart, wide } = fixtureSvg('capitals', { data: 'capitals.lat', type: 'locator', x: 'city', series: 'state', where: { state: 'Texas' } });
+    expect(chart.data).toHaveLength(1);
+    expect(wide.match(/<circle\b/g)).toHaveLength(1);
+    const { chart: route, wide: drawn } = fixtureSvg('flights', { ...ROUTES, where: { route: 'Seattle to Denver' } });
+    expect(drawn.match(/<circle\b/g)).toHaveLength(2);
+    expect(describeChart(route)).toContain('A line: Seattle to Denver.');
+  });
+
+  test('series: on a locator whose places are areas (no coordinates) is refused', () => {
+    const problems = checkChart('us-states', '  data: states.population\n  type: locator\n  series: state\n  where: { state: Texas }\n');
+    expect(problems).toEqual([expect.stringMatching(/:5:11  series: state joins a locator map's places into lines by their longitude and latitude, and table states has neither .* — add number columns lon and lat to states, or delete series:/)]);
   });
 
   test('stays within its budget: 20 KB gzip for both drawings', async () => {

@@ -8,7 +8,7 @@
 export interface ChartCase {
   /** File name of the golden file: tests/golden/files/charts/<name>.txt.golden. */
   name: string;
-  dataset: 'jobs' | 'health' | 'people' | 'capitals' | 'us-states' | 'us-counties' | 'stocks';
+  dataset: 'jobs' | 'health' | 'people' | 'capitals' | 'us-states' | 'us-counties' | 'stocks' | 'flights';
   spec: Record<string, unknown>;
 }
 
@@ -51,12 +51,13 @@ export const CHART_CASES: ChartCase[] = [
   { name: 'us-counties-choropleth', dataset: 'us-counties', spec: { data: 'counties.rate', type: 'choropleth' } },
   { name: 'us-states-choropleth', dataset: 'us-states', spec: { data: 'states.population', type: 'choropleth' } },
   { name: 'us-states-symbolMap', dataset: 'us-states', spec: { data: 'states.population', type: 'symbolMap', highlight: 'Puerto Rico' } },
+  { name: 'locator-lines', dataset: 'flights', spec: { data: 'routes.flights', type: 'locator', x: 'city', series: 'route' } },
   { name: 'locator-areas', dataset: 'capitals', spec: { data: 'capitals.lat', type: 'locator', x: 'state', where: { state: ['Colorado', 'Utah'] } } },
 ];
 
 export interface CheckCase {
   name: string;
-  dataset: 'jobs' | 'health' | 'people' | 'capitals' | 'us-states' | 'us-counties' | 'stocks';
+  dataset: 'jobs' | 'health' | 'people' | 'capitals' | 'us-states' | 'us-counties' | 'stocks' | 'flights';
   /** The lines under `chart:` in a one-section story, indented two spaces. */
   chart: string;
   /** Edits to the copied dataset's files, by file name. */
@@ -91,6 +92,7 @@ export const CHECK_CASES: CheckCase[] = [
   { name: 'US county codes that lost their leading zero', dataset: 'us-counties', chart: COUNTY_MAP, edits: { 'unemployment.csv': (csv) => csv.replace('01001,', '1001,').replace('06037,', '6037,') } },
   { name: 'US county map missing half its counties', dataset: 'us-counties', chart: COUNTY_MAP, edits: { 'unemployment.csv': (csv) => csv.split('\n').filter((line, i) => i % 2 === 0 || line === '').join('\n') } },
   { name: 'US state name misspelt', dataset: 'us-states', chart: '  data: states.population\n  type: choropleth\n', edits: { 'population.csv': (csv) => csv.replace('Pennsylvania', 'Pensylvania') } },
+  { name: 'lines on a locator of areas', dataset: 'us-states', chart: '  data: states.population\n  type: locator\n  series: state\n  where: { state: Texas }\n' },
   { name: 'heatmap over time', dataset: 'jobs', chart: '  data: industries.rate\n  type: heatmap\n  where: { industry: Finance }\n' },
   { name: 'annotation nowhere', dataset: 'jobs', chart: '  data: industries.rate\n  where: { industry: Finance }\n  annotations:\n    - { text: "Nowhere" }\n' },
 ];

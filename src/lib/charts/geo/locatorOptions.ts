@@ -2,7 +2,9 @@
  * A locator map: where a handful of places are. Each row of the chart is
  * a place, put on the map by its table's longitude and latitude columns
  * (`lon`/`lat` or `longitude`/`latitude`), or, when its column declares
- * `places:`, drawn as the country, state or county it names. The frame
+ * `places:`, drawn as the country, state or county it names; with
+ * `series:`, the rows of each value are joined into a line
+ * (locatorLines.ts), whose ends are marked. The frame
  * is fitted to the places with room around them; the basemap is Natural
  * Earth's countries at the scale the frame needs (1:110m for a
  * continent, 1:50m for a region: 1:10m would take half a minute to
@@ -26,15 +28,14 @@ import { simplifiedTopology } from './shapes.ts';
 import { countryShapes } from './shapes.ts';
 import { isUsPlaceSet } from './usAtlas.ts';
 import { mergedUsShape } from './usShapes.ts';
+import { coordinateColumns, pointOf } from './coordinates.ts';
+import { locatorTracks, trackEnds, trackMark, type Track } from './locatorLines.ts';
 
 type World = Topology<{ countries: GeometryCollection<{ name: string }>; land: GeometryCollection }>;
 
 /** Credit printed under every locator map. */
 export const LOCATOR_NOTE = 'Basemap: Natural Earth (public domain), via world-atlas.';
 
-/** The column names a table's coordinates may go by. */
-export const LON = ['lon', 'longitude', 'lng'];
-export const LAT = ['lat', 'latitude'];
 
 /** Natural Earth scales by the frame's span in degrees of latitude. */
 const SCALES: { span: number; name: string; topology: World }[] = [
@@ -51,23 +52,24 @@ export interface Spot {
   area?: Feature<Geometry>;
 }
 
-/** Each drawn row's place: its coordinates, or the centre of the shape its column names. */
-export function locatorSpots(chart: ChartData): Spot[] {
-  const columns = [...chart.table.measures.keys()];
-  const lon = columns.find((c) => LON.includes(c.toLowerCase()));
-  const lat = columns.find((c) => LAT.includes(c.toLowerCase()));
+/**
+ * Each drawn row's place: its coordinates, or the centre of the shape its
+ * column names. On a map of lines (`series:`), only the lines' ends.
+ */
+export function locatorSpots(chart: ChartData, tracks: Track[] = locatorTracks(chart)): Spot[] {
+  const columns = coordinateColumns(chart.table);
   const set = chart.table.places?.[chart.x];
   const spots: Spot[] = [];
   const seen = new Set<string>();
-  for (const d of chart.data) {
+  const rows = tracks.length ? trackEnds(tracks).map((s) => s.d) : chart.data;
+  for (const d of rows) {
     const name = String(d.x);
     if (seen.has(name)) continue;
     seen.add(name);
     const ids = chart.places?.get(name) ?? [];
     const area = ids.length === 0 ? undefined : isUsPlaceSet(set) ? mergedUsShape(set, 2000, ids) : worldArea(ids);
-    const x = lon && d.row ? d.row.values[lon] : undefined;
-    const y = lat && d.row ? d.row.values[lat] : undefined;
-    if (typeof x === 'number' && typeof y === 'number') spots.push({ d, lon: x, lat: y, area });
+    const point = pointOf(d, columns);
+    if (point) spots.push({ d, lon: point[0], lat: point[1], area });
     else if (area) {
       const [cx, cy] = geoCentroid(area);
       spots.push({ d, lon: cx, lat: cy, area });
@@ -83,9 +85,9 @@ function worldArea(ids: string[]): Feature<Geometry> | undefined {
   return { type: 'Feature', properties: {}, geometry: { type: 'GeometryCollection', geometries: features.map((f) => f.geometry) } };
 }
 
-/** The frame around the places: their bounds with a third more on each side, at least 3° tall. */
-export function locatorBounds(spots: Spot[]): [[number, number], [number, number]] {
-  const points = spots.flatMap((s) => (s.area ? geoBounds(s.area) : [[s.lon, s.lat] as [number, number]]));
+/** The frame around the places and lines: their bounds with a third more on each side, at least 3° tall. */
+export function locatorBounds(spots: Spot[], tracks: Track[] = []): [[number, number], [number, number]] {
+  const points = [...spots.flatMap((s) => (s.area ? geoBounds(s.area) : [[s.lon, s.lat] as [number, number]])), ...tracks.flatMap((t) => t.stops.map((s) => [s.lon, s.lat] as [number, number]))];
   let [west, south, east, north] = [Math.min(...points.map((p) => p[0])), Math.min(...points.map((p) => p[1])), Math.max(...points.map((p) => p[0])), Math.max(...points.map((p) => p[1]))];
   const padLat = Math.max((north - south) / 3, 1.5);
   const padLon = Math.max((east - west) / 3, 1.5 / Math.cos((((north + south) / 2) * Math.PI) / 180));
@@ -95,10 +97,11 @@ export function locatorBounds(spots: Spot[]): [[number, number], [number, number
 
 export function locatorOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const narrow = size.width < 480;
-  const spots = locatorSpots(chart);
+  const tracks = locatorTracks(chart);
+  const spots = locatorSpots(chart, tracks);
   const height = Math.round(size.width * (narrow ? 0.8 : 0.62));
   const frame = { width: size.width, height, marginTop: 0, marginRight: 0, marginBottom: 0, marginLeft: 0 };
-  const [[west, south], [east, north]] = locatorBounds(spots);
+  const [[west, south], [east, north]] = locatorBounds(spots, tracks);
   const box: Feature = { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [[west, south], [east, north], [west, north], [east, south]] } };
   const projection = geoMercator().fitExtent([[0, 0], [size.width, height]], box).clipExtent([[0, 0], [size.width, height]]);
   const scale = SCALES.find((s) => north - south <= s.span)!;
@@ -109,6 +112,7 @@ export function locatorOptions(chart: ChartData, size: Size): Plot.PlotOptions {
     Plot.geo([basemap.borders], { stroke: 'currentColor', strokeOpacity: 0.3, strokeWidth: 0.6 } as Plot.GeoOptions),
   ];
   if (areas.length) marks.push(Plot.geo(areas, { fill: ACCENT, fillOpacity: 0.25, stroke: ACCENT, strokeWidth: 1 } as Plot.GeoOptions));
+  if (tracks.length) marks.push(trackMark(tracks, narrow));
   const points = spots.filter((s) => !s.area);
   marks.push(
     Plot.dot(points, { x: 'lon', y: 'lat', r: 3.5, fill: ACCENT, stroke: 'var(--page)', strokeWidth: 1 } as Plot.DotOptions),

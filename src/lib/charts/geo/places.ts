@@ -12,12 +12,13 @@ import type { ChartKind, ChartProblem, Datum } from '../model.ts';
 import { ambiguousPlace, ATLAS_NOTE, atlasIndex, findCountry, tooSmallToDraw } from './atlas.ts';
 import { matchUsPlaces } from './usPlaces.ts';
 import { isUsPlaceSet, US_ATLAS_NOTE } from './usAtlas.ts';
-import { LAT, LOCATOR_NOTE, LON } from './locatorOptions.ts';
+import { LOCATOR_NOTE } from './locatorOptions.ts';
+import { coordinateColumns } from './coordinates.ts';
 
 export function matchPlaces(data: readonly Datum[], spec: ChartSpec, kind: ChartKind, column: string, table: Table, problems: ChartProblem[]): Map<string, string[]> {
   const set = table.places?.[column];
   if (kind.pinpoints) {
-    const coordinates = hasCoordinates(table);
+    const coordinates = coordinateColumns(table) !== undefined;
     if (!coordinates && set === undefined) problems.push({ field: 'x', ...say(CATALOGUE.locatorWithoutPlaces, column, table.name) });
     // Points by their coordinates: names need not be on any map, and there are no shapes for regions: to group.
     if (set === undefined) {
@@ -115,10 +116,4 @@ function nearest(word: string, candidates: readonly string[]): string | undefine
 export function mapNote(table: Table, column: string, kind: ChartKind): string {
   if (kind.pinpoints) return LOCATOR_NOTE;
   return isUsPlaceSet(table.places?.[column]) ? US_ATLAS_NOTE : ATLAS_NOTE;
-}
-
-/** Whether a table has longitude and latitude columns a locator map can place rows by. */
-function hasCoordinates(table: Table): boolean {
-  const columns = [...table.measures.keys()].map((c) => c.toLowerCase());
-  return columns.some((c) => LON.includes(c)) && columns.some((c) => LAT.includes(c));
 }

@@ -1,8 +1,9 @@
 import type { ChartKind } from './kind.ts';
 import { describeLocator } from '../geo/locatorDescribe.ts';
 import { locatorOptions } from '../geo/locatorOptions.ts';
+import { checkTracks } from '../geo/locatorLines.ts';
 
-/** Each row a place, marked at its longitude and latitude or shaded as its country. */
+/** Each row a place, marked at its longitude and latitude or shaded as its country; with series:, the rows of each joined into a line. */
 export const locator = {
   type: 'locator',
   name: 'Locator map',
@@ -13,4 +14,5 @@ export const locator = {
   pinpoints: true,
   options: locatorOptions,
   describe: (chart) => [describeLocator(chart)],
+  check: checkTracks,
 } as const satisfies ChartKind;
