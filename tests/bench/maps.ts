@@ -19,6 +19,7 @@ const FIXTURES = fileURLToPath(new URL('../fixtures/charts', import.meta.url));
 
 const MAPS: { name: string; budget: number; dataset: string; spec: Record<string, unknown> }[] = [
   { name: 'US county choropleth, 3,212 counties', budget: 40 * 1024, dataset: 'us-counties', spec: { data: 'counties.rate', type: 'choropleth' } },
+  { name: 'US county choropleth, quantile classes', budget: 40 * 1024, dataset: 'us-counties', spec: { data: 'counties.rate', type: 'choropleth', classes: 'quantile' } },
   { name: 'US state choropleth, 52 states', budget: 12 * 1024, dataset: 'us-states', spec: { data: 'states.population', type: 'choropleth' } },
   { name: 'US state symbol map, 52 states', budget: 12 * 1024, dataset: 'us-states', spec: { data: 'states.population', type: 'symbolMap' } },
   { name: 'locator, 6 New England capitals', budget: 20 * 1024, dataset: 'capitals', spec: { data: 'capitals.lat', type: 'locator', x: 'city', where: { state: ['Massachusetts', 'Connecticut', 'Rhode Island', 'Vermont', 'New Hampshire', 'Maine'] } } },

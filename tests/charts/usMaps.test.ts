@@ -8,6 +8,8 @@ import { plotOptions, SIZES } from '../../src/lib/charts/plotOptions.ts';
 import { plotSvg } from '../../src/lib/charts/render.ts';
 import { describeChart } from '../../src/lib/charts/describe.ts';
 import { findUsPlace, usPlaceHint } from '../../src/lib/charts/geo/usAtlas.ts';
+import { quantileClasses } from '../../src/lib/charts/geo/quantileClasses.ts';
+import { colourClasses } from '../../src/lib/charts/geo/mapOptions.ts';
 
 const COUNTIES = { data: 'counties.rate', type: 'choropleth' };
 const STATES = { data: 'states.population', type: 'choropleth' };
@@ -41,6 +43,26 @@ describe('US county choropleth (vega-datasets unemployment)', () => {
     expect(narrow).toMatch(/<use\b/);
     expect(paths(narrow).length).toBeLessThanOrEqual(2);
     expect(chart.notes.join(' ')).toContain('2017 edition (Connecticut\'s counties before 2022)');
+  });
+
+  test('classes: quantile cuts the classes at the quintiles, so that each holds about a fifth of the counties, and keys the rounded edges', () => {
+    const { wide, chart } = fixtureSvg('us-counties', { ...COUNTIES, classes: 'quantile' });
+    const rates = chart.data.map((d) => d.y!);
+    const { edges, colour, colours } = quantileClasses(rates);
+    expect(edges).toEqual([1.2, 6, 7.8, 9.3, 11.6, 30.1]);
+    for (const c of colours) expect(rates.filter((r) => colour(r) === c).length / rates.length).toBeGreaterThan(0.15);
+    for (const edge of ['1.2%', '6%', '7.8%', '11.6%', '30.1%']) expect(wide).toContain(`>${edge}</text>`);
+    // Equal widths (the default) over 0–40% put nine counties in ten in the first class or the second.
+    const equal = colourClasses(rates);
+    expect(rates.filter((r) => equal.colours.indexOf(equal.colour(r)) < 2).length / rates.length).toBeGreaterThan(0.9);
+  });
+
+  test('quantileClasses() merges tied edges and keeps one colour per class', () => {
+    expect(quantileClasses([5, 5, 5, 5, 5, 5, 9]).edges).toEqual([5, 9]);
+    expect(quantileClasses([3, 3, 3]).edges).toEqual([3, 4]);
+    const negative = quantileClasses([-40, -30, -20, -10, -1]);
+    expect(negative.colour(-40)).not.toBe(negative.colour(-1));
+    expect(negative.colours).toHaveLength(negative.edges.length - 1);
   });
 
   test('is described by its extremes and its median place, by name', () => {

@@ -50,6 +50,7 @@ export const CHART_CASES: ChartCase[] = [
   { name: 'locator', dataset: 'capitals', spec: { data: 'capitals.lat', type: 'locator', x: 'city', where: { state: ['Massachusetts', 'Connecticut', 'Rhode Island'] } } },
   { name: 'us-counties-choropleth', dataset: 'us-counties', spec: { data: 'counties.rate', type: 'choropleth' } },
   { name: 'us-states-choropleth', dataset: 'us-states', spec: { data: 'states.population', type: 'choropleth' } },
+  { name: 'us-states-choropleth-quantile', dataset: 'us-states', spec: { data: 'states.population', type: 'choropleth', classes: 'quantile' } },
   { name: 'us-states-symbolMap', dataset: 'us-states', spec: { data: 'states.population', type: 'symbolMap', highlight: 'Puerto Rico' } },
   { name: 'locator-lines', dataset: 'flights', spec: { data: 'routes.flights', type: 'locator', x: 'city', series: 'route' } },
   { name: 'locator-areas', dataset: 'capitals', spec: { data: 'capitals.lat', type: 'locator', x: 'state', where: { state: ['Colorado', 'Utah'] } } },

@@ -44,6 +44,7 @@ export const chartShape = {
   log: oneOrMany(z.enum(['x', 'y'])).optional().describe('Axes drawn on a log scale: x, y or both ([x, y]); every value on them must be above zero.'),
   regions: z.record(z.string(), z.array(z.string()).min(1)).optional().describe('For maps: places in the data that stand for several countries, e.g. { European Union: [Austria, Belgium, …] }, by name or ISO code.'),
   partial: z.boolean().optional().describe('For US maps: draw the places without data as "no data" even when more than a few per cent of them lack it (default: that is an error).'),
+  classes: z.enum(['equal', 'quantile']).optional().describe('For choropleths: colour classes of equal width over a nice range (equal, the default) or of equal counts, about a fifth of the places each (quantile), for a skewed measure such as county unemployment.'),
   layout: z.enum(['stack', 'group']).optional().describe('For bars with series: stack them or set them side by side (group); for areas with series: stack.'),
   facet: z.string().optional().describe('Small multiples: one panel per value of this category column (or of the series), on shared scales.'),
   sort: z.enum(['declared', 'value', '-value']).optional().describe("Order of the categories along a bar chart: declared (the column's order: in dataset.yaml, else alphabetical), value (smallest first) or -value (largest first). Default: declared, but largest first for barX without a declared order."),

@@ -16,6 +16,7 @@ import { ACCENT, PRIMARY } from '../palette.ts';
 import { textWidth } from '../../share/textWidth.ts';
 import { countryShapes, mergedShape, withoutSpecks } from './shapes.ts';
 import { maxOf, minOf } from '../../extent.ts';
+import { quantileClasses } from './quantileClasses.ts';
 
 /** The key's words for places drawn without a value. */
 export const NO_DATA = 'No data';
@@ -61,7 +62,7 @@ export function mapOptions(chart: ChartData, size: Size, shapesFrom?: Size): Plo
     marks.push(sharedShapes(from, projection, choropleth ? SHARED_SHAPES : SHARED_SHAPES.slice(0, 1)));
   }
   if (choropleth) {
-    const classes = colourClasses(drawn.map((d) => d.y!));
+    const classes = mapClasses(chart, drawn.map((d) => d.y!));
     if (!shapesFrom) {
       const valueOf = new Map<string, number>();
       for (const d of drawn) for (const id of idsOf(d)) valueOf.set(id, d.y!);
@@ -198,6 +199,11 @@ export interface Classes {
   edges: number[];
   colours: string[];
   colour: (v: number) => string;
+}
+
+/** A choropleth's classes: of equal width, or of equal counts with `classes: quantile`. */
+export function mapClasses(chart: ChartData, values: number[]): Classes {
+  return chart.spec.classes === 'quantile' ? quantileClasses(values) : colourClasses(values);
 }
 
 /**

@@ -15,7 +15,7 @@ import type { FeatureCollection } from 'geojson';
 import { formatShort } from '../../format.ts';
 import type { ChartData, Datum, Size } from '../model.ts';
 import { ACCENT, PRIMARY } from '../palette.ts';
-import { colourClasses, colourKey, KEY_HEIGHT, NO_DATA, sharedShapes, withId } from './mapOptions.ts';
+import { mapClasses, colourKey, KEY_HEIGHT, NO_DATA, sharedShapes, withId } from './mapOptions.ts';
 import { alwaysDrawn, US_TOPOLOGY, usIndex, type UsPlaceSet } from './usAtlas.ts';
 import { mergedUsShape, stateBorders } from './usShapes.ts';
 
@@ -39,7 +39,7 @@ export function usMapOptions(chart: ChartData, size: Size, shapesFrom?: Size): P
 
   if (shapesFrom) marks.push(sharedShapes(fittedUsProjection(usFrame(choropleth, shapesFrom)), projection, choropleth ? SHARED : ['land', 'borders']));
   if (choropleth) {
-    const classes = colourClasses(drawn.map((d) => d.y!));
+    const classes = mapClasses(chart, drawn.map((d) => d.y!));
     if (!shapesFrom) {
       const byColour = new Map<string, string[]>();
       for (const d of drawn) byColour.set(classes.colour(d.y!), [...(byColour.get(classes.colour(d.y!)) ?? []), idOf(d)!]);

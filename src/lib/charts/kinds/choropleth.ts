@@ -5,7 +5,7 @@ import { describePlaceMap, placeMapOptions } from '../geo/placeMap.ts';
 export const choropleth = {
   type: 'choropleth',
   name: 'World map shaded by value',
-  honours: ['regions', 'partial'],
+  honours: ['regions', 'partial', 'classes'],
   zero: false,
   categorical: true,
   places: true,
