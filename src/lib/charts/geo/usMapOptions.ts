@@ -91,7 +91,7 @@ function fittedUsProjection(frame: ReturnType<typeof usFrame>): GeoProjection {
   return geoAlbersUsaTerritories().scale(k * 150).translate([marginLeft + (w - k * (x1 + x0)) / 2, marginTop + (h - k * (y1 + y0)) / 2]);
 }
 
-/** The hatching of places without data: thin diagonal lines in the text colour. */
+/** The hatching of places without data: thin diagonal lines in the text colour on a grey ground. */
 function patternDefs(): Plot.RenderFunction {
   return (_index, _scales, _values, _dimensions, context) => {
     const doc = context.document;
@@ -99,9 +99,12 @@ function patternDefs(): Plot.RenderFunction {
     const defs = doc.createElementNS(ns, 'defs');
     const pattern = doc.createElementNS(ns, 'pattern');
     for (const [name, value] of [['id', 'nodata'], ['width', '4'], ['height', '4'], ['patternUnits', 'userSpaceOnUse'], ['patternTransform', 'rotate(45)']]) pattern.setAttribute(name, value);
+    // A grey ground under the lines: on a dark page, lines alone read as a hole in the map.
+    const ground = doc.createElementNS(ns, 'rect');
+    for (const [name, value] of [['width', '4'], ['height', '4'], ['fill', 'currentColor'], ['fill-opacity', '0.12']]) ground.setAttribute(name, value);
     const line = doc.createElementNS(ns, 'path');
     for (const [name, value] of [['d', 'M0 0V4'], ['stroke', 'currentColor'], ['stroke-opacity', '0.45'], ['stroke-width', '1']]) line.setAttribute(name, value);
-    pattern.append(line);
+    pattern.append(ground, line);
     defs.append(pattern);
     return defs as unknown as SVGElement;
   };
