@@ -131,7 +131,7 @@ export async function unreadLines(page: Page): Promise<{ step: number; unread: n
  * each is laid out, its text measured as the browser sets it (the style is
  * set through the CSSOM, which the page's CSP allows).
  */
-export async function textOverflows(page: Page, slack = 1.5): Promise<string[]> {
+export async function textOverflows(page: Page, slack = 0.5): Promise<string[]> {
   return page.evaluate((slack) => {
     // Drawings kept out of layout until their step (content-visibility) are laid out for the measure.
     for (const el of document.querySelectorAll<HTMLElement>('.chart, .chart *')) if (getComputedStyle(el).contentVisibility !== 'visible') el.style.setProperty('content-visibility', 'visible');
@@ -144,6 +144,47 @@ export async function textOverflows(page: Page, slack = 1.5): Promise<string[]> 
         const box = text.getBoundingClientRect();
         if (box.width === 0) continue;
         if (box.right > right + slack || box.left < Math.max(0, frame.left) - slack) faults.push(`${svg.getAttribute('aria-labelledby')}: "${text.textContent}" spans ${Math.round(box.left - frame.left)}–${Math.round(box.right - frame.left)} px of ${Math.round(frame.width)}`);
+      }
+    }
+    return [...new Set(faults)];
+  }, slack);
+}
+
+/**
+ * Pairs of text labels in one chart drawing whose boxes overlap by more
+ * than `slack` px each way (tick labels of an axis among them), with each
+ * figure in its own state: every drawing on the page, laid out as in
+ * `textOverflows` (an inactive figure is hidden, not out of layout). Text
+ * its state hides (opacity 0 on it or a group above it, in the drawing) is
+ * not read; a label's box is the text as the browser sets it.
+ */
+export async function textCollisions(page: Page, slack = 1): Promise<string[]> {
+  return page.evaluate((slack) => {
+    for (const el of document.querySelectorAll<HTMLElement>('.chart, .chart *')) if (getComputedStyle(el).contentVisibility !== 'visible') el.style.setProperty('content-visibility', 'visible');
+    const faults: string[] = [];
+    const shown = (el: Element, svg: Element) => {
+      for (let node: Element | null = el; node && node !== svg; node = node.parentElement) {
+        const style = getComputedStyle(node);
+        if (Number(style.opacity) === 0 || style.display === 'none') return false;
+      }
+      return true;
+    };
+    for (const figure of document.querySelectorAll<HTMLElement>('figure.chart')) {
+      // Each figure in its own state, as it shows without script.
+      if (figure.dataset.state) figure.dataset.now = figure.dataset.state;
+      for (const svg of figure.querySelectorAll('svg.chart-svg')) {
+        if (svg.getBoundingClientRect().width === 0) continue;
+        const texts = [...svg.querySelectorAll('text')].filter((t) => t.getBoundingClientRect().width > 0 && (t.textContent ?? '').trim() !== '' && shown(t, svg));
+        const boxes = texts.map((t) => t.getBoundingClientRect());
+        for (let i = 0; i < texts.length; i++) {
+          for (let j = i + 1; j < texts.length; j++) {
+            const a = boxes[i];
+            const b = boxes[j];
+            const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+            const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+            if (across > slack && down > slack) faults.push(`${figure.id}: "${texts[i].textContent}" and "${texts[j].textContent}" overlap ${across.toFixed(1)}×${down.toFixed(1)} px`);
+          }
+        }
       }
     }
     return [...new Set(faults)];

@@ -2,12 +2,14 @@
  * Every story under content/, read on three phones held upright and two
  * desktops: the pinned figure keeps to its budget on a phone (caption and
  * all), the text keeps its reading window, chart type is full size but no
- * larger than 14 px, and every line of every step is seen whole while its
- * chart shows. Stories are found on disk; none is named here.
+ * larger than 14 px, every line of every step is seen whole while its
+ * chart shows, and no two labels of a drawing overlap (at a phone's and a
+ * desktop's size, which between them show both drawings of every chart).
+ * Stories are found on disk; none is named here.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openPage, serveBuild, type BuiltSite } from '../browser/site.ts';
-import { CHART_TYPE, FIGURE_BUDGET, figureFits, READER_SIZES, READING_WINDOW, textOverflows, unreadLines } from '../browser/reading.ts';
+import { CHART_TYPE, FIGURE_BUDGET, figureFits, READER_SIZES, READING_WINDOW, textCollisions, textOverflows, unreadLines } from '../browser/reading.ts';
 import { contentCopy, SLUGS } from './root.ts';
 
 let site: BuiltSite;
@@ -47,6 +49,15 @@ describe.each(Object.entries(READER_SIZES))('at %s', (_name, viewport) => {
   test.each(SLUGS)('content/%s: no chart text runs past its drawing or the screen', async (slug) => {
     const { page, problems } = await openPage(site, `${slug}/`, { viewport, reducedMotion: 'reduce' });
     expect(await textOverflows(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe.each(['small phone 360×640', 'phone 390×844', 'desktop 1280×800'] as const)('at %s', (name) => {
+  test.each(SLUGS)('content/%s: no two labels of a drawing overlap', async (slug) => {
+    const { page, problems } = await openPage(site, `${slug}/`, { viewport: READER_SIZES[name], reducedMotion: 'reduce' });
+    expect(await textCollisions(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -7,7 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartData } from './model.ts';
 import type { Annotation } from './annotate.ts';
-import { textWidth } from './notePlacement.ts';
+import { textWidth, type Box } from './notePlacement.ts';
 
 export interface MarkFrame {
   width: number;
@@ -25,6 +25,8 @@ export interface DeskMarks {
   over: Plot.Markish[];
   /** Pixels to add to the top margin for label rows. */
   extraTop: number;
+  /** The boxes of the labels in those rows: x and width in pixels, y up from the plot's top (negative). */
+  labels: Box[];
 }
 
 const ROW = 14;
@@ -92,7 +94,11 @@ export function deskMarks(
     placed.push({ label, row });
   }
   const extraTop = rows.length * ROW;
+  const labels: Box[] = [];
   for (const { label, row } of placed) {
+    const bottom = -(4 + (rows.length - 1 - row) * ROW);
+    // The text's descenders reach a little below the row's line.
+    labels.push({ x: label.anchor === 'start' ? label.at + 4 : label.at, y: bottom - ROW, width: label.end - label.at - 4, height: ROW + 3 });
     over.push(
       Plot.text([label], {
         x: 'x',
@@ -106,7 +112,7 @@ export function deskMarks(
       } as Plot.TextOptions),
     );
   }
-  return { under, over, extraTop };
+  return { under, over, extraTop, labels };
 }
 
 /** The end of a reference line with fewer drawn points near it. */

@@ -2,15 +2,15 @@ import * as Plot from '@observablehq/plot';
 import { formatTick, unitHeading } from '../format.ts';
 import { monthName } from '../period.ts';
 import type { ChartData, Datum } from './model.ts';
-import { highlightLabel, LEFT_MARGIN, logAxes, niceDomain, logAxis, monthsSpanned, type Projector, type Size } from './frame.ts';
+import { LEFT_MARGIN, logAxes, niceDomain, logAxis, monthsSpanned, type Projector, type Size } from './frame.ts';
 import { ACCENT, PRIMARY } from './palette.ts';
 import { seriesColours } from './seriesColours.ts';
-import { labelLines, labelWidth, layoutEndLabels, leaderLines, stackHeight } from './lineLabels.ts';
+import { labelLines, labelWidth, layoutEndLabels, leaderLines, stackHeight, type EndLabel } from './lineLabels.ts';
 import { plotArea, textWidth, type Box } from './notePlacement.ts';
 import { noteMarks } from './noteMarks.ts';
 import { monthTicks } from './timeTicks.ts';
 import { deskMarks, type MarkFrame as Frame } from './annotationMarks.ts';
-import { valueLabelMarks } from './valueLabels.ts';
+import { placeValueLabels, valueMarks } from './valueLabels.ts';
 import { groupKey, groupShift, isGrouped, isStacked, stackOptions } from './stack.ts';
 import { barCentre } from './bars.ts';
 import type { KindMarks } from './markContext.ts';
@@ -93,12 +93,17 @@ export function cartesianOptions(chart: ChartData, size: Size, kindMarks: KindMa
   marks.unshift(...desk.under);
   marks.push(...desk.over);
   const project = projector(chart, frame, zero);
-  // Values beside marks: highlighted ones by default (see valueLabels.ts).
+  // Labels are placed in order of what they name, each clear of those before it:
+  // series at their ends, values beside marks (highlighted ones by default, see valueLabels.ts), then notes.
   const grouped = isGrouped(chart) && (chart.xKind === 'category' || chart.xKind === 'month');
   const shift = grouped ? groupShift(chart, frame.width - frame.marginLeft - frame.marginRight) : undefined;
-  if (!horizontal) marks.push(...valueLabelMarks(chart, project, narrow, { centre: barCentre(chart), shift }));
-  if (endLabelled) marks.push(...endLabelMarks(chart, frame, project, endLines, context));
-  marks.push(...annotationMarks(chart, frame, zero, narrow, shift));
+  const ends = endLabelled ? endLabelLayout(chart, frame, project, endLines) : undefined;
+  const labels: Box[] = [...desk.labels.map((b) => ({ ...b, y: b.y + frame.marginTop })), ...(ends?.boxes ?? [])];
+  const markBoxes = obstaclesOf(chart, project, shift);
+  const values = horizontal ? [] : placeValueLabels(chart, project, { centre: barCentre(chart), shift, avoid: labels, marks: markBoxes, halfWidth: halfWidthOf(chart, frame), frame });
+  marks.push(...valueMarks(chart, values, { centre: barCentre(chart), shift }));
+  if (ends) marks.push(...endLabelMarks(ends, context));
+  marks.push(...annotationMarks(chart, frame, zero, narrow, markBoxes, [...labels, ...values.map((v) => v.box)], shift));
 
   return {
     ...frame,
@@ -180,8 +185,12 @@ function xScale(chart: ChartData, narrow: boolean): Plot.ScaleOptions {
   }
 }
 
-/** `shift`: how far a grouped bar sits off its category's centre, by its series' rank (none on other charts). */
-function annotationMarks(chart: ChartData, frame: Frame, zero: boolean, narrow: boolean, shift: (d: Datum) => number = () => 0): Plot.Markish[] {
+/**
+ * `obstacles`: the boxes of the marks, which notes keep off where they can; `labels`: the text
+ * already placed, which they keep off; `shift`: how far a grouped bar sits off its category's
+ * centre, by its series' rank (none on other charts).
+ */
+function annotationMarks(chart: ChartData, frame: Frame, zero: boolean, narrow: boolean, obstacles: Box[], labels: Box[], shift: (d: Datum) => number = () => 0): Plot.Markish[] {
   const notes = chart.annotations.flatMap((a) => (a.kind === 'note' ? [{ ...a.datum, note: a.text }] : []));
   if (notes.length === 0) return [];
   if (chart.kind.bars === 'horizontal') {
@@ -190,17 +199,16 @@ function annotationMarks(chart: ChartData, frame: Frame, zero: boolean, narrow: 
   // Each note goes where it covers the fewest points and labels: see noteMarks.ts.
   const project = projector(chart, frame, zero);
   const area = plotArea(frame);
-  const obstacles = obstaclesOf(chart, project, shift);
   // Bars of several series over time share their period side by side: a note points at its own.
   const centre = chart.series ? barCentre(chart) : undefined;
   const anchor = (d: Datum) => (centre ? { ...d, x: centre(d) } : d);
-  return noteMarks(notes.map((d) => ({ text: d.note, x: anchor(d).x, y: d.y!, at: project(anchor(d)), dx: shift(d), area })), obstacles, narrow);
+  return noteMarks(notes.map((d) => ({ text: d.note, x: anchor(d).x, y: d.y!, at: project(anchor(d)), dx: shift(d), area })), obstacles, narrow, false, labels);
 }
 
 function projector(chart: ChartData, frame: Frame, zero: boolean): Projector {
   const drawn = chart.data.filter((d) => d.y !== null);
-  // Reference lines are part of the value axis, as Plot draws it.
-  const ys = [...drawn.map((d) => d.y!), ...chart.annotations.flatMap((a) => (a.kind === 'reference' ? [a.value] : []))];
+  // Reference lines are part of the value axis, as Plot draws it; the states of one chart share their scales' domains.
+  const ys = chart.domains?.y ? [...chart.domains.y] : [...drawn.map((d) => d.y!), ...chart.annotations.flatMap((a) => (a.kind === 'reference' ? [a.value] : []))];
   const log = logAxes(chart.spec).has('y');
   const scale = log ? Math.log10 : (v: number) => v;
   const [low, high] = (log ? logExtent(chart, frame.width < 480).domain : niceDomain(minOf(zero ? [...ys, 0] : ys), maxOf(zero ? [...ys, 0] : ys))).map(scale);
@@ -210,7 +218,7 @@ function projector(chart: ChartData, frame: Frame, zero: boolean): Projector {
   const bottom = frame.height - frame.marginBottom;
   const categories = [...new Set(chart.data.map((d) => String(d.x)))];
   // Bars stretch the time axis from the first bar's start to the last bar's end, as Plot does.
-  const times = chart.data.flatMap((d) => (d.x1 && d.x2 ? [d.x1.getTime(), d.x2.getTime()] : d.x instanceof Date ? [d.x.getTime()] : [0]));
+  const times = chart.domains?.x ? chart.domains.x.map((t) => t.getTime()) : chart.data.flatMap((d) => (d.x1 && d.x2 ? [d.x1.getTime(), d.x2.getTime()] : d.x instanceof Date ? [d.x.getTime()] : [0]));
   const [t0, t1] = [minOf(times), maxOf(times)];
   const along = (d: Datum): number => {
     if (chart.xKind === 'month') return ((Number(d.x) - 1) / 11) * (right - left) + left;
@@ -227,7 +235,7 @@ function projector(chart: ChartData, frame: Frame, zero: boolean): Projector {
   return project;
 }
 
-/** What a note must not cover: points and bars, highlight values, series labels. */
+/** What a label must not cover: points and bars, and series named at their last point but not at the end of the plot. */
 function obstaclesOf(chart: ChartData, project: Projector, shift: (d: Datum) => number = () => 0): Box[] {
   const drawn = chart.data.filter((d) => d.y !== null);
   const boxes: Box[] = [];
@@ -241,12 +249,8 @@ function obstaclesOf(chart: ChartData, project: Projector, shift: (d: Datum) => 
       boxes.push({ x: x1, y: Math.min(p.y, zeroY), width: x2 - x1, height: Math.abs(zeroY - p.y) });
     }
     else boxes.push({ x: p.x - 6, y: p.y - 6, width: 12, height: 12 });
-    if (d.highlight && !chart.highlightsSeries) {
-      const text = highlightLabel(d, chart);
-      boxes.push({ x: p.x - textWidth(text) / 2, y: p.y - 20, width: textWidth(text), height: 13 });
-    }
   }
-  if (chart.series) {
+  if (chart.series && chart.kind.endLabels !== true) {
     for (const name of new Set(drawn.map((d) => d.series))) {
       const last = drawn.filter((d) => d.series === name).at(-1)!;
       const p = project(last);
@@ -257,12 +261,34 @@ function obstaclesOf(chart: ChartData, project: Projector, shift: (d: Datum) => 
 }
 
 
+/** Half the width of a chart's marks in pixels: a bar's, shared by its series over time, or a dot's. */
+function halfWidthOf(chart: ChartData, frame: Frame): (d: Datum) => number {
+  if (chart.kind.bars !== 'vertical') return () => 5;
+  const slots = new Set(chart.data.map((d) => String(d.x instanceof Date ? d.x.getTime() : d.x))).size;
+  const series = new Set(chart.data.map((d) => d.series)).size;
+  const band = (frame.width - frame.marginLeft - frame.marginRight) / Math.max(1, slots);
+  return () => (chart.xKind === 'time' ? band / 2 / series : (band * 0.75) / 2);
+}
+
+interface EndLabels {
+  placed: EndLabel[];
+  ends: Map<string, Datum>;
+  /** Each label's box, in pixels. */
+  boxes: Box[];
+}
+
 /** Each series' name at its last drawn point, dodged so that none overlaps (see lineLabels.ts). */
-function endLabelMarks(chart: ChartData, frame: Frame, project: Projector, lines: Map<string, string[]>, context: Set<string>): Plot.Markish[] {
+function endLabelLayout(chart: ChartData, frame: Frame, project: Projector, lines: Map<string, string[]>): EndLabels {
   const ends = new Map<string, Datum>();
   for (const d of chart.data) if (d.y !== null) ends.set(d.series, d);
   const wanted = [...ends].map(([series, d]) => ({ series, lines: lines.get(series)!, want: project(d).y }));
-  const placed = layoutEndLabels(wanted, frame.marginTop, frame.height - frame.marginBottom);
+  // A label may rise a little into the top margin, whose axis title stands at the left.
+  const placed = layoutEndLabels(wanted, frame.marginTop - 8, frame.height - frame.marginBottom);
+  const boxes = placed.map((label) => ({ x: project(ends.get(label.series)!).x + 9, y: label.y - label.height / 2, width: label.width, height: label.height }));
+  return { placed, ends, boxes };
+}
+
+function endLabelMarks({ placed, ends }: EndLabels, context: Set<string>): Plot.Markish[] {
   const marks: Plot.Markish[] = [];
   for (const label of placed) {
     const d = ends.get(label.series)!;

@@ -148,7 +148,7 @@ export function facetOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const project = panelProjector(chart, drawn, place, grid, zero);
   // Values in each panel: the highlighted periods' (the default), or every one that has room.
   const titles = panels.map((p) => ({ x: grid.left + p.col * (panelWidth + gap), y: marginTop + p.row * (panelHeight + title) - title, width: Math.min(panelWidth, textWidth(p.name, TITLE_SIZE + 1)), height: title }));
-  marks.push(...valueLabelMarks(chart, project, narrow, { data: drawn, facet: (d) => ({ fx: place.get(d.series)!.col, fy: place.get(d.series)!.row }), avoid: titles }));
+  marks.push(...valueLabelMarks(chart, project, { data: drawn, facet: (d) => ({ fx: place.get(d.series)!.col, fy: place.get(d.series)!.row }), avoid: titles, frame: { width: size.width, height } }));
   marks.push(...panelNotes(chart, drawn, grid, project, narrow));
   // Panel titles; a highlighted panel's in bold.
   for (const bold of [false, true]) {

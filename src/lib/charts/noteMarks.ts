@@ -27,11 +27,12 @@ export interface NoteAnchor {
 
 /**
  * Rings, texts and connectors for `anchors`. `obstacles` (boxes in pixels)
- * are what notes must not cover; each note placed is added to them, so
- * notes avoid one another too. `near` keeps every note beside its value
- * (small multiples, where a connector has no room).
+ * are what notes should not cover; `labels`, the text already placed,
+ * what they must not. Each note placed is added to the labels, so notes
+ * avoid one another too. `near` keeps every note beside its value (small
+ * multiples, where a connector has no room).
  */
-export function noteMarks(anchors: readonly NoteAnchor[], obstacles: Box[], narrow: boolean, near = false): Plot.Markish[] {
+export function noteMarks(anchors: readonly NoteAnchor[], obstacles: Box[], narrow: boolean, near = false, labels: Box[] = []): Plot.Markish[] {
   if (anchors.length === 0) return [];
   const lineWidth = narrow ? 10 : 14;
   const placed = anchors.map((anchor) => {
@@ -40,8 +41,8 @@ export function noteMarks(anchors: readonly NoteAnchor[], obstacles: Box[], narr
     const width = Math.min(textWidth(anchor.text), lineWidth * 11);
     const height = lines * 13;
     const at = { x: anchor.at.x + (anchor.dx ?? 0), y: anchor.at.y };
-    const place = placeLabel(at, width, height, obstacles, anchor.area, near);
-    obstacles.push(labelBox(at, width, height, place));
+    const place = placeLabel(at, width, height, obstacles, anchor.area, near, labels);
+    labels.push(labelBox(at, width, height, place));
     return { ...anchor, note: anchor.text, place };
   });
   const facet = (a: NoteAnchor) => (a.fx === undefined ? {} : { fx: () => a.fx, fy: () => a.fy });

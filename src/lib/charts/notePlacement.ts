@@ -68,10 +68,11 @@ function overlap(a: Box, b: Box): number {
 
 /**
  * The best placement for a label of `width`×`height` beside `point`
- * (pixels), avoiding `obstacles` and staying inside `frame`; with `near`,
- * only spots that need no connecting line.
+ * (pixels), avoiding `obstacles` and staying inside `frame`, and above all
+ * clear of other `labels` (text on text is never read); with `near`, only
+ * spots that need no connecting line.
  */
-export function placeLabel(point: { x: number; y: number }, width: number, height: number, obstacles: Box[], frame: Box, near = false): Placement {
+export function placeLabel(point: { x: number; y: number }, width: number, height: number, obstacles: Box[], frame: Box, near = false, labels: readonly Box[] = []): Placement {
   let best: Placement = { dx: 0, dy: 0, textAnchor: 'middle' };
   let bestScore = Infinity;
   CANDIDATES.forEach(({ dx, up, gap, textAnchor }, rank) => {
@@ -81,7 +82,8 @@ export function placeLabel(point: { x: number; y: number }, width: number, heigh
     const inside = { x: frame.x, y: frame.y, width: frame.width, height: frame.height };
     const outside = box.width * box.height - overlap(box, inside);
     const covered = obstacles.reduce((sum, o) => sum + overlap(box, o), 0);
-    const score = outside * 4 + covered * 2 + rank * 3;
+    const onText = labels.reduce((sum, o) => sum + overlap(box, o), 0);
+    const score = outside * 4 + covered * 2 + onText * 100 + rank * 3;
     if (score < bestScore) {
       best = candidate;
       bestScore = score;

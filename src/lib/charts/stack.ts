@@ -191,7 +191,7 @@ export function stackOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   }
   // Where a slot's bars or points are, in pixels: a band's middle (d3's band, padding 0.25), or the time.
   const xPixel = band ? (l: Datum) => frame.marginLeft + ((slots.findIndex((x) => String(x) === String(slotOf(l))) + 0.625) * bandwidth) / 0.75 : (l: Datum) => px(l.x as Date);
-  marks.push(...totalLabels(chart, Object.assign((d: Datum) => ({ x: xPixel(d), y: pyFinal(d.y!) }), { x: px }), narrow));
+  marks.push(...totalLabels(chart, Object.assign((d: Datum) => ({ x: xPixel(d), y: pyFinal(d.y!) }), { x: px }), frame));
   marks.push(...stackNotes(chart, layers, frame, xPixel, bandwidth, pyFinal, narrow));
   return {
     ...frame,
@@ -207,7 +207,7 @@ export function stackOptions(chart: ChartData, size: Size): Plot.PlotOptions {
  * highlighted periods' or categories' (the default), above the top of the
  * stack, or below it when it only goes down.
  */
-function totalLabels(chart: ChartData, project: Parameters<typeof valueLabelMarks>[1], narrow: boolean): Plot.Markish[] {
+function totalLabels(chart: ChartData, project: Parameters<typeof valueLabelMarks>[1], frame: { width: number; height: number }): Plot.Markish[] {
   const texts = new Map<Datum, string>();
   const tops = stackTotals(chart).map(({ d, total }) => {
     const here = chart.data.filter((o) => o.y !== null && slotOf(o) === slotOf(d));
@@ -219,7 +219,7 @@ function totalLabels(chart: ChartData, project: Parameters<typeof valueLabelMark
     texts.set(top, highlightLabel({ ...d, y: Number(total.toFixed(digits)) }, chart));
     return top;
   });
-  return valueLabelMarks(chart, project, narrow, { data: tops, text: (d) => texts.get(d)! });
+  return valueLabelMarks(chart, project, { data: tops, text: (d) => texts.get(d)!, frame });
 }
 
 /**

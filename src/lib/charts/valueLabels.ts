@@ -3,14 +3,19 @@
  * each highlighted bar's or point's value in bold; `values: all` writes
  * every one that has room, highlighted first, then left to right, leaving
  * out a label that would touch one already placed; `values: none` writes none.
+ * A value sits above its mark (below a bar that goes down). A highlighted
+ * one that would touch another label there (a series' name at its end, a
+ * label above the plot) moves beside its mark, to the first side clear of
+ * labels and marks; every one is kept inside the drawing.
  * Stacks pass their totals, at the top of each stack; small multiples
  * pass each datum's panel; grouped bars how far each bar sits off its
  * category's centre.
  */
 import * as Plot from '@observablehq/plot';
 import type { ChartData, Datum } from './model.ts';
-import { textWidth, type Box } from './notePlacement.ts';
+import type { Box } from './notePlacement.ts';
 import { highlightLabel } from './frame.ts';
+import { textWidth } from '../share/textWidth.ts';
 
 interface Projected {
   (d: Datum): { x: number; y: number };
@@ -28,50 +33,118 @@ export interface ValueLabelOptions {
   shift?: (d: Datum) => number;
   /** The panel a datum is drawn in (small multiples): column and row. */
   facet?: (d: Datum) => { fx: number; fy: number };
-  /** Boxes (pixels) that labels other than highlighted ones keep off, such as panel titles. */
+  /** Boxes (pixels) of other labels: a value keeps off them, a highlighted one by moving beside its mark. */
   avoid?: readonly Box[];
+  /** Boxes (pixels) of the drawn marks, which a value moved beside its mark keeps off. */
+  marks?: readonly Box[];
+  /** Half a mark's width in pixels (a bar's), so that a value beside it clears it (default: a dot's). */
+  halfWidth?: (d: Datum) => number;
+  /** The drawing's size in pixels: every value is kept inside it. */
+  frame?: { width: number; height: number };
 }
 
-export function valueLabelMarks(chart: ChartData, project: Projected, narrow: boolean, options: ValueLabelOptions = {}): Plot.Markish[] {
+/** A value label laid out: where its text is anchored off its mark, and the box it takes. */
+export interface PlacedValue {
+  d: Datum;
+  dx: number;
+  dy: number;
+  textAnchor: 'start' | 'middle' | 'end';
+  box: Box;
+  /** Whether it was moved beside its mark, off its place above (or below) it. */
+  moved: boolean;
+}
+
+/** Chart text as set (chart.css: 11 px), with a tenth to spare for a reader's bold system font. */
+const SIZE = 11;
+const SLACK = 1.1;
+const HEIGHT = 14;
+
+function touches(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Where each chosen value's label goes (in the order they are chosen), and its box in pixels. */
+export function placeValueLabels(chart: ChartData, project: Projected, options: ValueLabelOptions = {}): PlacedValue[] {
   const which = chart.spec.values ?? 'highlighted';
   if (which === 'none') return [];
-  const { centre, facet } = options;
+  const { centre, frame } = options;
   const text = options.text ?? ((d: Datum) => highlightLabel(d, chart));
   const shift = options.shift ?? (() => 0);
+  const half = options.halfWidth ?? (() => 5);
   const drawn = (options.data ?? chart.data).filter((d) => d.y !== null);
   const marked = (d: Datum) => d.highlight && !chart.highlightsSeries;
   const chosen = which === 'all' ? [...drawn.filter(marked), ...drawn.filter((d) => !marked(d))] : drawn.filter(marked);
   const bars = chart.kind.bars === 'vertical';
-  const kept: Datum[] = [];
-  const boxes: Box[] = [];
+  const placed: PlacedValue[] = [];
   const avoid = options.avoid ?? [];
+  const marks = options.marks ?? [];
   for (const d of chosen) {
     const p = project(d);
     const x = (centre ? project.x(centre(d)) : p.x) + shift(d);
-    const width = textWidth(text(d), narrow ? 10 : 11);
+    const width = textWidth(text(d), SIZE) * SLACK;
     const below = bars && d.y! < 0;
-    const box = { x: x - width / 2 - 1, y: below ? p.y + 2 : p.y - 19, width: width + 2, height: 14 };
-    const touches = (b: Box) => b.x < box.x + box.width && box.x < b.x + b.width && b.y < box.y + box.height && box.y < b.y + b.height;
-    // A highlighted value is written whatever else is near; the others only where they touch nothing.
-    if (boxes.some(touches) || (!marked(d) && avoid.some(touches))) continue;
-    boxes.push(box);
-    kept.push(d);
+    // Above the mark (below a bar that goes down), then beside it: left, right, and under a point.
+    const side = half(d) + 3;
+    const spots: Omit<PlacedValue, 'd' | 'box' | 'moved'>[] = [
+      { dx: 0, dy: below ? 9 : bars ? -7 : -12, textAnchor: 'middle' },
+      ...(below || !marked(d) ? [] : bars ? [
+        { dx: -side, dy: 7, textAnchor: 'end' as const },
+        { dx: side, dy: 7, textAnchor: 'start' as const },
+      ] : [
+        { dx: -side - 2, dy: 0, textAnchor: 'end' as const },
+        { dx: side + 2, dy: 0, textAnchor: 'start' as const },
+        { dx: 0, dy: 12, textAnchor: 'middle' as const },
+      ]),
+    ];
+    const boxOf = (s: (typeof spots)[number]): Box => {
+      const left = s.textAnchor === 'middle' ? x - width / 2 : s.textAnchor === 'end' ? x + s.dx - width : x + s.dx;
+      return { x: left - 1, y: p.y + s.dy - HEIGHT / 2, width: width + 2, height: HEIGHT };
+    };
+    const inside = (b: Box) => !frame || (b.x >= 0 && b.x + b.width <= frame.width && b.y >= 0 && b.y + b.height <= frame.height);
+    const clear = (b: Box, i: number) => !placed.some((o) => touches(o.box, b)) && !avoid.some((o) => touches(o, b)) && (i === 0 || (inside(b) && !marks.some((o) => touches(o, b))));
+    const index = spots.findIndex((s, i) => clear(boxOf(s), i));
+    // A highlighted value is written whatever else is near, above its mark when no side is clear; the others only where they touch nothing.
+    if (index < 0 && !marked(d)) continue;
+    const spot = spots[Math.max(0, index)];
+    const box = boxOf(spot);
+    // Kept inside the drawing: a value at its edge moves in.
+    const inward = frame ? Math.max(0, -box.x) - Math.max(0, box.x + box.width - frame.width) : 0;
+    placed.push({ d, ...spot, dx: spot.dx + inward, box: { ...box, x: box.x + inward }, moved: index > 0 });
   }
+  return placed;
+}
+
+export function valueLabelMarks(chart: ChartData, project: Projected, options: ValueLabelOptions = {}): Plot.Markish[] {
+  return valueMarks(chart, placeValueLabels(chart, project, options), options);
+}
+
+/** The Plot marks of values placed by `placeValueLabels`. */
+export function valueMarks(chart: ChartData, placed: readonly PlacedValue[], options: ValueLabelOptions = {}): Plot.Markish[] {
+  const { centre, facet } = options;
+  const text = options.text ?? ((d: Datum) => highlightLabel(d, chart));
+  const shift = options.shift ?? (() => 0);
+  const marked = (d: Datum) => d.highlight && !chart.highlightsSeries;
   const x = centre ?? ((d: Datum) => d.x);
   const panel = facet ? { fx: (d: Datum) => facet(d).fx, fy: (d: Datum) => facet(d).fy } : {};
-  const groups = [
-    { data: kept.filter((d) => !bars || d.y! >= 0), dy: bars ? -7 : -12 },
-    { data: kept.filter((d) => bars && d.y! < 0), dy: 9 },
-  ];
-  // Plot shifts a whole mark: one mark per shift (a grouped chart's series).
-  const shifts = [...new Set(kept.map(shift))];
-  return groups.flatMap(({ data, dy }) =>
-    shifts.flatMap((dx) =>
-      [true, false].flatMap((bold) => {
-        const some = data.filter((d) => marked(d) === bold && shift(d) === dx);
-        const options = { x, y: 'y', ...panel, text, dx: dx || undefined, dy, fontWeight: bold ? 'bold' : undefined, fill: 'currentColor', className: 'halo' };
-        return some.length ? [Plot.text(some, options as Plot.TextOptions)] : [];
-      }),
-    ),
-  );
+  // Plot shifts a whole mark: one mark per offset and weight (a grouped chart's series, a value moved beside its mark).
+  type Group = { placed: PlacedValue[]; dx: number; dy: number; textAnchor: PlacedValue['textAnchor']; bold: boolean };
+  const groups = new Map<string, Group>();
+  for (const p of placed) {
+    const dx = p.dx + shift(p.d);
+    const key = `${p.dy}|${dx}|${p.textAnchor}|${!marked(p.d)}|${p.moved}`;
+    const group = groups.get(key) ?? { placed: [], dx, dy: p.dy, textAnchor: p.textAnchor, bold: marked(p.d) };
+    group.placed.push(p);
+    groups.set(key, group);
+  }
+  // As Plot layers them: values above their marks, then below, then those moved beside; by offset, bold first.
+  const shifts = [...new Set(placed.map((p) => shift(p.d)))];
+  const rank = (g: Group) => ((g.placed[0].moved ? 2 : g.dy > 0 ? 1 : 0) * shifts.length + shifts.indexOf(shift(g.placed[0].d))) * 2 + (g.bold ? 0 : 1);
+  const order = [...groups.values()].sort((a, b) => rank(a) - rank(b));
+  return order.map((g) => {
+    const options = { x, y: 'y', ...panel, text, dx: g.dx || undefined, dy: g.dy, textAnchor: g.textAnchor === 'middle' ? undefined : g.textAnchor, fontWeight: g.bold ? 'bold' : undefined, fill: 'currentColor', className: 'halo' };
+    return Plot.text(
+      g.placed.map((p) => p.d),
+      options as Plot.TextOptions,
+    );
+  });
 }
