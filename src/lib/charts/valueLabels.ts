@@ -103,8 +103,8 @@ export function placeValueLabels(chart: ChartData, project: Projected, options: 
     const inside = (b: Box) => !frame || (b.x >= 0 && b.x + b.width <= frame.width && b.y >= 0 && b.y + b.height <= frame.height);
     const clear = (b: Box, i: number) => !placed.some((o) => touches(o.box, b)) && !avoid.some((o) => touches(o, b)) && (i === 0 || (inside(b) && !marks.some((o) => touches(o, b))));
     const index = spots.findIndex((s, i) => clear(boxOf(s), i));
-    // A highlighted value is written whatever else is near, above its mark when no side is clear; the others only where they touch nothing.
-    if (index < 0 && !marked(d)) continue;
+    // A highlighted value is written over whatever else is near, above its mark, when no side is clear, but never over another value; the others only where they touch nothing.
+    if (index < 0 && (!marked(d) || placed.some((o) => touches(o.box, boxOf(spots[0]))))) continue;
     const spot = spots[Math.max(0, index)];
     const box = boxOf(spot);
     // Kept inside the drawing: a value at its edge moves in.
