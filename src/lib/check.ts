@@ -9,7 +9,8 @@ import { timed } from './timings.ts';
 import { makeFigure, type Figure } from './charts/figure.ts';
 import { creditOf } from './charts/provenance.ts';
 import { addStates } from './charts/figureStates.ts';
-import { reserveMemo } from './memo.ts';
+import { contentKey, reserveMemo } from './memo.ts';
+import { folderStamps, storyStamp, type CheckedStory, type CheckReuse, type ProjectStamps } from './checkReuse.ts';
 import { escapeOf, folders, reportEscape } from './files.ts';
 import { STORY_SLUG } from './story/scaffold.ts';
 import { MAX_NAME } from './story/loadStory.ts';
@@ -42,13 +43,22 @@ export interface Checked {
   figures: Map<string, Figure[]>;
 }
 
-export function checkProject(root: string, locale?: string): Checked {
+export function checkProject(root: string, locale?: string, reuse?: CheckReuse): Checked {
   const problems = new Problems();
   const settings = readSettings(root, problems);
   const storyLocale = locale ?? settings.locale;
+  // Hashed before anything is read: a file saved during the check changes the next stamp.
+  const stamps = reuse ? projectStamps(root, settings, storyLocale) : undefined;
   const datasets = new Map<string, Dataset | undefined>();
   const dataset = (name: string) => {
-    if (!datasets.has(name)) datasets.set(name, timed('data', () => guarded(`data/${name}/dataset.yaml`, problems, () => loadDataset(root, name, problems))));
+    if (!datasets.has(name)) {
+      const stamp = stamps?.folders.get(`data/${name}`);
+      const prior = reuse?.datasets.get(name);
+      const entry = prior && prior.stamp === stamp ? prior : { stamp: stamp ?? '', ...loadChecked(root, name) };
+      if (reuse && stamp !== undefined) reuse.datasets.set(name, entry);
+      datasets.set(name, entry.dataset);
+      problems.list.push(...entry.problems);
+    }
     return datasets.get(name);
   };
   const contentDir = join(root, 'content');
@@ -82,33 +92,84 @@ export function checkProject(root: string, locale?: string): Checked {
     problems.add('content', undefined, 'no stories found', 'create content/<story>/index.md (npm run new -- <slug> makes one)');
   }
   // Kept for every story, sound or not: `npm run diff` reports what failed.
-  const traces = new Map<string, StoryTrace>(slugs.map((slug) => [slug, { facts: [], charts: [] }]));
-  const loaded = slugs.map((slug) => guarded(`content/${slug}/index.md`, problems, () => loadStory(root, slug, dataset, problems, storyLocale, traces.get(slug)))).filter((s) => s !== undefined);
+  const traces = new Map<string, StoryTrace>();
+  // A story's check is kept apart (its problems, trace and drawings), so a
+  // later check can take it whole while nothing it was made from changed.
+  const checked = new Map<string, CheckedStory>();
+  const fresh: { slug: string; own: Problems; trace: StoryTrace; dataset?: string; story?: Story }[] = [];
+  for (const slug of slugs) {
+    const prior = reuse?.stories.get(slug);
+    if (prior && stamps && prior.stamp === storyStamp(stamps, slug, prior.dataset)) {
+      checked.set(slug, prior);
+      continue;
+    }
+    const entry: (typeof fresh)[number] = { slug, own: new Problems(), trace: { facts: [], charts: [] } };
+    const read = (name: string) => ((entry.dataset = name), dataset(name));
+    entry.story = guarded(`content/${slug}/index.md`, entry.own, () => loadStory(root, slug, read, entry.own, storyLocale, entry.trace));
+    fresh.push(entry);
+  }
   // Every chart is drawn here too (the drawings are kept for the build), so a
   // combination of fields Plot cannot draw is a problem at its section, not a failed build.
   // The drawing cache holds a whole site's drawings and tables, so that a
   // reload in `npm run dev` redraws only what changed, however large the archive.
   const tables = [...datasets.values()].reduce((n, d) => n + (d?.tables.size ?? 0), 0);
-  reserveMemo(loaded.reduce((n, story) => n + story.charts.length, 0) + tables);
+  const charts = [...checked.values(), ...fresh].reduce((n, c) => n + (c.story?.charts.length ?? 0), 0);
+  reserveMemo(charts + tables);
+  for (const { slug, own, trace, dataset: name, story } of fresh) {
+    const figures = story ? drawStory(story, own) : undefined;
+    const stamp = stamps ? storyStamp(stamps, slug, name) : '';
+    const done: CheckedStory = { stamp, dataset: name, story: figures ? story : undefined, figures, problems: own.list, trace };
+    checked.set(slug, done);
+    reuse?.stories.set(slug, done);
+  }
+  // Stories whose folders are gone are not kept.
+  for (const slug of reuse?.stories.keys() ?? []) if (!checked.has(slug)) reuse?.stories.delete(slug);
+  const stories: Story[] = [];
   const figures = new Map<string, Figure[]>();
-  const stories = loaded.filter((story) => {
-    const drawn: Figure[] = [];
-    // The first chart that cannot be drawn is reported; the story's others are not tried.
-    for (const { id, section, chart } of story.charts) {
-      const figure = guarded(section.file, problems, () => timed('charts', () => makeFigure(id, chart, story.dataset.spec.source, creditOf(story.dataset.spec))), 'chart could not be drawn', 'change the chart\'s type, x or layout; if the fields look right, report this line');
-      if (figure === undefined) return false;
-      drawn.push(figure);
+  for (const slug of slugs) {
+    const entry = checked.get(slug)!;
+    traces.set(slug, entry.trace);
+    for (const problem of entry.problems) problems.list.push(problem);
+    if (entry.story && entry.figures) {
+      stories.push(entry.story);
+      figures.set(slug, entry.figures);
     }
-    // The states of a chart that can share one drawing get it, for the story page.
-    const last = story.charts.at(-1)?.section.file ?? story.file;
-    if (guarded(last, problems, () => (addStates(story.charts, drawn), true), 'chart states could not be drawn as one drawing', 'report this line; removing state: from the sections after it draws them apart') === undefined) return false;
-    figures.set(story.slug, drawn);
-    return true;
-  });
+  }
   // A dataset no story uses yet is checked too: the editor who writes the
   // first story on it should not meet its problems only then.
   for (const name of folders(join(root, 'data'))) dataset(name);
+  for (const name of reuse?.datasets.keys() ?? []) if (!datasets.has(name)) reuse?.datasets.delete(name);
   return { stories, problems: problems.sorted(), traces, datasets, settings, figures };
+}
+
+/** Dataset `name` loaded, with the problems of its own files. */
+function loadChecked(root: string, name: string): { dataset: Dataset | undefined; problems: Problem[] } {
+  const own = new Problems();
+  const dataset = timed('data', () => guarded(`data/${name}/dataset.yaml`, own, () => loadDataset(root, name, own)));
+  return { dataset, problems: own.list };
+}
+
+/**
+ * Draws every chart of `story`, and the states that share one drawing;
+ * undefined, with the problem at its section, when one cannot be drawn
+ * (the first that fails is reported; the story's others are not tried).
+ */
+function drawStory(story: Story, problems: Problems): Figure[] | undefined {
+  const drawn: Figure[] = [];
+  for (const { id, section, chart } of story.charts) {
+    const figure = guarded(section.file, problems, () => timed('charts', () => makeFigure(id, chart, story.dataset.spec.source, creditOf(story.dataset.spec))), 'chart could not be drawn', 'change the chart\'s type, x or layout; if the fields look right, report this line');
+    if (figure === undefined) return undefined;
+    drawn.push(figure);
+  }
+  // The states of a chart that can share one drawing get it, for the story page.
+  const last = story.charts.at(-1)?.section.file ?? story.file;
+  if (guarded(last, problems, () => (addStates(story.charts, drawn), true), 'chart states could not be drawn as one drawing', 'report this line; removing state: from the sections after it draws them apart') === undefined) return undefined;
+  return drawn;
+}
+
+/** What every story's stamp is made of: the folders' hashes, public/'s file names, the settings and the locale. */
+function projectStamps(root: string, settings: Settings, locale: string): ProjectStamps {
+  return { folders: folderStamps(root), shared: contentKey(settings, locale, folders(join(root, 'data')), filesUnder(root, 'public')) };
 }
 
 /** Names in `dir`, none when it cannot be listed. */
@@ -136,7 +197,16 @@ function guarded<T>(file: string, problems: Problems, load: () => T, what = `cou
 
 /** Project-relative paths of the symbolic links under `dir` (not followed). */
 function linksUnder(root: string, dir: string): string[] {
-  const links: string[] = [];
+  return walkUnder(root, dir).filter((entry) => entry.link).map((entry) => entry.path);
+}
+
+/** Project-relative paths of everything under `dir` (links not followed), each marked as a file or not. */
+function filesUnder(root: string, dir: string): string[] {
+  return walkUnder(root, dir).map((entry) => `${entry.path}${entry.file ? '' : '/'}`);
+}
+
+function walkUnder(root: string, dir: string): { path: string; link: boolean; file: boolean }[] {
+  const links: { path: string; link: boolean; file: boolean }[] = [];
   const walk = (relative: string, depth: number) => {
     if (depth > 32) return;
     let found;
@@ -147,10 +217,10 @@ function linksUnder(root: string, dir: string): string[] {
     }
     for (const entry of found) {
       const path = `${relative}/${entry.name}`;
-      if (entry.isSymbolicLink()) links.push(path);
-      else if (entry.isDirectory()) walk(path, depth + 1);
+      links.push({ path, link: entry.isSymbolicLink(), file: entry.isFile() });
+      if (entry.isDirectory()) walk(path, depth + 1);
     }
   };
   walk(dir, 0);
-  return links.sort();
+  return links.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

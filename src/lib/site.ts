@@ -6,6 +6,7 @@ import type { Story } from './story/model.ts';
 import type { Figure } from './charts/figure.ts';
 import { buildLedger, type Ledger } from './audit/ledger.ts';
 import type { Settings } from './settings.ts';
+import { emptyReuse, type CheckReuse } from './checkReuse.ts';
 
 export interface SiteStory {
   story: Story;
@@ -26,9 +27,22 @@ export interface Site {
 
 export { checkProject, projectRoot } from './check.ts';
 
-/** The whole site model: validated stories with their rendered figures. */
-export function loadSite(root = projectRoot()): Site {
-  return siteOf(checkProject(root));
+/**
+ * The whole site model: validated stories with their rendered figures.
+ * With `reuse` (kept by the caller between loads), a story or dataset
+ * whose files did not change since the last load is taken from it unchecked.
+ */
+export function loadSite(root = projectRoot(), reuse?: CheckReuse): Site {
+  return siteOf(checkProject(root, undefined, reuse));
+}
+
+/** Each story's ledger, made once per story model (a reused story keeps its own). */
+const ledgers = new WeakMap<Story, Ledger>();
+
+function ledgerOf(story: Story): Ledger {
+  let ledger = ledgers.get(story);
+  if (!ledger) ledgers.set(story, (ledger = buildLedger(story)));
+  return ledger;
 }
 
 /** The site model from a check's result: the check drew every figure already. */
@@ -37,7 +51,7 @@ export function siteOf({ stories, problems, settings, figures }: Checked, keyOf:
     // A story without a byline of its own carries the newsroom's default one.
     story: story.meta.byline || !settings.byline ? story : { ...story, meta: { ...story.meta, byline: settings.byline } },
     figures: figures.get(story.slug) ?? [],
-    ledger: buildLedger(story),
+    ledger: ledgerOf(story),
     cacheKey: keyOf(story),
   }));
   return { stories: result, problems, settings };
@@ -82,6 +96,8 @@ const WATCH = Symbol.for('plotline.watch');
 interface Watch {
   saves?: number;
   loaded?: { root: string; saves: number; site: Site };
+  /** Each story's last check, so a save re-checks only the stories it touches. */
+  reuse?: { root: string; checks: CheckReuse };
 }
 
 function watch(): Watch {
@@ -106,7 +122,8 @@ export function watchedSite(root: string): Site {
   const state = watch();
   const { loaded, saves } = state;
   if (saves !== undefined && loaded?.root === root && loaded.saves === saves) return loaded.site;
-  const site = loadSite(root);
+  if (saves !== undefined && state.reuse?.root !== root) state.reuse = { root, checks: emptyReuse() };
+  const site = loadSite(root, saves === undefined ? undefined : state.reuse?.checks);
   if (saves !== undefined) state.loaded = { root, saves, site };
   return site;
 }
