@@ -96,7 +96,7 @@ describe('remarkFacts()', () => {
       `${FIRST}:10:26  unknown attribute "formt" on :value — did you mean "format"?`,
     ]);
     expect(problemsOf(SECOND, 'partner="United States"', 'country="United States"')).toEqual([
-      `${SECOND}:10:36  unknown attribute "country" on :fact — use one of key, at, claim, since, than, offchart, unverified, partner`,
+      `${SECOND}:10:36  unknown attribute "country" on :fact — use one of key, at, claim, since, than, from, offchart, unverified, partner`,
     ]);
   });
 
@@ -139,7 +139,7 @@ describe('remarkFacts() with careless directives', () => {
     ]);
     // A quoted value that merely contains "at=" is not a second attribute.
     expect(problemsOf(SECOND, 'partner="United States"', 'partner="United States" note="at=x"')).toEqual([
-      `${SECOND}:10:36  unknown attribute "note" on :fact — use one of key, at, claim, since, than, offchart, unverified, partner`,
+      `${SECOND}:10:36  unknown attribute "note" on :fact — use one of key, at, claim, since, than, from, offchart, unverified, partner`,
     ]);
   });
 
@@ -157,7 +157,7 @@ describe('remarkFacts() with careless directives', () => {
 
   test('refuses format and digits on a :fact, which prints the words as written', () => {
     expect(problemsOf(FIRST, 'key=monthly.exports_yoy at=2025-03}', 'key=monthly.exports_yoy at=2025-03 digits=2}')).toEqual([
-      `${FIRST}:10:80  unknown attribute "digits" on :fact — use one of key, at, claim, since, than, offchart, unverified`,
+      `${FIRST}:10:80  unknown attribute "digits" on :fact — use one of key, at, claim, since, than, from, offchart, unverified`,
     ]);
   });
 

@@ -29,6 +29,8 @@ export interface FactData {
   measure: Measure;
   row: Row;
   rounding: Rounding;
+  /** Set when the figure is a change between two periods (`from=`): `value` is the change, `row` the later period's. */
+  change?: { op: 'change_from' | 'pct_from' | 'times_from'; from: string; fromValue: number; fromRow: Row };
 }
 
 /**

@@ -52,7 +52,7 @@ export interface LedgerEntry {
   valueText: string;
   measureLabel: string;
   /** Set when the build computes the value (a change, a running sum) rather than reading it. */
-  derived: { op: string; of: string; ofLabel: string; minus?: string; minusLabel?: string; to?: string } | null;
+  derived: { op: string; of: string; ofLabel: string; minus?: string; minusLabel?: string; to?: string; from?: string; fromValue?: number } | null;
   rounding: Rounding;
   source: LedgerSource;
   /** Charts of the story that draw this same value (row and measure). */
@@ -124,7 +124,9 @@ function ledgerEntry(story: Story, record: FactRecord): LedgerEntry | undefined 
     unitLabel: data.unit.label,
     valueText: formatValue(data.value, data.unit, defaultFormat(data.unit), ownDigits(data.value * shownFactor(data.unit), 4), undefined, story.dataset.units),
     measureLabel: measure.label,
-    derived: derived
+    derived: data.change
+      ? { op: data.change.op, of: measure.name, ofLabel: measure.label, from: data.change.from, fromValue: data.change.fromValue }
+      : derived
       ? {
           op: derived.op,
           of: derived.of,
@@ -175,7 +177,7 @@ export function ledgerCsv(ledger: Ledger): string {
     f.id, f.directive, f.text, f.sentence, f.file, f.line, f.column, f.section, f.key, f.at, f.period,
     Object.entries(f.filters).map(([c, v]) => `${c}=${v}`).join('; '),
     f.value, f.unit,
-    f.derived ? `${f.derived.op} of ${f.derived.of}${f.derived.minus ? ` minus ${f.derived.minus}` : ''}` : '',
+    f.derived ? `${f.derived.op} of ${f.derived.of}${f.derived.minus ? ` minus ${f.derived.minus}` : ''}${f.derived.from ? ` ${f.derived.from}` : ''}` : '',
     f.rounding.decimals, f.rounding.scale, f.rounding.rounded, f.rounding.accepts?.[0], f.rounding.accepts?.[1],
     f.source.url, f.source.publisher, f.source.grade, f.source.attributedTo, f.source.file, f.source.line,
     f.charts.map((c) => c.id).join(' '),

@@ -34,7 +34,16 @@ const OPS: Record<string, (d: Derived) => string> = {
   sum: (d) => `the total of ${d.ofLabel} over the ${d.to ?? 'period'}`,
   mean: (d) => `the average of ${d.ofLabel} over the ${d.to ?? 'period'}`,
   last: (d) => `${d.ofLabel} at the end of the ${d.to ?? 'period'}`,
+  change_from: (d) => `the difference in ${d.ofLabel} from ${since(d)}`,
+  pct_from: (d) => `the change in ${d.ofLabel}, in per cent, from ${since(d)}`,
+  times_from: (d) => `${d.ofLabel} as a multiple of its value in ${since(d)}`,
 };
+
+/** The period a change runs from, in words, and the value there: "October 2007 (707)". */
+function since(d: Derived): string {
+  const period = d.from === undefined ? undefined : parsePeriod(d.from);
+  return `${period ? periodLabelLong(period) : d.from}${d.fromValue === undefined ? '' : ` (${d.fromValue})`}`;
+}
 
 /** The reader-facing words for one ledger entry. */
 export function entryText(entry: LedgerEntry): EntryText {

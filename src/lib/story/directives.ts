@@ -10,7 +10,7 @@ import { BUILT_IN_UNITS, DEFAULT_LOCALE, formatFits, formatNames, formatValue, d
 import { closest, suggestion } from '../suggest.ts';
 import type { Position, Problems } from '../problems.ts';
 import { provenanceFault } from './provenanceCheck.ts';
-import { checkFigure, figureRounding, parseStatedFigure, restate, unitWordProblem } from './factLiteral.ts';
+import { checkFigure, figureRounding, parseStatedFigure, restate, unitWordProblem, type StatedFigure } from './factLiteral.ts';
 import { sentencesAround } from './sentences.ts';
 import { periodThatMatches } from './otherPeriod.ts';
 import { checkClaim, CLAIMS, isClaimName, type ClaimName, type SeriesPoint } from './claims.ts';
@@ -18,6 +18,7 @@ import { checkCategoryClaim } from './categoryClaims.ts';
 import { averagesOverSpan } from '../charts/chartData.ts';
 import type { FactData, FactRecord, Rounding } from '../audit/factRecord.ts';
 import { INVISIBLE_HINT, invisibleIn } from './invisible.ts';
+import { statedChange, statesMultiple } from './factChange.ts';
 
 export const DIRECTIVES = ['fact', 'value'] as const;
 
@@ -189,6 +190,7 @@ function checkFact(node: TextDirective, at: Position, context: DirectiveContext)
   if (!claimAttributesFit(attributes, text, at, context)) return undefined;
   const found = lookup(attributes, at, context, ':fact');
   if (!found) return undefined;
+  if (attributes.from !== undefined || statesMultiple(text, figure.figure)) return checkChange(text, figure.figure, attributes, found, at, context);
   const { value, unit, key } = found;
   node.data.hProperties = { className: ['fact'], value: String(value) };
   const units = context.dataset?.units ?? BUILT_IN_UNITS;
@@ -221,6 +223,60 @@ function checkFact(node: TextDirective, at: Position, context: DirectiveContext)
       other ? `did you mean at=${other}? ${key} gives "${text}" there; if at=${attributes.at} is right, ${turned ? 'the data moved the other way there' : `the text should read "${restated}"`}` : fix,
     );
   }
+  return data;
+}
+
+/**
+ * A fact that states a change between two periods (`from=`): the row at
+ * `from` has the same categories; the words say whether the change is a
+ * difference, a change in per cent or a multiple (factChange.ts).
+ */
+function checkChange(text: string, figure: StatedFigure, attributes: Attributes, found: NonNullable<ReturnType<typeof lookup>>, at: Position, context: DirectiveContext): FactData | undefined {
+  const { key, table, measure, row } = found;
+  const { problems, file } = context;
+  if (attributes.from === undefined) {
+    problems.add(file, at, `fact "${text}" states a multiple, and names no period to compare with`, `add from=… (the earlier period) to {key=${key} …}: the multiple is the value at at= over the value at from=`);
+    return undefined;
+  }
+  if (table.grain === 'none') {
+    problems.add(file, at, `fact "${text}": from=${attributes.from} names a period, and ${key} has none`, `table ${table.name} is a cross-section: delete from=, and compare rows with two facts`);
+    return undefined;
+  }
+  if (attributes.claim !== undefined) {
+    problems.add(file, at, `fact "${text}" has both from= and claim=`, 'claim= checks the figure at at=, from= a change: write them as two facts');
+    return undefined;
+  }
+  const earlier = valueAt({ key, table, measure }, attributes.from, attributes.filter);
+  if (!earlier.ok) {
+    if (!earlier.followOn) problems.add(file, at, `from=${attributes.from}: ${earlier.message}`, earlier.hint ?? 'state a period the table holds');
+    return undefined;
+  }
+  if (periodEnd(earlier.value.row.period).getTime() >= periodEnd(row.period).getTime()) {
+    problems.add(file, at, `fact "${text}": from=${attributes.from} is not before at=${attributes.at}`, 'from= names the earlier period, at= the later one');
+    return undefined;
+  }
+  const stated = statedChange(text, figure, found.unit, attributes.from, earlier.value.value, found.value);
+  if (!stated.ok) {
+    problems.add(file, at, stated.message, stated.hint);
+    return undefined;
+  }
+  const { change } = stated;
+  const result = checkFigure(figure, change.value, change.unit);
+  const data: FactData = { value: change.value, unit: change.unit, table, measure, row, rounding: figureRounding(figure, change.value, change.unit), change: { op: change.op, from: attributes.from, fromValue: change.fromValue, fromRow: earlier.value.row } };
+  if (result.ok) return data;
+  const where = `${key} from ${attributes.from} to ${attributes.at}${describeFilter(attributes.filter)}`;
+  const what = change.op === 'times_from' ? 'the multiple' : change.op === 'pct_from' ? 'the change in per cent' : 'the change';
+  if (result.rounded === undefined) {
+    problems.add(file, at, `fact "${text}" ${result.message}`, `a change from= is stated in the column's unit (${found.unit.label}), in per cent ("fell 51%") or as a multiple ("8.6 times")`);
+    return data;
+  }
+  const turned = Math.sign(result.rounded) !== Math.sign(figure.value) && result.rounded !== 0;
+  problems.add(
+    file,
+    at,
+    `fact "${text}" does not match ${what} in ${where}: the text says ${turned ? result.stated : text}, the data gives ${turned ? result.actual : restate(text, figure, result.rounded)}`,
+    turned ? 'the data moved the other way: correct the direction word or sign, or check the periods' : `correct the text to "${restate(text, figure, result.rounded)}", or check the periods`,
+  );
   return data;
 }
 
@@ -329,16 +385,18 @@ interface Attributes {
   claim?: string;
   since?: string;
   than?: string;
+  /** The period a stated change runs from (`from=2007-10`). */
+  from?: string;
   offchart: boolean;
   /** The outlet an unverified figure is attributed to in the sentence. */
   unverified?: string;
   filter: Filter;
 }
 
-const RESERVED = new Set(['key', 'at', 'format', 'digits', 'claim', 'since', 'than', 'offchart', 'unverified']);
+const RESERVED = new Set(['key', 'at', 'format', 'digits', 'claim', 'since', 'than', 'from', 'offchart', 'unverified']);
 /** Attributes that only a :value uses, and those that only a :fact uses. */
 const PRINT_ONLY = ['format', 'digits'] as const;
-const CHECK_ONLY = ['claim', 'since', 'than'] as const;
+const CHECK_ONLY = ['claim', 'since', 'than', 'from'] as const;
 
 function readAttributes(node: Directive): Attributes {
   const raw = node.attributes ?? {};
@@ -355,6 +413,7 @@ function readAttributes(node: Directive): Attributes {
     claim: raw.claim ?? undefined,
     since: raw.since ?? undefined,
     than: raw.than ?? undefined,
+    from: raw.from ?? undefined,
     offchart: Object.hasOwn(raw, 'offchart') && raw.offchart !== 'false',
     unverified: raw.unverified ?? undefined,
     filter,

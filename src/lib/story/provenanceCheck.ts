@@ -13,7 +13,8 @@ export function provenanceFault(
   attributed: string | undefined,
   sentence: string,
 ): { message: string; hint: string } | undefined {
-  const sources = unverifiedOf(data.row, data.measure);
+  // A change between two periods rests on both rows.
+  const sources = [...unverifiedOf(data.row, data.measure), ...(data.change ? unverifiedOf(data.change.fromRow, data.measure) : [])];
   const name = attributed?.trim();
   if (sources.length === 0) {
     if (attributed === undefined) return undefined;
