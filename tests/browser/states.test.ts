@@ -4,10 +4,11 @@ import { buildAndServe, openPage, scrollStepTo, STORY, VIEWPORTS, type BuiltSite
 import { expectSame, geometry, settled, type Geometry } from './stateGeometry.ts';
 
 /**
- * Three charts whose states share one drawing, added at the end of the
+ * Four charts whose states share one drawing, added at the end of the
  * fixture story: a line that runs on to later months, bars that change to
- * another measure on the same scale, and a line that changes shape (the
- * same months, another measure: SMIL moves it).
+ * another measure on the same scale, a line that changes shape (the
+ * same months, another measure: SMIL moves it), and dots that zoom in
+ * (the axes rescale, their ticks sliding to their new places).
  */
 const STATES = {
   [`content/${STORY}/12-line-start.md`]: '---\nheading: The first half\nchart:\n  data: monthly.balance_ytd\n  type: line\n  x: month\n  series: year\n  where: { year: [2024, 2025] }\n  to: 2025-06\n  title: Monthly surpluses added up, to June\n---\n\nThe first half of the year.\n',
@@ -16,11 +17,14 @@ const STATES = {
   [`content/${STORY}/15-bars-change.md`]: '---\nheading: Imports\nstate:\n  data: monthly.imports_yoy\n  title: Imports, change on a year earlier\n---\n\nImports on the same scale.\n',
   [`content/${STORY}/16-shape.md`]: '---\nheading: Exports as a line\nchart:\n  data: monthly.exports_yoy\n  type: line\n  from: 2025-01\n  title: Exports, change on a year earlier, as a line\n---\n\nExports by month, joined.\n',
   [`content/${STORY}/17-reshape.md`]: '---\nheading: Imports as a line\nstate:\n  data: monthly.imports_yoy\n  title: Imports, change on a year earlier, as a line\n---\n\nThe line takes the shape of imports.\n',
+  [`content/${STORY}/18-zoom-wide.md`]: '---\nheading: Two years of exports\nchart:\n  data: monthly.exports_yoy\n  type: dot\n  from: 2024-01\n  title: Exports, change on a year earlier, since 2024\n---\n\nTwo years of months.\n',
+  [`content/${STORY}/19-zoom.md`]: '---\nheading: The last months\nstate:\n  from: 2025-06\n  title: Exports, change on a year earlier, since June 2025\n---\n\nThe axis zooms in on the last months.\n',
 };
 const LINE = [`${STORY}-line-start`, `${STORY}-line-on`];
 const BARS = [`${STORY}-bars`, `${STORY}-bars-change`];
 const SHAPE = [`${STORY}-shape`, `${STORY}-reshape`];
-const ALL = [...LINE, ...BARS, ...SHAPE];
+const ZOOM = [`${STORY}-zoom-wide`, `${STORY}-zoom`];
+const ALL = [...LINE, ...BARS, ...SHAPE, ...ZOOM];
 
 let site: BuiltSite;
 
@@ -55,8 +59,9 @@ describe.each(Object.entries(VIEWPORTS))('a chart whose states share one drawing
     expect(want.get(LINE[0])).not.toEqual(want.get(LINE[1]));
     expect(want.get(BARS[0])).not.toEqual(want.get(BARS[1]));
     expect(want.get(SHAPE[0])).not.toEqual(want.get(SHAPE[1]));
+    expect(want.get(ZOOM[0])).not.toEqual(want.get(ZOOM[1]));
     const { page, problems } = await openPage(site, `${STORY}/`, { viewport });
-    for (const group of [LINE, BARS, SHAPE]) {
+    for (const group of [LINE, BARS, SHAPE, ZOOM]) {
       for (const [k, id] of group.entries()) {
         await scrollStepTo(page, await stepIndex(page, id.slice(STORY.length + 1)), readAt);
         // The first figure of the chart stays in the drawing's place; the state's figure takes over at once.

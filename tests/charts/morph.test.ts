@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { parseHTML } from 'linkedom';
+import * as Plot from '@observablehq/plot';
 import { morph } from '../../src/lib/charts/morph.ts';
+import { keyAxes } from '../../src/lib/charts/markKeys.ts';
+import { plotElement, serverDocument } from '../../src/lib/charts/render.ts';
 import { stateChange } from '../../src/lib/charts/stateChange.ts';
 import { checkProject } from '../../src/lib/check.ts';
 import { storyStateCss } from '../../src/lib/charts/figureStates.ts';
@@ -85,6 +88,33 @@ describe('morph()', () => {
   test('moves a dot by cx and cy, and changes its colour by fill', () => {
     const m = morph(roots(svg('<g aria-label="dot"><circle data-key="a" cx="10" cy="20" r="3" fill="#888"></circle></g>'), svg('<g aria-label="dot"><circle data-key="a" cx="15" cy="30" r="3" fill="#b23e06"></circle></g>')), 'p');
     expect(rules(m)).toEqual([{ p0: 'fill:#888;cx:10px;cy:20px' }, { p0: 'fill:#b23e06;cx:15px;cy:30px' }]);
+  });
+
+  test('slides an axis tick, its label and gridline, keyed by value, to its place on a rescaled axis', () => {
+    const axis = (at: number) =>
+      svg(`<g aria-label="y-grid"><line data-key="200" x1="40" x2="600" y1="${at}" y2="${at}"></line></g><g aria-label="y-axis tick"><path data-key="200" transform="translate(40,${at})" d="M0,0L-6,0"></path></g><g aria-label="y-axis tick label"><text data-key="200" transform="translate(40,${at})">200</text></g>`);
+    const m = morph(roots(axis(300), axis(120)), 'p');
+    // One of each, moved by a transform; the tick's own translate written as CSS where it stays.
+    expect(m!.svg.match(/<text/g)).toHaveLength(2);
+    expect(m!.svg.match(/<line/g)).toHaveLength(1);
+    expect(rules(m)).toEqual([
+      { p0: 'transform:translate(0px,180px)', p1: 'transform:translate(40px,300px)', p2: 'transform:translate(40px,300px)' },
+      { p0: 'transform:none', p1: 'transform:translate(40px,120px)', p2: 'transform:translate(40px,120px)' },
+    ]);
+    // A gridline that changes length is not the same line.
+    const long = svg('<g aria-label="y-grid"><line data-key="200" x1="40" x2="600" y1="300" y2="300"></line></g>');
+    const short = svg('<g aria-label="y-grid"><line data-key="200" x1="40" x2="500" y1="300" y2="300"></line></g>');
+    expect(morph(roots(long, short), 'p')!.svg.match(/<line/g)).toHaveLength(2);
+  });
+
+  test('keyAxes() keys the ticks, labels and gridlines of the axes Plot draws by their labels', () => {
+    const root = keyAxes(plotElement({ marks: [Plot.dot([{ v: 3 }, { v: 9 }], { x: 'v', y: 'v' })], y: { grid: true }, width: 300, height: 200 }, serverDocument()));
+    const keys = (label: string) => [...root.querySelector(`g[aria-label="${label}"]`)!.children].map((el) => el.getAttribute('data-key'));
+    const labels = keys('y-axis tick label');
+    expect(labels[0]).toMatch(/^tick:\d/);
+    expect(keys('y-axis tick')).toEqual(labels);
+    expect(keys('y-grid')).toEqual(labels);
+    expect(keys('x-axis tick')).toEqual(keys('x-axis tick label'));
   });
 
   test('keeps a label whose text changes as two labels, one fading as the other comes', () => {

@@ -53,10 +53,12 @@ function label(node: Element, index: number[], data: ArrayLike<unknown> | undefi
 
 /**
  * What a datum is, whatever state draws it: its measure, series and period
- * for a drawn value; its own fields for anything else (a note, a rule's value).
+ * for a drawn value; a tick's value; its own fields for anything else (a note, a rule's value).
  */
 export function datumKey(d: unknown): string {
   if (d === null || typeof d !== 'object') return String(d);
+  // A time axis's tick: its instant.
+  if (d instanceof Date) return d.toISOString();
   const o = d as Record<string, unknown>;
   const period = o.period as { id?: string } | undefined;
   // Not its measure: a state that draws another measure moves the same bars.
@@ -66,4 +68,23 @@ export function datumKey(d: unknown): string {
     .filter((k) => ['string', 'number', 'boolean'].includes(typeof o[k]))
     .map((k) => `${k}=${String(o[k])}`)
     .join('|');
+}
+
+/**
+ * Keys the ticks, tick labels and gridlines of the axes Plot draws itself
+ * (outside any mark's render) by the label each tick carries, so that a
+ * tick kept by a rescaled axis is followed to its new place. A group whose
+ * count differs from its labels' is left unkeyed.
+ */
+export function keyAxes(root: Element): Element {
+  for (const axis of ['x', 'y']) {
+    const labels = root.querySelector(`g[aria-label="${axis}-axis tick label"]`);
+    if (!labels) continue;
+    const names = [...labels.children].map((label) => label.textContent ?? '');
+    for (const group of [labels, root.querySelector(`g[aria-label="${axis}-axis tick"]`), root.querySelector(`g[aria-label="${axis}-grid"]`)]) {
+      if (group?.children.length !== names.length) continue;
+      [...group.children].forEach((el, i) => el.hasAttribute(KEY_ATTRIBUTE) || el.setAttribute(KEY_ATTRIBUTE, `tick:${names[i]}`));
+    }
+  }
+  return root;
 }

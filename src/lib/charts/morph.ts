@@ -11,6 +11,9 @@
  * - its colour: fill and stroke;
  * - a bar's height or place: a transform (fill-box, from its top-left);
  * - a dot's place: cx and cy;
+ * - an axis tick, its label or gridline, or any text placed by a translate,
+ *   keyed by its value: a transform to its place in each state (an axis
+ *   that rescales on a zoom slides its ticks);
  * - a line that runs further in a later state: a clip that reveals it by x;
  * - a line or area that changes shape: its paths resampled to the same
  *   commands (reshape.ts), each state's drawing its own, and the others'
@@ -25,7 +28,7 @@ import { matchShapes } from './reshape.ts';
 /** Paint attributes a state may change through CSS. */
 const PAINT = ['fill', 'stroke', 'fill-opacity', 'stroke-opacity'] as const;
 /** Geometry each element kind may change through CSS. */
-const GEOMETRY: Record<string, readonly string[]> = { rect: ['x', 'y', 'width', 'height'], circle: ['cx', 'cy'], path: ['d'] };
+const GEOMETRY: Record<string, readonly string[]> = { rect: ['x', 'y', 'width', 'height'], circle: ['cx', 'cy'], path: ['d'], line: ['x1', 'y1', 'x2', 'y2'] };
 
 /** One drawing of every state, and the CSS declarations of each state by class. */
 export interface Morph {
@@ -152,9 +155,21 @@ function identity(el: Element): string {
   const key = el.getAttribute(KEY_ATTRIBUTE);
   if (tag === 'g' && el.children.length > 0) return `g:${attributesOf(el, new Set([KEY_ATTRIBUTE]))}|${key ?? ''}`;
   if (key === null) return `h:${el.outerHTML}`;
-  const changeable = new Set<string>([KEY_ATTRIBUTE, ...PAINT, ...(GEOMETRY[tag] ?? [])]);
-  return `k:${tag}|${key}|${attributesOf(el, changeable)}|${el.textContent ?? ''}`;
+  // A place given by a translate can move; a gridline can move, but neither turn nor stretch.
+  const changeable = new Set<string>([KEY_ATTRIBUTE, ...PAINT, ...(GEOMETRY[tag] ?? []), ...(translation(el) ? ['transform'] : [])]);
+  const direction = tag === 'line' ? `|${coordinate(el, 'x2') - coordinate(el, 'x1')},${coordinate(el, 'y2') - coordinate(el, 'y1')}` : '';
+  return `k:${tag}|${key}|${attributesOf(el, changeable)}|${el.textContent ?? ''}${direction}`;
 }
+
+const coordinate = (el: Element, name: string) => Number(el.getAttribute(name) ?? 0);
+
+/** An element's `translate(x,y)` transform as numbers, or undefined when it has none or another. */
+function translation(el: Element): [number, number] | undefined {
+  const match = /^translate\(\s*(-?[\d.]+)(?:[\s,]+(-?[\d.]+))?\s*\)$/.exec(el.getAttribute('transform') ?? '');
+  return match ? [Number(match[1]), Number(match[2] ?? 0)] : undefined;
+}
+
+const cssTranslate = ([x, y]: readonly number[]) => `translate(${Math.round(x * 100) / 100}px,${Math.round(y * 100) / 100}px)`;
 
 function attributesOf(el: Element, except: Set<string>): string {
   return [...el.attributes]
@@ -218,8 +233,11 @@ function refValue(ref: Element, name: string): string {
   switch (name) {
     case 'opacity':
       return ref.getAttribute('opacity') ?? '1';
-    case 'transform':
-      return 'none';
+    case 'transform': {
+      // A tick's own translate, written as CSS replaces the attribute.
+      const own = translation(ref);
+      return own ? cssTranslate(own) : 'none';
+    }
     case 'clip-path':
       return 'inset(0px 0px 0px 0px)';
     case 'cx':
@@ -243,10 +261,15 @@ function declarations(el: Element, ref: Element, present: boolean, tag: string, 
     if (transform) out.set('transform', transform);
   } else if (tag === 'circle') {
     for (const name of ['cx', 'cy']) if (el.getAttribute(name) !== ref.getAttribute(name)) out.set(name, `${el.getAttribute(name) ?? 0}px`);
+  } else if (tag === 'line') {
+    const shift = [coordinate(el, 'x1') - coordinate(ref, 'x1'), coordinate(el, 'y1') - coordinate(ref, 'y1')];
+    if (shift.some((v) => Math.abs(v) >= 0.01)) out.set('transform', cssTranslate(shift));
   } else if (tag === 'path') {
     const reveal = revealInset(el.getAttribute('d') ?? '', ref.getAttribute('d') ?? '');
     if (reveal) out.set('clip-path', `inset(0px ${reveal}px 0px 0px)`);
   }
+  const place = translation(el);
+  if (place && el.getAttribute('transform') !== ref.getAttribute('transform')) out.set('transform', cssTranslate(place));
   return out;
 }
 

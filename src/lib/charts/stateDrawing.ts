@@ -5,15 +5,16 @@
  * Plot draws into (render.ts).
  *
  * Kinds whose marks morph.ts can follow (`morphs` in their kind module:
- * lines, areas, bars, dots) are drawn this way; any other kind in a group,
- * or states that zoom (their own scales), leave the group to the cross-fade.
+ * lines, areas, bars, dots) are drawn this way, states that zoom (their
+ * own scales) included; any other kind in a group leaves it to the cross-fade.
  */
 import type * as Plot from '@observablehq/plot';
 import type { ChartData } from './model.ts';
 import { plotOptions, SIZES } from './plotOptions.ts';
 import { plotElement, serverDocument } from './render.ts';
-import { keyMarks } from './markKeys.ts';
+import { keyAxes, keyMarks } from './markKeys.ts';
 import { morph, type Morph } from './morph.ts';
+import { zooms } from './states.ts';
 import { contentKey, memo } from '../memo.ts';
 import { cachedJson } from '../diskCache.ts';
 
@@ -27,12 +28,16 @@ export interface StateDrawing {
   narrow: Morph;
 }
 
-/** Whether a group of states can be drawn as one drawing: two or more, of kinds that morph, on one set of scales. */
+/**
+ * Whether a group of states can be drawn as one drawing: two or more, of
+ * kinds that morph, each on the first's scales or zooming from it (its own
+ * from/to on a time axis: its marks and ticks move to their new places).
+ */
 export function canMorph(charts: readonly ChartData[]): boolean {
   if (charts.length < 2) return false;
   const [first] = charts;
   return charts.every(
-    (c) => c.kind.morphs === true && c.spec.facet === undefined && c.xKind === first.xKind && c.domains !== undefined && c.domains === first.domains,
+    (c) => c.kind.morphs === true && c.spec.facet === undefined && c.xKind === first.xKind && (c === first || zooms(first, c) || (c.domains !== undefined && c.domains === first.domains)),
   );
 }
 
@@ -57,7 +62,7 @@ export function drawStates(charts: readonly ChartData[], keys: readonly string[]
 function morphAt(charts: readonly ChartData[], size: { width: number; height: number }, prefix: string): Morph | undefined {
   const options = sameFrame(charts.map((c) => plotOptions(c, size)));
   const document = serverDocument();
-  return morph(options.map((o) => plotElement(keyMarks(o), document)), prefix);
+  return morph(options.map((o) => keyAxes(plotElement(keyMarks(o), document))), prefix);
 }
 
 type Frame = Pick<Plot.PlotOptions, 'width' | 'height' | 'marginTop' | 'marginRight' | 'marginBottom' | 'marginLeft'>;

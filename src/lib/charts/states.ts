@@ -32,13 +32,16 @@ export function fixScales(charts: readonly { id: string; chart: ChartData; group
   for (const members of groups.values()) {
     if (members.length < 2) continue;
     const [first] = members;
-    // Only along time do from/to zoom; over the months of a year or categories they only choose what is drawn.
-    const zooms = (c: ChartData) => c.xKind === 'time' && (c.spec.from !== first.spec.from || c.spec.to !== first.spec.to);
-    const shared = members.filter((c) => c.xKind === first.xKind && !zooms(c));
+    const shared = members.filter((c) => c.xKind === first.xKind && !zooms(first, c));
     if (shared.length < 2) continue;
     const domains = sharedDomains(shared);
     for (const chart of shared) chart.domains = domains;
   }
+}
+
+/** Whether state `c` zooms from `first`: only along time do from/to zoom; over the months of a year or categories they only choose what is drawn. */
+export function zooms(first: ChartData, c: ChartData): boolean {
+  return c.xKind === 'time' && (c.spec.from !== first.spec.from || c.spec.to !== first.spec.to);
 }
 
 /** The extent of every state's values (with zero where its marks need it) and of its time axis. */
