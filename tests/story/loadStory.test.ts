@@ -44,6 +44,25 @@ describe('loadStory()', () => {
     expect(stories[0].meta.dateline).toBe('Geneva');
   });
 
+  test('big_number is left out, with a warning at its line, when the title already gives its figure', () => {
+    for (const title of ['A US$17 billion surplus', 'Surplus reaches 17 billion dollars', 'Surplus tops a billion… no, 17bn']) {
+      const changes = edit(INDEX, 'lead: first\n', 'lead: first\nbig_number: The surplus\n');
+      changes[INDEX] = changes[INDEX].replace('title: A small story', `title: ${title}`);
+      const { stories, problems } = checkProject(miniProject(changes));
+      expect(problems.map(formatProblem)).toEqual([]);
+      expect(stories[0].bigNumber, title).toBeUndefined();
+      expect(stories[0].warnings.map(formatProblem)).toContainEqual(expect.stringMatching(new RegExp(`^${INDEX}:7:13  warning \\(big-number\\): big_number repeats the title: ".+" in the title already gives US\\$17 billion, so the page leaves it out — `)));
+    }
+    // A figure the title rounds otherwise, or a scale word the figure does not round to, is no repeat.
+    for (const title of ['A US$18 billion surplus', 'A surplus of 17 per cent', 'Surplus passes a trillion']) {
+      const changes = edit(INDEX, 'lead: first\n', 'lead: first\nbig_number: The surplus\n');
+      changes[INDEX] = changes[INDEX].replace('title: A small story', `title: ${title}`);
+      const { stories } = checkProject(miniProject(changes));
+      expect(stories[0].bigNumber, title).toEqual({ text: 'US$17 billion', label: 'The surplus, January–March 2025' });
+      expect(stories[0].warnings.filter((w) => w.code === 'big-number')).toEqual([]);
+    }
+  });
+
   test('big_number without a :fact in the lede is refused at its line', () => {
     const changes = edit(INDEX, 'lead: first\n', 'lead: first\nbig_number: The surplus\n');
     changes[INDEX] = changes[INDEX].replace(/:fact\[[^\]]*\]\{[^}]*\}/, 'a lot');

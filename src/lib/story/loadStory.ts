@@ -2,6 +2,7 @@ import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { START, type Position, type Problem, type Problems } from '../problems.ts';
 import { chartFindings, storyFindings } from './agreement.ts';
+import { titleStates } from './bigNumber.ts';
 import type { Dataset } from '../data/model.ts';
 import { parsePeriod, periodLabelLong } from '../period.ts';
 import { suggestion } from '../suggest.ts';
@@ -148,7 +149,13 @@ export function loadStory(
   ];
   // The label's period comes from the row the figure was checked against, not from the editor.
   const figurePeriod = leadFigure?.data ? periodLabelLong(leadFigure.data.row.period) : '';
-  const bigNumber = meta.big_number !== undefined && leadFigure ? { text: leadFigure.text, label: figurePeriod ? `${meta.big_number}, ${figurePeriod}` : meta.big_number } : undefined;
+  // A big number the title already gives is left out: the first screen would say it twice.
+  const repeated = meta.big_number !== undefined && leadFigure?.data ? titleStates(meta.title, leadFigure.data.value, leadFigure.data.unit) : undefined;
+  if (repeated !== undefined) {
+    const at = index.locate(['big_number']);
+    warnings.push({ file: indexFile, ...at, warning: true, code: 'big-number', message: `big_number repeats the title: "${repeated}" in the title already gives ${leadFigure!.text}, so the page leaves it out`, hint: "open the lede with a figure the title does not give (the big number shows the lede's first :fact), or remove big_number" });
+  }
+  const bigNumber = meta.big_number !== undefined && leadFigure && repeated === undefined ? { text: leadFigure.text, label: figurePeriod ? `${meta.big_number}, ${figurePeriod}` : meta.big_number } : undefined;
   return { slug, file: indexFile, meta, ledeHtml, bigNumber, dataset, through, sections, charts, keys: [...used].sort(), facts: trace.facts, claims, warnings };
 }
 
