@@ -148,6 +148,31 @@ describe(':fact with claim=, checked by npm run check', () => {
     ]);
   });
 
+  test('than="column=value" compares with another category at the same period', () => {
+    const fact = (attributes: string) => checkEdited(FIRST, FACT, `:fact[US$4.5 billion]{key=partners.exports at=2025-03 partner="United States" ${attributes}}`);
+    expect(fact('claim=doubled than="partner=Japan"')).toEqual([]);
+    expect(fact('claim=more-than than="partner=Japan"')).toEqual([]);
+    expect(fact('claim=less-than than="partner=Japan"')).toEqual([
+      `${FIRST}:10:80  fact "US$4.5 billion": claim=less-than (lower than the figure at than=) does not hold for partners.exports at 2025-03 (partner=United States) — Japan was lower (US$2.3 billion)`,
+    ]);
+    expect(checkEdited(FIRST, FACT, ':fact[US$2.25 billion]{key=partners.exports at=2025-03 partner=Japan claim=halved than="partner=United States"}')).toEqual([]);
+  });
+
+  test('than="column=value" is refused for a claim that compares no two figures, a column that is no category, the fact\'s own category or one without a figure', () => {
+    const fact = (attributes: string) => checkEdited(FIRST, FACT, `:fact[US$4.5 billion]{key=partners.exports at=2025-03 partner="United States" ${attributes}}`);
+    expect(fact('claim=max than="partner=Japan"')).toEqual([
+      `${FIRST}:10:80  fact "US$4.5 billion": claim=max takes no than="partner=Japan" for partners.exports at 2025-03 (partner=United States) — a category is compared with more-than, less-than, doubled, halved only`,
+    ]);
+    expect(fact('claim=more-than than="partnr=Japan"')).toEqual([
+      `${FIRST}:10:80  fact "US$4.5 billion": than="partnr=Japan" names no category column of table partners for partners.exports at 2025-03 (partner=United States) — did you mean "partner"?`,
+    ]);
+    expect(fact('claim=more-than than="partner=United States"')).toEqual([
+      `${FIRST}:10:80  fact "US$4.5 billion": than="partner=United States" names the fact's own partner for partners.exports at 2025-03 (partner=United States) — name another partner to compare with`,
+    ]);
+    expect(fact('claim=more-than than="partner=Mexico"')).toHaveLength(1);
+    expect(fact('claim=more-than than="partner=Mexico"')[0]).toContain('no figure for partner=Mexico to compare with');
+  });
+
   test('claim= on a :value is an unknown attribute there', () => {
     expect(checkEdited(FIRST, 'format=usd_bn}', 'format=usd_bn claim=max}')).toEqual([
       `${FIRST}:10:26  unknown attribute "claim" on :value — use one of key, at, format, digits, offchart, unverified`,

@@ -183,13 +183,34 @@ export function checkClaim(
       return gapIn(series, refPeriod ?? previous.period, at, fail);
     }
     case 'more-than':
-      return value > ref! ? { ok: true } : fail(`${refPeriod!.id} was ${value === ref ? 'the same' : 'higher'} (${show(ref!)})`);
     case 'less-than':
-      return value < ref! ? { ok: true } : fail(`${refPeriod!.id} was ${value === ref ? 'the same' : 'lower'} (${show(ref!)})`);
     case 'doubled':
-      return ref! > 0 && value >= 2 * ref! ? { ok: true } : fail(`${refPeriod!.id} was ${show(ref!)}: twice that is ${show(2 * ref!)}`);
     case 'halved':
-      return ref! > 0 && value >= 0 && value <= ref! / 2 ? { ok: true } : fail(`${refPeriod!.id} was ${show(ref!)}: half of that is ${show(ref! / 2)}`);
+      return compareWith(claim, value, ref!, refPeriod!.id, show);
+  }
+}
+
+/** The claims that compare a figure with one other figure, named by than=. */
+export const COMPARISONS: readonly ClaimName[] = ['more-than', 'less-than', 'doubled', 'halved'];
+
+/**
+ * Whether `value` stands to `ref` as the comparison claims (more-than,
+ * less-than, doubled, halved); `name` says where `ref` is from in the hint
+ * (a period, or another category of the same period).
+ */
+export function compareWith(claim: ClaimName, value: number, ref: number, name: string, show: (v: number) => string): ClaimResult {
+  const fail = (hint: string): ClaimResult => ({ ok: false, message: `claim=${claim} (${CLAIM_MEANINGS[claim]}) does not hold`, hint });
+  switch (claim) {
+    case 'more-than':
+      return value > ref ? { ok: true } : fail(`${name} was ${value === ref ? 'the same' : 'higher'} (${show(ref)})`);
+    case 'less-than':
+      return value < ref ? { ok: true } : fail(`${name} was ${value === ref ? 'the same' : 'lower'} (${show(ref)})`);
+    case 'doubled':
+      return ref > 0 && value >= 2 * ref ? { ok: true } : fail(`${name} was ${show(ref)}: twice that is ${show(2 * ref)}`);
+    case 'halved':
+      return ref > 0 && value >= 0 && value <= ref / 2 ? { ok: true } : fail(`${name} was ${show(ref)}: half of that is ${show(ref / 2)}`);
+    default:
+      return { ok: false, message: `claim=${claim} compares no two figures`, hint: `use than= with ${COMPARISONS.join(', ')}` };
   }
 }
 

@@ -13,7 +13,7 @@ import { provenanceFault } from './provenanceCheck.ts';
 import { checkFigure, figureRounding, parseStatedFigure, restate, unitWordProblem, type StatedFigure } from './factLiteral.ts';
 import { sentencesAround } from './sentences.ts';
 import { periodThatMatches } from './otherPeriod.ts';
-import { checkClaim, CLAIMS, isClaimName, type ClaimName, type SeriesPoint } from './claims.ts';
+import { checkClaim, CLAIMS, COMPARISONS, compareWith, isClaimName, type ClaimName, type SeriesPoint } from './claims.ts';
 import { checkCategoryClaim } from './categoryClaims.ts';
 import { averagesOverSpan } from '../charts/chartData.ts';
 import type { FactData, FactRecord, Rounding } from '../audit/factRecord.ts';
@@ -367,6 +367,15 @@ function checkFactClaim(text: string, attributes: Attributes, found: NonNullable
     return found.ok ? point(found.value.row, found.value.value) : undefined;
   };
   const request = { claim: attributes.claim as ClaimName, since: attributes.since, than: attributes.than };
+  // than="column=value": the same period in another category (another city, another country).
+  if (request.than?.includes('=')) {
+    const other = otherCategory(request.claim, request.than, attributes, found);
+    const result = other.ok ? compareWith(request.claim, point(row, found.value).value!, point(other.row, other.value).value!, other.name, show) : other;
+    if (!result.ok) {
+      context.problems.add(context.file, at, `fact "${text}": ${result.message} for ${found.key}${table.grain === 'none' ? '' : ` at ${attributes.at}`}${describeFilter(attributes.filter)}`, result.hint);
+    }
+    return;
+  }
   // A table without periods ranks its categories instead (categoryClaims.ts).
   const timeless = table.grain === 'none';
   const result = timeless && !request.since && !request.than
@@ -375,6 +384,36 @@ function checkFactClaim(text: string, attributes: Attributes, found: NonNullable
   if (!result.ok) {
     context.problems.add(context.file, at, `fact "${text}": ${result.message} for ${found.key}${timeless ? '' : ` at ${attributes.at}`}${describeFilter(attributes.filter)}`, result.hint);
   }
+}
+
+/**
+ * The figure than="column=value" names: the fact's own key and period, with
+ * that category in place of the fact's own. Only the comparison claims
+ * take one.
+ */
+function otherCategory(
+  claim: ClaimName,
+  than: string,
+  attributes: Attributes,
+  found: NonNullable<ReturnType<typeof lookup>>,
+): { ok: true; row: Row; value: number; name: string } | { ok: false; message: string; hint: string } {
+  const { table, measure } = found;
+  if (!COMPARISONS.includes(claim)) {
+    return { ok: false, message: `claim=${claim} takes no than="${than}"`, hint: `a category is compared with ${COMPARISONS.join(', ')} only` };
+  }
+  const split = than.indexOf('=');
+  const column = than.slice(0, split).trim();
+  const value = than.slice(split + 1).trim();
+  if (!table.categories.includes(column)) {
+    const hint = suggestion(column, table.categories, 'a category:') ?? `${table.name} has no categories to compare`;
+    return { ok: false, message: `than="${than}" names no category column of table ${table.name}`, hint };
+  }
+  if (attributes.filter[column]?.length === 1 && attributes.filter[column][0] === value) {
+    return { ok: false, message: `than="${than}" names the fact's own ${column}`, hint: `name another ${column} to compare with` };
+  }
+  const looked = valueAt({ key: found.key, table, measure }, attributes.at, { ...attributes.filter, [column]: [value] });
+  if (!looked.ok) return { ok: false, message: `no figure for ${column}=${value} to compare with: ${looked.message}`, hint: looked.hint ?? `name a ${column} of ${table.file} with a figure at ${attributes.at}` };
+  return { ok: true, row: looked.value.row, value: looked.value.value, name: value };
 }
 
 interface Attributes {
