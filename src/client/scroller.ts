@@ -30,10 +30,10 @@ function show(stepIndex: number): void {
   const figure = Number(steps[stepIndex].dataset.shows ?? 0);
   if (figure === shown) return;
   const sameChart = figures[shown]?.dataset.group === figures[figure]?.dataset.group;
-  const before = figures[shown]?.dataset.state;
+  // Only a chart that builds has paths to reshape, and its figures all have a state.
+  if (sameChart) reshape(figures[figure], figures[shown].dataset.state!);
   shown = figure;
   showState(figure);
-  if (sameChart && before) reshape(figures[figure], before);
   // Within a chart that builds, its figures swap at once and its marks move (site.css).
   root.classList.toggle('same-chart', sameChart);
   figures.forEach((f, i) => f.classList.toggle('is-active', i === figure));
@@ -62,11 +62,12 @@ function showState(figure: number): void {
  * is ready: the figure is drawn in its own state already.
  */
 function reshape(figure: HTMLElement, from: string): void {
-  if (!root.classList.contains('scrolly-ready') || matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+  if (!root.classList.contains('scrolly-ready') || matchMedia('(prefers-reduced-motion:reduce)').matches) return;
+  // Every such path carries the shape of each state but its own (morph.ts).
   for (const animation of figure.querySelectorAll<SVGAnimateElement>('animate')) {
     const path = animation.parentElement!;
-    animation.setAttribute('from', path.getAttribute(`data-d${from}`) ?? '');
-    animation.setAttribute('to', path.getAttribute('d') ?? '');
+    animation.setAttribute('from', path.getAttribute(`data-d${from}`)!);
+    animation.setAttribute('to', path.getAttribute('d')!);
     animation.beginElement();
   }
 }
