@@ -8,7 +8,7 @@
 export interface ChartCase {
   /** File name of the golden file: tests/golden/files/charts/<name>.txt.golden. */
   name: string;
-  dataset: 'jobs' | 'health' | 'people' | 'capitals' | 'us-states' | 'us-counties' | 'stocks' | 'flights';
+  dataset: 'jobs' | 'health' | 'people' | 'capitals' | 'us-states' | 'us-counties' | 'stocks' | 'flights' | 'states';
   spec: Record<string, unknown>;
 }
 
@@ -42,6 +42,7 @@ export const CHART_CASES: ChartCase[] = [
   { name: 'scatter', dataset: 'health', spec: { ...SCATTER, highlight: ['Japan', 'Rwanda'] } },
   { name: 'scatter-sized', dataset: 'health', spec: { ...SCATTER, size: 'population', series: 'cluster' } },
   { name: 'line-log', dataset: 'stocks', spec: { data: 'prices.price', series: 'symbol', log: 'y', highlight: '2009-03' } },
+  { name: 'barX-top', dataset: 'states', spec: { data: 'states.population', type: 'barX', x: 'state', top: 10 } },
   { name: 'dot-log', dataset: 'stocks', spec: { data: 'prices.price', type: 'dot', where: { symbol: 'AAPL' }, log: 'y' } },
   { name: 'scatter-log', dataset: 'health', spec: { data: 'countries.fertility', type: 'scatter', x: 'population', log: 'x' } },
   { name: 'choropleth', dataset: 'people', spec: { ...PEOPLE, type: 'choropleth', highlight: 'India' } },
@@ -58,7 +59,7 @@ export const CHART_CASES: ChartCase[] = [
 
 export interface CheckCase {
   name: string;
-  dataset: 'jobs' | 'health' | 'people' | 'capitals' | 'us-states' | 'us-counties' | 'stocks' | 'flights';
+  dataset: 'jobs' | 'health' | 'people' | 'capitals' | 'us-states' | 'us-counties' | 'stocks' | 'flights' | 'states';
   /** The lines under `chart:` in a one-section story, indented two spaces. */
   chart: string;
   /** Edits to the copied dataset's files, by file name. */

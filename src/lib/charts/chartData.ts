@@ -1,5 +1,6 @@
 import type { Dataset, Measure, Row, Table } from '../data/model.ts';
 import { unitOf } from '../data/model.ts';
+import { topRows } from './top.ts';
 import { resolveKey, filterRows, categoryOrPart, categoryValues, type Filter } from '../data/keys.ts';
 import { parsePeriod, periodEnd, periodLabel, periodMiddle, periodStart, isSpan, comparePeriods, monthName, lastMonthId, follows, nextPeriod, grainNoun, PERIOD_HINT, type Period } from '../period.ts';
 import { DEFAULT_LOCALE, shownFactor, shownUnit, type Unit } from '../format.ts';
@@ -131,6 +132,7 @@ function resolveChart(dataset: Dataset, spec: ChartSpec, through: Period | undef
       if (!present.has(value)) followOn({ field: `where.${column}`, message: `no rows with ${column} "${value}" in ${table.name}`, hint: suggestion(value, [...present]) });
     }
   }
+  if (spec.top !== undefined) rows.splice(0, rows.length, ...topRows(spec.top, table, rows, found[0].measure, x, series, problems));
   if (problems.length) return { ok: false, problems };
   // A change chart keeps the rows at its two ends only (see change.ts).
   const ends = kind.pairs ? changeEnds(spec, table, x, filterRows(table, filter).filter((row) => !through || ordinal(row.period) <= ordinal(through)), from, to, through, problems) : undefined;

@@ -31,6 +31,7 @@ export const chartShape = {
   x: z.string().optional().describe('What runs along the chart: period (default), month (Jan–Dec, to compare years) or a category column.'),
   series: z.string().optional().describe('What splits the data into series: year, measure or a category column.'),
   where: z.record(z.string(), oneOrMany(scalarText)).optional().describe('Keep only rows whose category (or year) has one of these values, e.g. { commodity: soybeans }.'),
+  top: z.number().int().min(1).max(100).optional().describe('Keep the N categories (along x, else the series) with the largest values in the latest period drawn, chosen by the data; a declared total is left out.'),
   from: periodText.optional().describe('First period drawn, YYYY-MM.'),
   to: periodText.optional().describe('Last period drawn, YYYY-MM.'),
   highlight: oneOrMany(scalarText).optional().describe('Periods, categories or series to emphasise.'),
