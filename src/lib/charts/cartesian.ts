@@ -218,12 +218,14 @@ function projector(chart: ChartData, frame: Frame, zero: boolean): Projector {
   const bottom = frame.height - frame.marginBottom;
   const categories = [...new Set(chart.data.map((d) => String(d.x)))];
   // Bars stretch the time axis from the first bar's start to the last bar's end, as Plot does.
-  const times = chart.domains?.x ? chart.domains.x.map((t) => t.getTime()) : chart.data.flatMap((d) => (d.x1 && d.x2 ? [d.x1.getTime(), d.x2.getTime()] : d.x instanceof Date ? [d.x.getTime()] : [0]));
+  // A number column as x (xKind number) runs along the axis as the times do.
+  const position = (x: Datum['x']) => (x instanceof Date ? x.getTime() : Number(x));
+  const times = chart.domains?.x ? chart.domains.x.map((t) => t.getTime()) : chart.data.flatMap((d) => (d.x1 && d.x2 ? [d.x1.getTime(), d.x2.getTime()] : d.x instanceof Date || typeof d.x === 'number' ? [position(d.x)] : [0]));
   const [t0, t1] = [minOf(times), maxOf(times)];
   const along = (d: Datum): number => {
     if (chart.xKind === 'month') return ((Number(d.x) - 1) / 11) * (right - left) + left;
     if (chart.xKind === 'category') return left + ((categories.indexOf(String(d.x)) + 0.5) / categories.length) * (right - left);
-    return left + (((d.x as Date).getTime() - t0) / Math.max(1, t1 - t0)) * (right - left);
+    return left + ((position(d.x) - t0) / Math.max(chart.xKind === 'number' ? Number.EPSILON : 1, t1 - t0)) * (right - left);
   };
   const yPixel = (y: number) => bottom - ((scale(y) - low) / Math.max(1e-9, high - low)) * (bottom - top);
   const project = ((d: Datum) => ({ x: along(d), y: yPixel(d.y!) })) as Projector;
