@@ -14,11 +14,9 @@
  * in it, as file watchers and build tools judge a change: a check then
  * reads only the files of what changed, not the whole archive.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { folders } from './files.ts';
 import type { Figure } from './charts/figure.ts';
 import type { Dataset } from './data/model.ts';
+import { eachFile, hashInputs } from './inputKeys.ts';
 import { contentKey } from './memo.ts';
 import type { Problem } from './problems.ts';
 import type { Story, StoryTrace } from './story/model.ts';
@@ -59,32 +57,12 @@ export interface ProjectStamps {
 }
 
 /** The stamp of each folder under content/ and data/, by project-relative path ("content/<slug>", "data/<name>"). */
-export function folderStamps(root: string): Map<string, string> {
-  const stamps = new Map<string, string>();
-  for (const part of ['content', 'data']) {
-    for (const name of folders(join(root, part))) stamps.set(`${part}/${name}`, folderStamp(join(root, part, name)));
-  }
-  return stamps;
-}
+export const folderStamps = (root: string): Map<string, string> => hashInputs(root, folderStamp);
 
 /** Names, sizes and times of every file under `dir`, links followed, in a fixed order. */
 function folderStamp(dir: string): string {
   const parts: unknown[] = [];
-  const walk = (path: string, relative: string, depth: number) => {
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch {
-      parts.push(relative, 'unreadable');
-      return;
-    }
-    if (stat.isDirectory() && depth < 32) {
-      for (const name of readdirSync(path).sort()) walk(join(path, name), `${relative}/${name}`, depth + 1);
-    } else if (stat.isFile()) {
-      parts.push(relative, stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino);
-    }
-  };
-  walk(dir, '', 0);
+  eachFile(dir, (relative, _path, stat) => parts.push(relative, stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino), (relative) => parts.push(relative, 'unreadable'));
   return contentKey(parts);
 }
 

@@ -12,16 +12,16 @@
  * with older content than its key stands for.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { contentKey } from './memo.ts';
 import { folders } from './files.ts';
 
-/** A hash of each folder under content/ and data/, by project-relative path ("content/<slug>", "data/<name>"). */
-export function hashInputs(root: string): Map<string, string> {
+/** A hash of each folder under content/ and data/, by project-relative path ("content/<slug>", "data/<name>"): by `hash`, the bytes of its files unless told. */
+export function hashInputs(root: string, hash: (dir: string) => string = hashFolder): Map<string, string> {
   const hashes = new Map<string, string>();
   for (const part of ['content', 'data']) {
-    for (const name of folders(join(root, part))) hashes.set(`${part}/${name}`, hashFolder(join(root, part, name)));
+    for (const name of folders(join(root, part))) hashes.set(`${part}/${name}`, hash(join(root, part, name)));
   }
   return hashes;
 }
@@ -37,20 +37,29 @@ export function storyKey(hashes: Map<string, string>, story: { slug: string; dat
 /** Names and bytes of every file under `dir`, links followed, in a fixed order. */
 function hashFolder(dir: string): string {
   const hash = createHash('sha256');
+  eachFile(dir, (relative, path) => hash.update(`${relative}\0`).update(readFileSync(path)).update('\0'), (relative) => hash.update(`${relative}\0unreadable\0`));
+  return hash.digest('base64url');
+}
+
+/**
+ * Calls `file` for every file under `dir` (links followed, 32 folders deep
+ * at most), by its path relative to `dir`, in a fixed order; `unreadable`
+ * for what cannot be read.
+ */
+export function eachFile(dir: string, file: (relative: string, path: string, stat: Stats) => void, unreadable: (relative: string) => void): void {
   const walk = (path: string, relative: string, depth: number) => {
     let stat;
     try {
       stat = statSync(path);
     } catch {
-      hash.update(`${relative}\0unreadable\0`);
+      unreadable(relative);
       return;
     }
     if (stat.isDirectory() && depth < 32) {
       for (const name of readdirSync(path).sort()) walk(join(path, name), `${relative}/${name}`, depth + 1);
     } else if (stat.isFile()) {
-      hash.update(`${relative}\0`).update(readFileSync(path)).update('\0');
+      file(relative, path, stat);
     }
   };
   walk(dir, '', 0);
-  return hash.digest('base64url');
 }

@@ -225,7 +225,7 @@ function projector(chart: ChartData, frame: Frame, zero: boolean): Projector {
   const along = (d: Datum): number => {
     if (chart.xKind === 'month') return ((Number(d.x) - 1) / 11) * (right - left) + left;
     if (chart.xKind === 'category') return left + ((categories.indexOf(String(d.x)) + 0.5) / categories.length) * (right - left);
-    return left + ((position(d.x) - t0) / Math.max(chart.xKind === 'number' ? Number.EPSILON : 1, t1 - t0)) * (right - left);
+    return left + ((position(d.x) - t0) / Math.max(Number.EPSILON, t1 - t0)) * (right - left);
   };
   const yPixel = (y: number) => bottom - ((scale(y) - low) / Math.max(1e-9, high - low)) * (bottom - top);
   const project = ((d: Datum) => ({ x: along(d), y: yPixel(d.y!) })) as Projector;
