@@ -30,7 +30,7 @@ function observe(): void {
     type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
     for (const entry of list.getEntries() as Shift[]) {
       if (entry.hadRecentInput) continue;
-      const rect = (r: DOMRectReadOnly) => `y=${Math.round(r.y)} h=${Math.round(r.height)}`;
+      const rect = (r: DOMRectReadOnly) => `x=${Math.round(r.x)} y=${Math.round(r.y)} w=${Math.round(r.width)} h=${Math.round(r.height)}`;
       recorded.shifts.push({
         at: Math.round(entry.startTime),
         value: entry.value,
