@@ -152,7 +152,8 @@ describe('prefers-reduced-motion', () => {
   async function duration(reducedMotion: 'reduce' | 'no-preference'): Promise<string> {
     const { page } = await openPage(site, `${STORY}/`, { viewport: VIEWPORTS.desktop, reducedMotion });
     await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('scrolly-ready'))).toBe(true);
-    const value = await page.locator('.scrolly > figure.chart').first().evaluate((f) => getComputedStyle(f).transitionDuration);
+    // The incoming chart's content fades in (the figure itself swaps at once).
+    const value = await page.locator('.scrolly > figure.chart > .chart-drawing').first().evaluate((f) => getComputedStyle(f).transitionDuration);
     await page.context().close();
     return value;
   }

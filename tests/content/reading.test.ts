@@ -4,12 +4,15 @@
  * all), the text keeps its reading window, chart type is full size but no
  * larger than 14 px, every line of every step is seen whole while its
  * chart shows, and no two labels of a drawing overlap (at a phone's and a
- * desktop's size, which between them show both drawings of every chart).
+ * desktop's size, which between them show both drawings of every chart),
+ * and no change of chart or state shows a label twice or the outgoing
+ * caption, at any frame (at a phone's and a desktop's size).
  * Stories are found on disk; none is named here.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openPage, serveBuild, type BuiltSite } from '../browser/site.ts';
 import { CHART_TYPE, FIGURE_BUDGET, figureFits, READER_SIZES, READING_WINDOW, textCollisions, textOverflows, unreadLines } from '../browser/reading.ts';
+import { ghostsInStory } from '../browser/ghosts.ts';
 import { contentCopy, SLUGS } from './root.ts';
 
 let site: BuiltSite;
@@ -58,6 +61,15 @@ describe.each(['small phone 360×640', 'phone 390×844', 'desktop 1280×800'] as
   test.each(SLUGS)('content/%s: no two labels of a drawing overlap', async (slug) => {
     const { page, problems } = await openPage(site, `${slug}/`, { viewport: READER_SIZES[name], reducedMotion: 'reduce' });
     expect(await textCollisions(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe.each(['small phone 360×640', 'desktop 1280×800'] as const)('at %s', (name) => {
+  test.each(SLUGS)('content/%s: no change of chart shows a label twice, or the outgoing caption', async (slug) => {
+    const { page, problems } = await openPage(site, `${slug}/`, { viewport: READER_SIZES[name] });
+    expect(await ghostsInStory(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.context().close();
   });

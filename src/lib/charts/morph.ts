@@ -20,7 +20,8 @@
  *   in `data-d<state>` for the page's script to move it by SMIL from one
  *   to the next (Safari has no CSS `d`);
  * - anything else (a label's text or place, a path that cannot be
- *   resampled): two marks, one fading out as the other fades in.
+ *   resampled): two marks, one fading out as the other fades in (text
+ *   swaps in one frame instead: the page's site.css steps its opacity).
  */
 import { KEY_ATTRIBUTE } from './markKeys.ts';
 import { matchShapes } from './reshape.ts';

@@ -6,7 +6,7 @@
  *
  * Kinds whose marks morph.ts can follow (`morphs` in their kind module:
  * lines, areas, bars, dots) are drawn this way, states that zoom (their
- * own scales) included; any other kind in a group leaves it to the cross-fade.
+ * own scales) included; any other kind in a group is swapped state by state.
  */
 import type * as Plot from '@observablehq/plot';
 import type { ChartData } from './model.ts';
