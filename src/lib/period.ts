@@ -5,11 +5,16 @@
  * release, `2025-01/11` for a year-to-date total). A table without a
  * period (a ranking, a cross-section) has rows at `NO_PERIOD`.
  *
+ * A decade (`1990s`, 1990 to 1999) is only ever gathered from finer
+ * periods (`to: decade`, data/gatherings/) or named in `at=`.
+ *
  * Every period is also described in months (`year`, `from`, `to`), so that
  * code written for months works on any grain: a year runs from month 1 to
- * 12, a quarter over its three months, a day lies in one month.
+ * 12, a quarter over its three months, a day lies in one month, and a
+ * decade runs from month 1 of its first year to month 120 (counted on from
+ * that year, as Date.UTC counts months past December).
  */
-export type Grain = 'year' | 'quarter' | 'month' | 'day' | 'none';
+export type Grain = 'decade' | 'year' | 'quarter' | 'month' | 'day' | 'none';
 
 export interface Period {
   /** The text as written in the data, e.g. `2025-01/02`. */
@@ -17,7 +22,7 @@ export interface Period {
   year: number;
   /** First month of the period, 1–12. */
   from: number;
-  /** Last month of the period, 1–12 (equal to `from` for a single month or a day). */
+  /** Last month of the period, 1–12 (equal to `from` for a single month or a day; 120 for a decade). */
   to: number;
   /** The grain of the column the period belongs to; a span of months is of grain `month`. Months when absent. */
   grain?: Grain;
@@ -32,6 +37,7 @@ const MONTH = /^(\d{4})-(\d{2})(?:\/(\d{2}))?$/;
 const YEAR = /^(\d{4})$/;
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DECADE = /^(\d{3}0)s$/;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTHS_LONG = [
@@ -60,6 +66,8 @@ export function parsePeriod(text: string): Period | undefined {
     const q = Number(match[2]);
     return { id: t, year: Number(match[1]), from: q * 3 - 2, to: q * 3, grain: 'quarter' };
   }
+  match = DECADE.exec(t);
+  if (match) return decade(Number(match[1]));
   match = DAY.exec(t);
   if (match) {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -67,6 +75,11 @@ export function parsePeriod(text: string): Period | undefined {
     return { id: t, year, from: month, to: month, grain: 'day', day };
   }
   return undefined;
+}
+
+/** The decade that starts in `year` (a multiple of ten): 1990 → the 1990s. */
+export function decade(year: number): Period {
+  return { id: `${year}s`, year, from: 1, to: 120, grain: 'decade' };
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -153,6 +166,8 @@ export function nextPeriod(p: Period): Period {
   const year = end.getUTCFullYear();
   const month = end.getUTCMonth() + 1;
   switch (grainOf(p)) {
+    case 'decade':
+      return decade(year);
     case 'year':
       return parsePeriod(String(year))!;
     case 'quarter':
@@ -167,15 +182,19 @@ export function nextPeriod(p: Period): Period {
 /** The id of the same period a year earlier: 2025-03 → 2024-03, 2024-Q3 → 2023-Q3. */
 export function yearEarlierId(p: Period): string {
   if (p.grain === 'none') return p.id;
+  // A decade has no same period a year earlier.
+  if (p.grain === 'decade') return '';
   // Every other id starts with its four-digit year.
   return `${p.year - 1}${p.id.slice(4)}`;
 }
 
-/** `2007`, `Q3 2024`, `Nov 2025`, `Jan–Feb 2025`, `30 June 2015`. */
+/** `1990s`, `2007`, `Q3 2024`, `Nov 2025`, `Jan–Feb 2025`, `30 June 2015`. */
 export function periodLabel(p: Period): string {
   switch (grainOf(p)) {
     case 'none':
       return '';
+    case 'decade':
+      return p.id;
     case 'year':
       return String(p.year);
     case 'quarter':

@@ -138,7 +138,7 @@ describe('aggregation faults, at dataset.yaml', () => {
   const lineOf = (text: string) => SEASONS[SEASONS_YAML].split('\n').findIndex((l) => l.includes(text)) + 1;
 
   test('an unknown grain', () => {
-    const problems = check('to: year, label: Rainfall in the year', 'to: decade, label: Rainfall in the year');
+    const problems = check('to: year, label: Rainfall in the year', 'to: century, label: Rainfall in the year');
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(new RegExp(`^${SEASONS_YAML}:${lineOf('rain_year:')}:`));
     expect(problems[0]).toContain('year');
@@ -146,7 +146,7 @@ describe('aggregation faults, at dataset.yaml', () => {
 
   test('a grain not coarser than the column\'s', () => {
     expect(check('output_year: { op: sum, of: output, to: year }', 'output_year: { op: sum, of: output, to: month }')).toEqual([
-      `${SEASONS_YAML}:${lineOf('output_year:')}:47  table quarters: derived "output_year" gathers quarters into months, a grain that is not coarser — data/wet/quarters.csv holds quarters: write to: year`,
+      `${SEASONS_YAML}:${lineOf('output_year:')}:47  table quarters: derived "output_year" gathers quarters into months, a grain that is not coarser — data/wet/quarters.csv holds quarters: write to: year or decade or all`,
     ]);
   });
 
@@ -158,7 +158,7 @@ describe('aggregation faults, at dataset.yaml', () => {
 
   test('sum without to, and to on another op', () => {
     expect(check('{ op: sum, of: output, to: year }', '{ op: sum, of: output }')).toEqual([
-      `${SEASONS_YAML}:${lineOf('output_year:')}:20  table quarters: derived "output_year" uses op sum without "to" — add to: year, quarter or month: the grain the values are gathered into`,
+      `${SEASONS_YAML}:${lineOf('output_year:')}:20  table quarters: derived "output_year" uses op sum without "to" — add to: month, quarter, year, decade, all: the grain the values are gathered into (all: over the whole table)`,
     ]);
     expect(check('{ op: sum, of: output, to: year }', '{ op: change, of: output, to: year }')).toEqual([
       `${SEASONS_YAML}:${lineOf('output_year:')}:50  table quarters: derived "output_year" has "to" but op change takes none — delete to:, or use op: sum, mean or last to gather the values into a coarser grain`,

@@ -163,6 +163,12 @@ function xScale(chart: ChartData, narrow: boolean): Plot.ScaleOptions {
       // period by period, under each bar or point ("Oct 2025", "Nov 2025").
       const target = narrow ? 4 : 8;
       const labels = new Map(chart.data.map((d) => [(d.x as Date).getTime(), d.label]));
+      // Decades are each labelled under their bar or point ("1920s"): every other one when they are many.
+      if (chart.table.grain === 'decade') {
+        const times = [...labels.keys()].sort((a, b) => a - b);
+        const step = Math.ceil(times.length / target);
+        return { type: 'utc', label: null, ticks: times.filter((_, i) => i % step === 0).map((t) => new Date(t)), tickFormat: (t: Date) => labels.get(t.getTime()) ?? '' };
+      }
       // Years, quarters and days are labelled one by one only when they are few.
       const many = chart.table.grain === 'month' || chart.table.grain === undefined ? monthsSpanned(chart.data) > target : labels.size > target;
       if (many) {

@@ -25,8 +25,8 @@ function describeData(chart: ChartData): string {
   const drawn = chart.data.filter((d) => d.y !== null);
   const value = (d: Datum) => markUnverified(formatValue(d.y!, chart.unit, undefined, shownDigits(d), chart.locale), d);
   // A span's figure is its average per month, said so, so that months compare with months.
-  // "in March 2025", but "on 4 March 2025".
-  const when = (d: Datum) => `${d.period.grain === 'day' && chart.xKind !== 'category' ? 'on' : 'in'} ${d.label}`;
+  // "in March 2025", but "on 4 March 2025" and "in the 1920s".
+  const when = (d: Datum) => `${d.period.grain === 'day' && chart.xKind !== 'category' ? 'on' : 'in'} ${d.period.grain === 'decade' ? 'the ' : ''}${d.label}`;
   const at = (d: Datum) => (d.span ? `${value(d)} a month on average in ${d.label}` : `${value(d)} ${when(d)}`);
   const sentences = [`${kindOf(chart)} of ${lower(measureNames(chart))} (${unitWords(chart)})${chart.spec.facet === undefined ? byWhat(chart) : panelsOf(chart)}${spanOf(chart, drawn)}.`];
   if (isStacked(chart)) sentences.push(describeTotals(chart, (y) => formatValue(y, chart.unit, undefined, ownDigits(y, 1), chart.locale)) ?? '');

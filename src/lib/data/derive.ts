@@ -1,7 +1,8 @@
 import type { Measure, Row, Table } from './model.ts';
 import { isTotalRow } from './totals.ts';
 import { anyUnverified, ProvenanceTracker } from './provenance.ts';
-import { endTime, follows, formatPeriodId, startTime, yearEarlierId, type Grain, type Period } from '../period.ts';
+import { endTime, follows, startTime, yearEarlierId, type Grain, type Period } from '../period.ts';
+import { GATHERINGS } from './gatherings/registry.ts';
 
 /**
  * Computes every derived measure of `table` in place. Detail rows are left
@@ -223,22 +224,31 @@ function round(x: number): number {
 }
 
 /**
- * Fills the tables of coarser grain (`op: sum | mean | last`, `to: year`)
- * from the rows of `table`, one row per coarser period and series. A sum or
- * mean needs the rows to cover the whole coarser period, one after another,
- * with every value present: a missing month leaves its year missing. A mean
- * is missing where a span (`2025-01/02`) stands, whose one figure covers
- * several months. `last` is the value of the period that closes the coarser
- * one (December, the 31st), missing if that one is absent.
+ * Fills the tables of coarser grain (`op: sum | mean | last`, `to: year`,
+ * `to: decade`, `to: all` for the whole table; data/gatherings/) from the
+ * rows of `table`, one row per coarser period and series. A sum or mean
+ * needs the rows to cover the whole coarser period, one after another, with
+ * every value present: a missing month leaves its year missing. With
+ * `absent: zero` a period without a row counts as none, but only between
+ * the table's first and last periods: a decade the table ends in part-way
+ * still has no total. A mean is missing where a span (`2025-01/02`)
+ * stands, whose one figure covers several months. `last` is the value of
+ * the period that closes the coarser one (December, the 31st), missing if
+ * that one is absent.
  */
 export function aggregateMeasures(table: Table): void {
   const tracked = anyUnverified(table.rows);
+  const body = table.rows.filter((row) => !row.detail);
+  if (body.length === 0) return;
+  const first = body[0].period;
+  const last = body.reduce((a, row) => (endTime(row.period) > endTime(a) ? row.period : a), first);
+  const zero = table.absent === 'zero';
   for (const coarse of new Set(table.aggregates?.values())) {
     if (!isCoarser(coarse.grain, table.grain)) continue; // reported at dataset.yaml
+    const gathering = Object.values(GATHERINGS).find((g) => g.grain === coarse.grain)!;
     const groups = new Map<string, { period: Period; rows: Row[] }>();
-    for (const row of table.rows) {
-      if (row.detail) continue;
-      const period = coarsePeriod(row.period, coarse.grain);
+    for (const row of body) {
+      const period = gathering.period(row.period);
       const key = `${period.id}\u0000${table.categories.map((c) => row.categories[c]).join('\u0000')}`;
       const group = groups.get(key);
       if (group) group.rows.push(row);
@@ -246,17 +256,18 @@ export function aggregateMeasures(table: Table): void {
     }
     const rows: Row[] = [];
     for (const { period, rows: members } of groups.values()) {
-      const first = members[0];
-      const unit = first.unit;
-      const covered =
-        startTime(members[0].period) === startTime(period) &&
-        endTime(members.at(-1)!.period) === endTime(period) &&
-        members.every((row, i) => i === 0 || follows(members[i - 1].period, row.period)) &&
-        members.every((row) => row.unit === unit);
-      const row: Row = { period, line: first.line, categories: first.categories, values: {}, sources: {}, publishers: {}, notes: NO_NOTES, detail: false, ...(unit ? { unit } : {}) };
+      const member = members[0];
+      const unit = member.unit;
+      const [start, end] = gathering.span(period, first, last);
+      const oneUnit = members.every((row) => row.unit === unit);
+      // With absent: zero, a period without a row inside the table's span is none; else every period must be there.
+      const covered = oneUnit && (zero
+        ? start >= startTime(first) && end <= endTime(last)
+        : startTime(members[0].period) === start && endTime(members.at(-1)!.period) === end && members.every((row, i) => i === 0 || follows(members[i - 1].period, row.period)));
+      const row: Row = { period, line: member.line, categories: member.categories, values: {}, sources: {}, publishers: {}, notes: NO_NOTES, detail: false, ...(unit ? { unit } : {}) };
       for (const measure of coarse.measures.values()) {
         const { op, of } = measure.derived!;
-        row.values[measure.name] = aggregate(op, of, members, period, covered);
+        row.values[measure.name] = aggregate(op, of, members, end, covered, zero ? periodsIn(first, start, end) : members.length);
         row.sources[measure.name] = common(members.map((r) => r.sources[of] ?? r.sources[''] ?? ''));
         row.publishers[measure.name] = common(members.map((r) => r.publishers[of] ?? r.publishers[''] ?? ''));
         if (tracked) {
@@ -277,11 +288,13 @@ export function aggregateMeasures(table: Table): void {
 
 const NO_NOTES: Record<string, string> = Object.freeze({ '': '' }) as Record<string, string>;
 
-function aggregate(op: string, of: string, rows: Row[], period: Period, covered: boolean): number | null {
+function aggregate(op: string, of: string, rows: Row[], end: number, covered: boolean, count: number): number | null {
   if (op === 'last') {
     const last = rows.at(-1)!;
-    const closes = endTime(last.period) === endTime(period) && !isSpan(last.period) && rows.every((row) => row.unit === last.unit);
-    return closes ? last.values[of] ?? null : null;
+    const closes = endTime(last.period) === end && !isSpan(last.period) && rows.every((row) => row.unit === last.unit);
+    if (closes) return last.values[of] ?? null;
+    // The closing period has no row: none, if the table says so and covers it.
+    return covered && !rows.some((row) => isSpan(row.period)) ? 0 : null;
   }
   if (!covered || (op === 'mean' && rows.some((row) => isSpan(row.period)))) return null;
   let sum = 0;
@@ -290,7 +303,15 @@ function aggregate(op: string, of: string, rows: Row[], period: Period, covered:
     if (v === null) return null;
     sum += v;
   }
-  return round(op === 'mean' ? sum / rows.length : sum);
+  return round(op === 'mean' ? sum / count : sum);
+}
+
+/** How many periods of `sample`'s grain run from `start` to `end` (ms). */
+function periodsIn(sample: Period, start: number, end: number): number {
+  if (sample.day !== undefined) return Math.round((end - start) / 86_400_000);
+  const months = (t: number) => new Date(t).getUTCFullYear() * 12 + new Date(t).getUTCMonth();
+  const per = { year: 12, quarter: 3 }[sample.grain as 'year' | 'quarter'] ?? 1;
+  return (months(end) - months(start)) / per;
 }
 
 /** The one text all rows share, else none. */
@@ -298,17 +319,7 @@ function common(texts: string[]): string {
   return texts.every((t) => t === texts[0]) ? texts[0] : '';
 }
 
-/** The period of `grain` that `p` starts in: 2024-03-15 → 2024, 2024-Q1 or 2024-03. */
-export function coarsePeriod(p: Period, grain: Grain): Period {
-  if (grain === 'year') return { id: String(p.year), year: p.year, from: 1, to: 12, grain };
-  if (grain === 'quarter') {
-    const q = Math.ceil(p.from / 3);
-    return { id: `${p.year}-Q${q}`, year: p.year, from: q * 3 - 2, to: q * 3, grain };
-  }
-  return { id: formatPeriodId(p.year, p.from, p.from), year: p.year, from: p.from, to: p.from, grain: 'month' };
-}
-
-const GRAIN_SIZE: Record<Grain, number> = { day: 1, month: 2, quarter: 3, year: 4, none: 5 };
+const GRAIN_SIZE: Record<Grain, number> = { day: 1, month: 2, quarter: 3, year: 4, decade: 5, none: 6 };
 
 /** Whether a period of grain `a` holds several of grain `b`. */
 export function isCoarser(a: Grain, b: Grain): boolean {

@@ -4,8 +4,9 @@ import { escapeOf, readText } from '../files.ts';
 import { parseYaml, reportSchemaIssues } from '../yamlSource.ts';
 import type { Problems } from '../problems.ts';
 import { closest, suggestion } from '../suggest.ts';
-import { datasetSchema, isAggregation, periodColumn, tableSchema, type DatasetSpec, type TableSpec } from './schema.ts';
+import { AGGREGATE_GRAINS, datasetSchema, isAggregation, periodColumn, tableSchema, type DatasetSpec, type TableSpec } from './schema.ts';
 import { isCoarser } from './derive.ts';
+import { GATHERINGS } from './gatherings/registry.ts';
 import { grainNoun } from '../period.ts';
 import { emptyTable, parseTable } from './parseTable.ts';
 import type { Dataset, Table } from './model.ts';
@@ -77,12 +78,12 @@ export function loadDataset(root: string, name: string, problems: Problems, csvL
     if (table.complete) checkTotals(tableName, table, tableSpec, file, source.locate, problems);
     checkPlaceColumns(table, text, file, source.locate, problems);
     for (const [measure, d] of Object.entries(tableSpec.derived ?? {})) {
-      if (!isAggregation(d.op) || d.to === undefined || isCoarser(d.to, table.grain)) continue;
-      const options = (['month', 'quarter', 'year'] as const).filter((g) => isCoarser(g, table.grain));
+      if (!isAggregation(d.op) || d.to === undefined || isCoarser(GATHERINGS[d.to].grain, table.grain)) continue;
+      const options = AGGREGATE_GRAINS.filter((g) => isCoarser(GATHERINGS[g].grain, table.grain));
       problems.add(
         file,
         source.locate(['tables', tableName, 'derived', measure, 'to']),
-        `table ${tableName}: derived "${measure}" gathers ${grainNoun(table.grain)} into ${grainNoun(d.to)}, a grain that is not coarser`,
+        `table ${tableName}: derived "${measure}" gathers ${grainNoun(table.grain)} into ${GATHERINGS[d.to].noun}, a grain that is not coarser`,
         options.length ? `${csvFile} holds ${grainNoun(table.grain)}: write to: ${options.join(' or ')}` : `${csvFile} holds ${grainNoun(table.grain)}, and nothing is coarser: delete the measure`,
       );
     }
@@ -259,11 +260,11 @@ function checkDeclarations(
         problems.add(file, at('derived', derived), `table ${name}: derived "${derived}" uses op diff without "minus"`, 'add minus: <measure> (balance: of exports, minus imports)');
       }
       if (isAggregation(d.op) && d.to === undefined) {
-        problems.add(file, at('derived', derived), `table ${name}: derived "${derived}" uses op ${d.op} without "to"`, 'add to: year, quarter or month: the grain the values are gathered into');
+        problems.add(file, at('derived', derived), `table ${name}: derived "${derived}" uses op ${d.op} without "to"`, `add to: ${AGGREGATE_GRAINS.join(', ')}: the grain the values are gathered into (all: over the whole table)`);
       } else if (!isAggregation(d.op) && d.to !== undefined) {
         problems.add(file, at('derived', derived, 'to'), `table ${name}: derived "${derived}" has "to" but op ${d.op} takes none`, 'delete to:, or use op: sum, mean or last to gather the values into a coarser grain');
       } else if (isAggregation(d.op) && periodColumn(table) === undefined) {
-        problems.add(file, at('derived', derived, 'to'), `table ${name}: derived "${derived}" gathers values into ${grainNoun(d.to!)}, but the table has no periods`, 'a table without a period column has nothing to gather: delete the measure');
+        problems.add(file, at('derived', derived, 'to'), `table ${name}: derived "${derived}" gathers values into ${GATHERINGS[d.to!].noun}, but the table has no periods`, 'a table without a period column has nothing to gather: delete the measure');
       } else if (isAggregation(d.op) && table.index === 'end') {
         problems.add(file, at('derived', derived, 'op'), `table ${name}: derived "${derived}" gathers running totals (index: end)`, 'a running total already sums its year: read its last value with at=, or gather a table of single periods');
       }

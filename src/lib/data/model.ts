@@ -63,6 +63,8 @@ export interface Table {
   /** Project-relative path of the CSV file. */
   file: string;
   index: 'period' | 'end';
+  /** `zero` when a period without a row counts as none where values are gathered (`absent: zero` in dataset.yaml). */
+  absent?: 'zero';
   /** The grain of its periods, told by their values; `none` for a table without periods. */
   grain: Grain;
   /** Category columns, in the order the dataset declares them. */

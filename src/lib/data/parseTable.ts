@@ -7,6 +7,7 @@ import { aggregateMeasures, deriveMeasures } from './derive.ts';
 import type { Measure, Row, Table } from './model.ts';
 import { isAggregation, periodColumn, type TableSpec } from './schema.ts';
 import { GRADES } from './provenance.ts';
+import { GATHERINGS } from './gatherings/registry.ts';
 
 // One way to match each digit (no \d+\.?\d*, which tries every split of a long run of digits).
 const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
@@ -104,8 +105,9 @@ export function emptyTable(name: string, spec: TableSpec, file: string, units: U
     const of = table.measures.get(d.of);
     if (!isAggregation(d.op) || d.to === undefined || !of || of.derived) continue;
     table.aggregates ??= new Map();
-    const same = [...table.aggregates.values()].find((t) => t.grain === d.to);
-    const coarse = same ?? { ...bareTable(name, spec, file, units), grain: d.to, index: 'period' as const, measures: new Map<string, Measure>() };
+    const grain = GATHERINGS[d.to].grain;
+    const same = [...table.aggregates.values()].find((t) => t.grain === grain);
+    const coarse = same ?? { ...bareTable(name, spec, file, units), grain, index: 'period' as const, measures: new Map<string, Measure>() };
     coarse.measures.set(measure, { name: measure, label: d.label ?? measure, unit: of.unit, description: d.description, derived: d });
     table.aggregates.set(measure, coarse);
   }
@@ -125,6 +127,7 @@ function bareTable(name: string, spec: TableSpec, file: string, units: UnitRegis
     description: spec.description,
     file,
     index: spec.index,
+    ...(spec.absent === 'zero' ? { absent: 'zero' as const } : {}),
     categories: Object.entries(spec.columns)
       .filter(([column, c]) => c.type === 'category' && !isLongColumn(spec, column))
       .map(([column]) => column),
@@ -509,7 +512,7 @@ function checkGrain(table: Table, spec: TableSpec, problems: Problems): Grain {
 }
 
 function examplePeriod(grain: Grain): string {
-  return { year: 'a year such as 2007', quarter: 'a quarter such as 2024-Q3', month: 'a month such as 2025-03 (or a span such as 2025-01/02)', day: 'a day such as 2015-06-30', none: '' }[grain];
+  return { decade: 'a decade such as 1990s', year: 'a year such as 2007', quarter: 'a quarter such as 2024-Q3', month: 'a month such as 2025-03 (or a span such as 2025-01/02)', day: 'a day such as 2015-06-30', none: '' }[grain];
 }
 
 /** The measure and unit columns of a long table are not categories. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GATHERINGS, type GatheringName } from './gatherings/registry.ts';
 
 /**
  * Column types a table may declare. `unit` is a column whose cells state
@@ -20,11 +21,11 @@ export type PlaceSet = (typeof PLACE_SETS)[number];
 /** How a derived measure is computed from a number column. */
 export const DERIVATIONS = ['yoy', 'mom', 'change', 'change_yoy', 'ytd', 'rolling12', 'diff', 'share', 'index', 'rank', 'sum', 'mean', 'last'] as const;
 
-/** Ops that gather a column into a coarser grain (`to`): days into months, months into years. */
+/** Ops that gather a column into a coarser grain (`to`): days into months, years into decades, or over the whole table. */
 export const AGGREGATIONS = ['sum', 'mean', 'last'] as const;
 
-/** The grains a column may be gathered into. */
-export const AGGREGATE_GRAINS = ['year', 'quarter', 'month'] as const;
+/** The grains a column may be gathered into (`all`: over the whole table, one row per series). */
+export const AGGREGATE_GRAINS = Object.keys(GATHERINGS) as [GatheringName, ...GatheringName[]];
 
 export function isAggregation(op: string): op is (typeof AGGREGATIONS)[number] {
   return (AGGREGATIONS as readonly string[]).includes(op);
@@ -66,7 +67,7 @@ export const derivedSchema = z.strictObject({
   base: z.union([z.string(), z.number()]).transform(String).optional(),
   /** share, rank: the category column whose values share the total (default: all categories together). */
   across: z.string().optional(),
-  /** sum, mean, last: the coarser grain the values are gathered into. */
+  /** sum, mean, last: the coarser grain the values are gathered into (decade; all: the whole table). */
   to: z.enum(AGGREGATE_GRAINS).optional(),
   label: z.string().optional(),
   description: z.string().optional(),
@@ -93,6 +94,14 @@ export const tableSchema = z.strictObject({
    * drawn at its last month.
    */
   index: z.enum(['period', 'end']).default('period'),
+  /**
+   * What a period without a row for a series means when values are
+   * gathered (`sum`, `mean`, `last`): `missing` (default) leaves the
+   * coarser total missing; `zero` counts it as none, for a file that lists
+   * only the years with a figure. Only periods between the table's first
+   * and last count so.
+   */
+  absent: z.enum(['missing', 'zero']).default('missing'),
   columns: z.record(z.string(), columnSchema),
   /**
    * A long ("tidy") table holds one measure per row: `measure` names the
