@@ -42,12 +42,14 @@ async function main(): Promise<number> {
   if (caching) openDiskCache(cacheHome(astroRoot), engine);
   // Hashed before the check reads them (see inputKeys.ts).
   const inputs = caching ? hashInputs(projectRoot()) : undefined;
-  const valid = timed('check', validate);
+  const valid = timed('check', () => validate(inputs));
   const checked = performance.now();
   if (!valid) {
     console.error(`build refused: nothing was written${existsSync(outDir) ? `; ${outDir} is unchanged` : ''}`);
     return 1;
   }
+  const kept = valid.stories.length - valid.afresh.length;
+  if (kept > 0 && !process.env.PLOTLINE_QUIET) console.log(`checked ${valid.afresh.length} of ${valid.stories.length} stories: ${kept} unchanged since the last build were taken from its cache`);
   let lock: ReturnType<typeof lockSiteFolder>;
   try {
     lock = lockSiteFolder(folder);
@@ -128,7 +130,7 @@ async function main(): Promise<number> {
     if (process.env.PLOTLINE_TIMINGS) {
       const ended = performance.now();
       const { user, system } = process.cpuUsage();
-      writeFileSync(process.env.PLOTLINE_TIMINGS, JSON.stringify({ totalMs: ended - started, checkMs: checked - started, cpuMs: (user + system) / 1000, peakRssKb: process.resourceUsage().maxRSS, phases: readTimings() }));
+      writeFileSync(process.env.PLOTLINE_TIMINGS, JSON.stringify({ totalMs: ended - started, checkMs: checked - started, afresh: valid.afresh, cpuMs: (user + system) / 1000, peakRssKb: process.resourceUsage().maxRSS, phases: readTimings() }));
     }
     console.log(`site written to ${outDir}`);
     return 0;

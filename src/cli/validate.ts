@@ -7,11 +7,15 @@
 import { checkProject, projectRoot, type Checked } from '../lib/check.ts';
 import { formatProblem, formatProblems } from '../lib/problems.ts';
 
-/** Returns the check's result when it found nothing wrong, or prints every problem and returns undefined. */
-export function validate(): Checked | undefined {
+/**
+ * Returns the check's result when it found nothing wrong, or prints every
+ * problem and returns undefined. With `hashes` of the project's folders,
+ * stories checked by an earlier build are taken from the disk cache (checkStore.ts).
+ */
+export function validate(hashes?: Map<string, string>): Checked | undefined {
   let result: Checked;
   try {
-    result = checkProject(projectRoot());
+    result = checkProject(projectRoot(), undefined, undefined, hashes);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`plotline: could not read the project: ${message}`);

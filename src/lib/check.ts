@@ -11,6 +11,8 @@ import { creditOf } from './charts/provenance.ts';
 import { addStates } from './charts/figureStates.ts';
 import { contentKey, reserveMemo } from './memo.ts';
 import { folderStamps, storyStamp, type CheckedStory, type CheckReuse, type ProjectStamps } from './checkReuse.ts';
+import { keepCheck, keptCheck, type StoreKeys } from './checkStore.ts';
+import { diskCacheOpen } from './diskCache.ts';
 import { escapeOf, folders, reportEscape } from './files.ts';
 import { STORY_SLUG } from './story/scaffold.ts';
 import { MAX_NAME } from './story/loadStory.ts';
@@ -41,14 +43,25 @@ export interface Checked {
   settings: Settings;
   /** Each sound story's figures by slug, one per entry of `story.charts`, drawn by the check. */
   figures: Map<string, Figure[]>;
+  /** The stories this check read and drew; the others were taken as an earlier check left them (`reuse`, or the disk). */
+  afresh: string[];
 }
 
-export function checkProject(root: string, locale?: string, reuse?: CheckReuse): Checked {
+/**
+ * With `reuse` (kept by the caller between checks, as `npm run dev` does),
+ * a story or dataset whose files did not change is taken from it
+ * unchecked. With `hashes` (the bytes of each folder, hashed before the
+ * check: inputKeys.ts hashInputs) and a disk cache open, each sound story's
+ * check is also kept on disk and taken back by a later check while nothing
+ * it was made from changed (checkStore.ts).
+ */
+export function checkProject(root: string, locale?: string, reuse?: CheckReuse, hashes?: Map<string, string>): Checked {
   const problems = new Problems();
   const settings = readSettings(root, problems);
   const storyLocale = locale ?? settings.locale;
   // Hashed before anything is read: a file saved during the check changes the next stamp.
   const stamps = reuse ? projectStamps(root, settings, storyLocale) : undefined;
+  const store: StoreKeys | undefined = hashes && diskCacheOpen() ? { hashes, shared: sharedStamp(root, settings, storyLocale) } : undefined;
   const datasets = new Map<string, Dataset | undefined>();
   const dataset = (name: string) => {
     if (!datasets.has(name)) {
@@ -103,6 +116,14 @@ export function checkProject(root: string, locale?: string, reuse?: CheckReuse):
       checked.set(slug, prior);
       continue;
     }
+    const kept = store && timed('kept', () => keptCheck(store, slug, dataset));
+    if (kept) {
+      const { dataset: name, story, figures, trace } = kept;
+      const done: CheckedStory = { stamp: stamps ? storyStamp(stamps, slug, name) : '', dataset: name, story, figures, problems: [], trace };
+      checked.set(slug, done);
+      reuse?.stories.set(slug, done);
+      continue;
+    }
     const entry: (typeof fresh)[number] = { slug, own: new Problems(), trace: { facts: [], charts: [] } };
     const read = (name: string) => ((entry.dataset = name), dataset(name));
     entry.story = guarded(`content/${slug}/index.md`, entry.own, () => loadStory(root, slug, read, entry.own, storyLocale, entry.trace));
@@ -121,6 +142,7 @@ export function checkProject(root: string, locale?: string, reuse?: CheckReuse):
     const done: CheckedStory = { stamp, dataset: name, story: figures ? story : undefined, figures, problems: own.list, trace };
     checked.set(slug, done);
     reuse?.stories.set(slug, done);
+    if (store && story && figures && name !== undefined && own.list.length === 0) timed('keep', () => keepCheck(store, { dataset: name, story, figures, trace }));
   }
   // Stories whose folders are gone are not kept.
   for (const slug of reuse?.stories.keys() ?? []) if (!checked.has(slug)) reuse?.stories.delete(slug);
@@ -139,7 +161,7 @@ export function checkProject(root: string, locale?: string, reuse?: CheckReuse):
   // first story on it should not meet its problems only then.
   for (const name of folders(join(root, 'data'))) dataset(name);
   for (const name of reuse?.datasets.keys() ?? []) if (!datasets.has(name)) reuse?.datasets.delete(name);
-  return { stories, problems: problems.sorted(), traces, datasets, settings, figures };
+  return { stories, problems: problems.sorted(), traces, datasets, settings, figures, afresh: fresh.map((entry) => entry.slug) };
 }
 
 /** Dataset `name` loaded, with the problems of its own files. */
@@ -169,7 +191,12 @@ function drawStory(story: Story, problems: Problems): Figure[] | undefined {
 
 /** What every story's stamp is made of: the folders' hashes, public/'s file names, the settings and the locale. */
 function projectStamps(root: string, settings: Settings, locale: string): ProjectStamps {
-  return { folders: folderStamps(root), shared: contentKey(settings, locale, folders(join(root, 'data')), filesUnder(root, 'public')) };
+  return { folders: folderStamps(root), shared: sharedStamp(root, settings, locale) };
+}
+
+/** What every story is checked with besides its own folder and dataset: the settings, the locale, the dataset folders' names and public/'s file names. */
+function sharedStamp(root: string, settings: Settings, locale: string): string {
+  return contentKey(settings, locale, folders(join(root, 'data')), filesUnder(root, 'public'));
 }
 
 /** Names in `dir`, none when it cannot be listed. */

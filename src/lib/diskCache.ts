@@ -67,17 +67,33 @@ export function closeDiskCache(): void {
 
 /** The bytes stored under `key`, else `make()`'s, stored. */
 export function cachedBytes(key: string, make: () => Uint8Array): Uint8Array {
-  const dir = (globalThis as Global)[KEY];
-  if (!dir) return make();
-  const file = join(dir, key);
-  try {
-    return readFileSync(file);
-  } catch {
-    // not stored yet
-  }
+  const found = storedBytes(key);
+  if (found) return found;
   const value = make();
-  store(file, value);
+  storeBytes(key, value);
   return value;
+}
+
+/** Whether a disk cache is open in this process. */
+export function diskCacheOpen(): boolean {
+  return (globalThis as Global)[KEY] !== undefined;
+}
+
+/** The bytes stored under `key`; undefined when none are, or no cache is open. */
+export function storedBytes(key: string): Uint8Array | undefined {
+  const dir = (globalThis as Global)[KEY];
+  if (!dir) return undefined;
+  try {
+    return readFileSync(join(dir, key));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores `bytes` under `key` (nothing when no cache is open). */
+export function storeBytes(key: string, bytes: Uint8Array): void {
+  const dir = (globalThis as Global)[KEY];
+  if (dir) store(join(dir, key), bytes);
 }
 
 /** The JSON value stored under `key`, else `make()`'s, stored. */

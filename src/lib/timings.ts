@@ -6,13 +6,15 @@
  */
 
 /**
- * `check` is the whole check (it holds `data`, `markdown` and `charts`),
+ * `check` is the whole check (it holds `data`, `markdown` and `charts`,
+ * and `kept` and `keep`: stories' checks read from the disk cache, one
+ * call per story looked up, and written to it, checkStore.ts),
  * `site` the site model made from it (ledgers), `share` the share cards and
  * icons rasterised, `files` the files written per chart (src/lib/outputs:
  * images, oEmbed, CSV), `output` the written site's last check: together,
  * everything Plotline does in a build; the rest is Astro, Vite and Node.
  */
-export const PHASES = ['data', 'markdown', 'charts', 'check', 'site', 'share', 'files', 'output'] as const;
+export const PHASES = ['data', 'markdown', 'charts', 'kept', 'keep', 'check', 'site', 'share', 'files', 'output'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export type Timings = Record<Phase, { ms: number; calls: number }>;
