@@ -42,7 +42,7 @@ describe(':fact with from=: a change between two chosen periods', () => {
 
   test('a multiple without from=, from= after at=, from= a period without a row, and from= with claim= are refused', () => {
     expect(check(':fact[8.6 times]{key=prices.price at=2010-03 symbol=AAPL}').problems).toEqual([
-      `${FILE}:1:1  fact "8.6 times" states a multiple, and names no period to compare with — add from=… (the earlier period) to {key=prices.price …}: the multiple is the value at at= over the value at from=`,
+      `${FILE}:1:1  fact "8.6 times" states a multiple, and names no period to compare with — add from=… (the earlier period) to {key=prices.price …}: the multiple is the value at at= over the value at from=; or than="column=value" for another category at the same period`,
     ]);
     expect(check(':fact[lost 51%]{key=prices.price from=2009-03 at=2007-10 symbol=GOOG}').problems).toEqual([
       `${FILE}:1:1  fact "lost 51%": from=2009-03 is not before at=2007-10 — from= names the earlier period, at= the later one`,

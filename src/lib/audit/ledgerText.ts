@@ -31,13 +31,18 @@ const OPS: Record<string, (d: Derived) => string> = {
   share: (d) => `the share of ${d.ofLabel} in the total`,
   index: (d) => `${d.ofLabel} as an index`,
   rank: (d) => `the rank by ${d.ofLabel}`,
-  sum: (d) => `the total of ${d.ofLabel} over the ${d.to ?? 'period'}`,
-  mean: (d) => `the average of ${d.ofLabel} over the ${d.to ?? 'period'}`,
-  last: (d) => `${d.ofLabel} at the end of the ${d.to ?? 'period'}`,
+  sum: (d) => `the total of ${d.ofLabel} over ${over(d)}`,
+  mean: (d) => `the average of ${d.ofLabel} over ${over(d)}`,
+  last: (d) => `${d.ofLabel} at the end of ${over(d)}`,
   change_from: (d) => `the difference in ${d.ofLabel} from ${since(d)}`,
   pct_from: (d) => `the change in ${d.ofLabel}, in per cent, from ${since(d)}`,
   times_from: (d) => `${d.ofLabel} as a multiple of its value in ${since(d)}`,
 };
+
+/** What a gathered measure runs over: "the year", "the decade", "the whole table" (to: all). */
+function over(d: Derived): string {
+  return d.to === 'all' ? 'the whole table' : `the ${d.to ?? 'period'}`;
+}
 
 /** The period a change runs from, in words, and the value there: "October 2007 (707)". */
 function since(d: Derived): string {

@@ -190,7 +190,7 @@ function checkFact(node: TextDirective, at: Position, context: DirectiveContext)
   if (!claimAttributesFit(attributes, text, at, context)) return undefined;
   const found = lookup(attributes, at, context, ':fact');
   if (!found) return undefined;
-  if (attributes.from !== undefined || statesMultiple(text, figure.figure)) return checkChange(text, figure.figure, attributes, found, at, context);
+  if (attributes.from !== undefined || statesMultiple(text, figure.figure) || comparesCategory(attributes)) return checkChange(text, figure.figure, attributes, found, at, context);
   const { value, unit, key } = found;
   node.data.hProperties = { className: ['fact'], value: String(value) };
   const units = context.dataset?.units ?? BUILT_IN_UNITS;
@@ -234,8 +234,9 @@ function checkFact(node: TextDirective, at: Position, context: DirectiveContext)
 function checkChange(text: string, figure: StatedFigure, attributes: Attributes, found: NonNullable<ReturnType<typeof lookup>>, at: Position, context: DirectiveContext): FactData | undefined {
   const { key, table, measure, row } = found;
   const { problems, file } = context;
+  if (comparesCategory(attributes)) return checkCategoryChange(text, figure, attributes, found, at, context);
   if (attributes.from === undefined) {
-    problems.add(file, at, `fact "${text}" states a multiple, and names no period to compare with`, `add from=… (the earlier period) to {key=${key} …}: the multiple is the value at at= over the value at from=`);
+    problems.add(file, at, `fact "${text}" states a multiple, and names no period to compare with`, `add from=… (the earlier period) to {key=${key} …}: the multiple is the value at at= over the value at from=; or than="column=value" for another category at the same period`);
     return undefined;
   }
   if (table.grain === 'none') {
@@ -255,16 +256,46 @@ function checkChange(text: string, figure: StatedFigure, attributes: Attributes,
     problems.add(file, at, `fact "${text}": from=${attributes.from} is not before at=${attributes.at}`, 'from= names the earlier period, at= the later one');
     return undefined;
   }
-  const stated = statedChange(text, figure, found.unit, attributes.from, earlier.value.value, found.value);
+  return checkStatedChange(text, figure, found, attributes.from, earlier.value.row, earlier.value.value, `${key} from ${attributes.from} to ${attributes.at}${describeFilter(attributes.filter)}`, at, context);
+}
+
+/** Whether the fact compares its figure with another category's at the same period (than="column=value", no claim). */
+function comparesCategory(attributes: Attributes): boolean {
+  return attributes.claim === undefined && attributes.than?.includes('=') === true;
+}
+
+/**
+ * A fact that states how its figure compares with another category's at
+ * the same period ("New York got 1.4 times Seattle's rain"): than="city=Seattle"
+ * names it, and the words say whether a multiple, a change in per cent or a difference.
+ */
+function checkCategoryChange(text: string, figure: StatedFigure, attributes: Attributes, found: NonNullable<ReturnType<typeof lookup>>, at: Position, context: DirectiveContext): FactData | undefined {
+  if (attributes.from !== undefined) {
+    context.problems.add(context.file, at, `fact "${text}" has both from= and than="${attributes.than}"`, 'from= compares two periods, than= two categories at one period: write them as two facts');
+    return undefined;
+  }
+  const other = categoryRow(attributes.than!, attributes, found);
+  if (!other.ok) {
+    context.problems.add(context.file, at, `fact "${text}": ${other.message}`, other.hint);
+    return undefined;
+  }
+  const when = found.table.grain === 'none' ? '' : ` at ${attributes.at}`;
+  return checkStatedChange(text, figure, found, other.name, other.row, other.value, `${found.key}${describeFilter(attributes.filter)} against ${attributes.than}${when}`, at, context);
+}
+
+/** Checks the change `figure` states from `fromValue` (of `fromRow`, named `from`) to the fact's own value. */
+function checkStatedChange(text: string, figure: StatedFigure, found: NonNullable<ReturnType<typeof lookup>>, from: string, fromRow: Row, fromValue: number, where: string, at: Position, context: DirectiveContext): FactData | undefined {
+  const { table, measure, row } = found;
+  const { problems, file } = context;
+  const stated = statedChange(text, figure, found.unit, from, fromValue, found.value);
   if (!stated.ok) {
     problems.add(file, at, stated.message, stated.hint);
     return undefined;
   }
   const { change } = stated;
   const result = checkFigure(figure, change.value, change.unit);
-  const data: FactData = { value: change.value, unit: change.unit, table, measure, row, rounding: figureRounding(figure, change.value, change.unit), change: { op: change.op, from: attributes.from, fromValue: change.fromValue, fromRow: earlier.value.row } };
+  const data: FactData = { value: change.value, unit: change.unit, table, measure, row, rounding: figureRounding(figure, change.value, change.unit), change: { op: change.op, from, fromValue: change.fromValue, fromRow } };
   if (result.ok) return data;
-  const where = `${key} from ${attributes.from} to ${attributes.at}${describeFilter(attributes.filter)}`;
   const what = change.op === 'times_from' ? 'the multiple' : change.op === 'pct_from' ? 'the change in per cent' : 'the change';
   if (result.rounded === undefined) {
     problems.add(file, at, `fact "${text}" ${result.message}`, `a change from= is stated in the column's unit (${found.unit.label}), in per cent ("fell 51%") or as a multiple ("8.6 times")`);
@@ -336,7 +367,8 @@ function missing(): PhrasingContent {
 function claimAttributesFit(attributes: Attributes, text: string, at: Position, context: DirectiveContext): boolean {
   const { claim } = attributes;
   if (claim === undefined) {
-    const stray = (['since', 'than'] as const).find((a) => attributes[a] !== undefined);
+    // than="column=value" without a claim: the words state a multiple or a difference from that category.
+    const stray = (['since', 'than'] as const).find((a) => attributes[a] !== undefined && !(a === 'than' && comparesCategory(attributes)));
     if (!stray) return true;
     context.problems.add(context.file, at, `${stray}= on fact "${text}" without a claim`, `add claim=… (${CLAIMS.join(', ')}), or delete ${stray}=`);
     return false;
@@ -397,10 +429,15 @@ function otherCategory(
   attributes: Attributes,
   found: NonNullable<ReturnType<typeof lookup>>,
 ): { ok: true; row: Row; value: number; name: string } | { ok: false; message: string; hint: string } {
-  const { table, measure } = found;
   if (!COMPARISONS.includes(claim)) {
     return { ok: false, message: `claim=${claim} takes no than="${than}"`, hint: `a category is compared with ${COMPARISONS.join(', ')} only` };
   }
+  return categoryRow(than, attributes, found);
+}
+
+/** The row and value of the category than="column=value" names, at the fact's own key and period. */
+function categoryRow(than: string, attributes: Attributes, found: NonNullable<ReturnType<typeof lookup>>): { ok: true; row: Row; value: number; name: string } | { ok: false; message: string; hint: string } {
+  const { table, measure } = found;
   const split = than.indexOf('=');
   const column = than.slice(0, split).trim();
   const value = than.slice(split + 1).trim();

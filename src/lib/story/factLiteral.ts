@@ -35,7 +35,7 @@ const KINDS: [RegExp, UnitKind][] = [
   [/\bunits\b|\bchips\b/i, 'count'],
 ];
 
-const DOWN = /\b(fell|fall|falls|falling|fallen|dropped|drop|drops|slid|slide|slides|down|declined?|declines|decreased?|shrank|shrink|shrunk|contracted|lower|slumped|plunged|plunge|sank|dipped|dip|eased|slipped|tumbled|lost|lose|loses|losing|shed)\b/i;
+const DOWN = /\b(fell|fall|falls|falling|fallen|dropped|drop|drops|slid|slide|slides|down|declined?|declines|decreased?|shrank|shrink|shrunk|contracted|lower|fewer|slumped|plunged|plunge|sank|dipped|dip|eased|slipped|tumbled|lost|lose|loses|losing|shed)\b/i;
 const UP = /\b(rose|rise|rises|rising|risen|grew|grow|grows|grown|growth|climbed|climb|up|increased?|increases|jumped|jump|surged|surge|gained|gain|higher|soared|expanded|rebounded|added)\b/i;
 
 /** As for :value's digits: more is beyond any published figure (and any float). */
