@@ -108,7 +108,7 @@ export const CATALOGUE = {
   }),
   locatorRegions: entry({
     code: 'locator-regions',
-    message: (column: string) => `regions: groups countries a map draws as shapes, and this locator map puts each ${column} at its longitude and latitude`,
+    message: (column: string) => `regions: groups countries a map draws as shapes, and this map puts each ${column} at its longitude and latitude`,
     hint: (column) => `delete regions:, or declare places: world on column ${column} to draw the countries it names`,
     example: ['port'],
   }),
@@ -117,6 +117,43 @@ export const CATALOGUE = {
     message: (series: string, table: string, x: string) => `series: ${series} joins a locator map's places into lines by their longitude and latitude, and table ${table} has neither (each ${x} is drawn as the area it names)`,
     hint: (_series, table) => `add number columns lon and lat to ${table}, or delete series:`,
     example: ['route', 'states', 'state'],
+  }),
+  coordinateColumn: entry({
+    code: 'coordinate-column',
+    message: (field: string, column: string, table: string, text: boolean, _near: string | undefined) =>
+      text ? `${field}: ${column} is a column of text in table ${table}, and a map places rows by numbers of degrees` : `${field}: table ${table} has no number column "${column}"`,
+    hint: (field, _column, _table, _text, near) => (near ? `did you mean ${field}: ${near}?` : `name a number column of degrees (${field === 'lon' ? 'longitude, east positive' : 'latitude, north positive'})`),
+    example: ['lon', 'longtude', 'airports', false, 'longitude'],
+  }),
+  coordinatePair: entry({
+    code: 'coordinate-pair',
+    message: (field: string, other: string) => `${field}: names one coordinate, and the chart has no ${other}: to go with it`,
+    hint: (_field, other) => `add ${other}: naming the table's other coordinate column`,
+    example: ['lon', 'lat'],
+  }),
+  pointWithoutCoordinates: entry({
+    code: 'point-without-coordinates',
+    message: (column: string, place: string, missing: string) => `${column} "${place}" has no ${missing}: the map cannot place it`,
+    hint: () => 'fill in the cell, or leave the row out with where:',
+    example: ['airport', 'Atlanta', 'longitude'],
+  }),
+  pointOffTheGlobe: entry({
+    code: 'point-off-the-globe',
+    message: (column: string, place: string, lon: number, lat: number) => `${column} "${place}" is at longitude ${lon}, latitude ${lat}: no place on Earth`,
+    hint: () => 'longitude runs from -180 (west) to 180 (east) and latitude from -90 (south) to 90 (north): check the cells, or whether they are swapped',
+    example: ['airport', 'Atlanta', 33.6, -84.4],
+  }),
+  pointOutsideUsMap: entry({
+    code: 'point-outside-us-map',
+    message: (column: string, place: string, lon: number, lat: number) => `${column} "${place}" (longitude ${lon}, latitude ${lat}) lies outside the US map, which shows the states, with Alaska, Hawaii, Puerto Rico and the other territories in insets`,
+    hint: () => 'check the cells (a US longitude is negative: west of Greenwich), leave the row out with where:, or draw the chart with map: world',
+    example: ['airport', 'London Heathrow', -0.45, 51.47],
+  }),
+  mapConflict: entry({
+    code: 'map-conflict',
+    message: (map: string, column: string, set: string) => `map: ${map} cannot draw ${column}, which holds ${set}`,
+    hint: (map) => (map === 'us' ? 'add number columns lon and lat (or name them with lon: and lat:), or declare places: us-states or us-counties on the column' : 'delete map: (a column of US places is drawn on the US map)'),
+    example: ['us', 'country', 'countries (places: world)'],
   }),
   heatmapAxis: entry({
     code: 'heatmap-axis',

@@ -22,6 +22,7 @@ const MAPS: { name: string; budget: number; dataset: string; spec: Record<string
   { name: 'US county choropleth, quantile classes', budget: 40 * 1024, dataset: 'us-counties', spec: { data: 'counties.rate', type: 'choropleth', classes: 'quantile' } },
   { name: 'US state choropleth, 52 states', budget: 12 * 1024, dataset: 'us-states', spec: { data: 'states.population', type: 'choropleth' } },
   { name: 'US state symbol map, 52 states', budget: 12 * 1024, dataset: 'us-states', spec: { data: 'states.population', type: 'symbolMap' } },
+  { name: 'US symbol map by coordinates, 303 airports', budget: 16 * 1024, dataset: 'airports', spec: { data: 'airports.departures', type: 'symbolMap', x: 'city', map: 'us' } },
   { name: 'locator, 6 New England capitals', budget: 20 * 1024, dataset: 'capitals', spec: { data: 'capitals.lat', type: 'locator', x: 'city', where: { state: ['Massachusetts', 'Connecticut', 'Rhode Island', 'Vermont', 'New Hampshire', 'Maine'] } } },
   { name: 'locator with lines, 5 routes from Seattle', budget: 20 * 1024, dataset: 'flights', spec: { data: 'routes.flights', type: 'locator', x: 'city', series: 'route' } },
 ];

@@ -5,7 +5,7 @@ import { unhonouredFields } from '../../src/lib/charts/kindFields.ts';
 import { chartSchema } from '../../src/lib/story/schema.ts';
 import { checkChart, FIXTURE_SECTION } from '../fixtures/charts.ts';
 
-const VALUES = { zero: true, sort: 'value', facet: 'industry', layout: 'stack', size: 'rate', log: 'y', regions: { A: ['USA'] }, partial: true, classes: 'quantile' } as const;
+const VALUES = { zero: true, sort: 'value', facet: 'industry', layout: 'stack', size: 'rate', log: 'y', regions: { A: ['USA'] }, partial: true, classes: 'quantile', lon: 'lon', lat: 'lat', map: 'us' } as const;
 
 describe('the chart kinds registry', () => {
   test('one kind per type, each named, the schema accepting exactly their types', () => {

@@ -74,7 +74,7 @@ describe('locator map (vega-datasets state capitals)', () => {
 
   test('regions: is refused where places are put by their coordinates, partial: on every locator', () => {
     expect(checkChart('capitals', '  data: capitals.lat\n  type: locator\n  x: city\n  regions: { New England: [USA] }\n')).toEqual([
-      expect.stringMatching(/:6:3  regions: groups countries a map draws as shapes, and this locator map puts each city at its longitude and latitude — delete regions:, or declare places: world on column city/),
+      expect.stringMatching(/:6:3  regions: groups countries a map draws as shapes, and this map puts each city at its longitude and latitude — delete regions:, or declare places: world on column city/),
     ]);
     expect(checkChart('capitals', '  data: capitals.lat\n  type: locator\n  x: state\n  partial: true\n')).toEqual([expect.stringMatching(/:6:3  type: locator does not use partial: — partial: applies to type: choropleth or symbolMap only/)]);
   });

@@ -10,6 +10,11 @@ import { describeChart } from '../../src/lib/charts/describe.ts';
 import { findUsPlace, usPlaceHint } from '../../src/lib/charts/geo/usAtlas.ts';
 import { quantileClasses } from '../../src/lib/charts/geo/quantileClasses.ts';
 import { colourClasses } from '../../src/lib/charts/geo/mapOptions.ts';
+import { mergedUsShape } from '../../src/lib/charts/geo/usShapes.ts';
+import { keyValues } from '../../src/lib/charts/geo/sizeKey.ts';
+import { overlaps } from '../../src/lib/charts/geo/mapLabels.ts';
+import { textWidth } from '../../src/lib/share/textWidth.ts';
+import { geoPath, type GeoProjection } from 'd3-geo';
 
 const COUNTIES = { data: 'counties.rate', type: 'choropleth' };
 const STATES = { data: 'states.population', type: 'choropleth' };
@@ -123,8 +128,77 @@ describe('US state maps (vega-datasets population)', () => {
 
   test('a symbol map sizes a circle per state and names the largest few', () => {
     const { wide, chart } = fixtureSvg('us-states', { ...STATES, type: 'symbolMap' });
-    expect(wide.match(/<circle\b/g)?.length).toBe(chart.data.length);
+    // A circle per state, and three in the key of sizes.
+    expect(wide.match(/<circle\b/g)?.length).toBe(chart.data.length + 3);
     expect(wide).toContain('California 39.3');
     expect(describeChart(chart)).toMatch(/^Map of US states with circles sized by population/);
+  });
+});
+
+const AIRPORTS = { data: 'airports.departures', type: 'symbolMap', x: 'city', map: 'us', lon: 'longitude', lat: 'latitude' };
+/** An element's attributes, in whatever order the DOM wrote them. */
+const attributes = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+const circles = (svg: string) => [...svg.matchAll(/<circle\b[^>]*>/g)].map((m) => attributes(m[0])).map((a) => ({ x: Number(a.cx), y: Number(a.cy), r: Number(a.r) }));
+
+describe('US symbol map of points (vega-datasets airports, 2008 departures)', () => {
+  test('puts each airport at its longitude and latitude, Alaska\'s, Hawaii\'s and Puerto Rico\'s in their insets', () => {
+    const chart = fixtureSvg('airports', AIRPORTS).chart;
+    for (const size of [SIZES.wide, SIZES.narrow]) {
+      const options = plotOptions(chart, size) as { projection: GeoProjection };
+      const svg = plotSvg(options);
+      const drawn = circles(svg);
+      const path = geoPath(options.projection);
+      for (const [state, name] of [['02', 'Anchorage'], ['15', 'Honolulu'], ['72', 'San Juan'], ['06', 'Los Angeles']] as const) {
+        const row = chart.data.find((d) => d.label === name)!;
+        const [x, y] = options.projection([row.row!.values.longitude!, row.row!.values.latitude!])!;
+        // A circle is drawn there, within the box of its state's shape as the map draws it.
+        expect(drawn.some((c) => Math.abs(c.x - x) < 0.1 && Math.abs(c.y - y) < 0.1), name).toBe(true);
+        const [[x0, y0], [x1, y1]] = path.bounds(mergedUsShape('us-states', size.width, [state]));
+        expect(x >= x0 - 2 && x <= x1 + 2 && y >= y0 - 2 && y <= y1 + 2, `${name} in ${state}`).toBe(true);
+      }
+      expect(drawn.length).toBe(chart.data.length + 3);
+    }
+  });
+
+  test('sizes circles by area: radius squared in proportion to the value, with a key of round values', () => {
+    const { wide, chart } = fixtureSvg('airports', AIRPORTS);
+    const value = (city: string) => chart.data.find((d) => d.label === city)!.y!;
+    const options = plotOptions(chart, SIZES.wide) as { projection: GeoProjection };
+    const radiusOf = (city: string) => {
+      const row = chart.data.find((d) => d.label === city)!;
+      const [x, y] = options.projection([row.row!.values.longitude!, row.row!.values.latitude!])!;
+      return circles(wide).find((c) => Math.abs(c.x - x) < 0.1 && Math.abs(c.y - y) < 0.1)!.r;
+    };
+    expect(radiusOf('Atlanta')).toBe(24);
+    expect((radiusOf('Denver') / radiusOf('Atlanta')) ** 2).toBeCloseTo(value('Denver') / value('Atlanta'), 2);
+    expect(keyValues(414513)).toEqual([400000, 100000, 20000]);
+    expect(wide).toContain('400,000');
+    expect(describeChart(chart)).toMatch(/^Map of US places with circles sized by departures in 2008 \(flights\), 303 places\. Highest: Atlanta 414,513 flights/);
+  });
+
+  test('names the largest few and the highlighted, none overlapping another', () => {
+    for (const size of [SIZES.wide, SIZES.narrow]) {
+      const { wide, narrow } = fixtureSvg('airports', { ...AIRPORTS, highlight: 'Honolulu' });
+      const svg = size === SIZES.wide ? wide : narrow;
+      const labels = [...svg.matchAll(/(<text\b[^>]*font-weight="bold"[^>]*>)([^<]+)</g)].map((m) => {
+        const a = attributes(m[1]);
+        const [x, y, anchor, px, text] = [Number(a.x), Number(a.y), a['text-anchor'], Number(a['font-size']), m[2]];
+        const w = textWidth(text, px);
+        return { text, x: anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2, y: y - px * 0.85, width: w, height: px };
+      });
+      expect(labels.map((l) => l.text.split(' ')[0])).toEqual(expect.arrayContaining(['Honolulu', 'Atlanta', 'Chicago']));
+      for (const a of labels) for (const b of labels) if (a !== b) expect(overlaps(a, b), `${a.text} / ${b.text}`).toBe(false);
+    }
+  });
+
+  test('refuses at the CSV line a point outside the map, off the globe or without a coordinate', () => {
+    const chart = '  data: airports.departures\n  type: symbolMap\n  x: city\n  map: us\n  lon: longitude\n  lat: latitude\n';
+    expect(checkChart('airports', chart, { 'airports.csv': (csv) => `${csv}LHR,London Heathrow,London,NA,-0.4543,51.47,1000\n` })).toEqual([
+      expect.stringMatching(/^data\/airports\/airports\.csv:305:1 +city "London" \(longitude -0\.4543, latitude 51\.47\) lies outside the US map/),
+    ]);
+    expect(checkChart('airports', chart, { 'airports.csv': (csv) => csv.replace('-84.4269,33.6404', '33.6404,-184.4269') })).toEqual([expect.stringMatching(/^data\/airports\/airports\.csv:20:1 +city "Atlanta" is at longitude 33.6404, latitude -184.4269: no place on Earth/)]);
+    expect(checkChart('airports', chart, { 'airports.csv': (csv) => csv.replace(',33.6404,', ',,') })).toEqual([expect.stringMatching(/^data\/airports\/airports\.csv:20:1 +city "Atlanta" has no latitude/)]);
+    expect(checkChart('airports', chart, { 'airports.csv': (csv) => csv.replace('-84.4269', 'W84.4269') })).toEqual([expect.stringMatching(/^data\/airports\/airports\.csv:20:\d+ +"W84.4269" is not a number in column "longitude"/)]);
+    expect(checkChart('airports', chart.replace('lon: longitude', 'lon: longtude'))).toEqual([expect.stringMatching(/lon: table airports has no number column "longtude" — did you mean lon: longitude\?/)]);
   });
 });

@@ -8,7 +8,7 @@
 export interface ChartCase {
   /** File name of the golden file: tests/golden/files/charts/<name>.txt.golden. */
   name: string;
-  dataset: 'jobs' | 'health' | 'people' | 'capitals' | 'us-states' | 'us-counties' | 'stocks' | 'flights' | 'states';
+  dataset: 'jobs' | 'health' | 'people' | 'capitals' | 'us-states' | 'us-counties' | 'stocks' | 'flights' | 'states' | 'airports';
   spec: Record<string, unknown>;
 }
 
@@ -55,11 +55,12 @@ export const CHART_CASES: ChartCase[] = [
   { name: 'us-states-symbolMap', dataset: 'us-states', spec: { data: 'states.population', type: 'symbolMap', highlight: 'Puerto Rico' } },
   { name: 'locator-lines', dataset: 'flights', spec: { data: 'routes.flights', type: 'locator', x: 'city', series: 'route' } },
   { name: 'locator-areas', dataset: 'capitals', spec: { data: 'capitals.lat', type: 'locator', x: 'state', where: { state: ['Colorado', 'Utah'] } } },
+  { name: 'us-airports-symbolMap', dataset: 'airports', spec: { data: 'airports.departures', type: 'symbolMap', x: 'city', map: 'us', lon: 'longitude', lat: 'latitude', highlight: 'Honolulu' } },
 ];
 
 export interface CheckCase {
   name: string;
-  dataset: 'jobs' | 'health' | 'people' | 'capitals' | 'us-states' | 'us-counties' | 'stocks' | 'flights' | 'states';
+  dataset: 'jobs' | 'health' | 'people' | 'capitals' | 'us-states' | 'us-counties' | 'stocks' | 'flights' | 'states' | 'airports';
   /** The lines under `chart:` in a one-section story, indented two spaces. */
   chart: string;
   /** Edits to the copied dataset's files, by file name. */
@@ -67,6 +68,7 @@ export interface CheckCase {
 }
 
 const COUNTY_MAP = '  data: counties.rate\n  type: choropleth\n';
+const AIRPORTS = '  data: airports.departures\n  type: symbolMap\n  x: city\n  map: us\n  lon: longitude\n  lat: latitude\n';
 
 /** Charts `npm run check` must refuse, and one it should refuse (a field the kind ignores). */
 export const CHECK_CASES: CheckCase[] = [
@@ -96,5 +98,14 @@ export const CHECK_CASES: CheckCase[] = [
   { name: 'US state name misspelt', dataset: 'us-states', chart: '  data: states.population\n  type: choropleth\n', edits: { 'population.csv': (csv) => csv.replace('Pennsylvania', 'Pensylvania') } },
   { name: 'lines on a locator of areas', dataset: 'us-states', chart: '  data: states.population\n  type: locator\n  series: state\n  where: { state: Texas }\n' },
   { name: 'heatmap over time', dataset: 'jobs', chart: '  data: industries.rate\n  type: heatmap\n  where: { industry: Finance }\n' },
+  { name: 'US symbol map: a point outside the map', dataset: 'airports', chart: AIRPORTS, edits: { 'airports.csv': (csv) => `${csv}LHR,London Heathrow,London,NA,-0.4543,51.47,1000\n` } },
+  { name: 'US symbol map: a longitude that is not a number', dataset: 'airports', chart: AIRPORTS, edits: { 'airports.csv': (csv) => csv.replace('-84.4269', 'W84.4269') } },
+  { name: 'US symbol map: a point without its latitude', dataset: 'airports', chart: AIRPORTS, edits: { 'airports.csv': (csv) => csv.replace(',33.6404,', ',,') } },
+  { name: 'US symbol map: a point off the globe', dataset: 'airports', chart: AIRPORTS, edits: { 'airports.csv': (csv) => csv.replace('-84.4269,33.6404', '33.6404,-184.4269') } },
+  { name: 'symbol map: lon: misspelt', dataset: 'airports', chart: '  data: airports.departures\n  type: symbolMap\n  x: city\n  map: us\n  lon: longtude\n  lat: latitude\n' },
+  { name: 'symbol map: lon: a column of text', dataset: 'airports', chart: '  data: airports.departures\n  type: symbolMap\n  x: city\n  map: us\n  lon: state\n  lat: latitude\n' },
+  { name: 'symbol map: lon: without lat:', dataset: 'us-states', chart: '  data: states.population\n  type: symbolMap\n  lon: population\n' },
+  { name: 'symbol map: map: us on countries', dataset: 'people', chart: '  data: countries.population_share\n  type: symbolMap\n  x: country\n  regions: { "Hong Kong, China": [HKG] }\n  map: us\n' },
+  { name: 'symbol map: map: world on US states', dataset: 'us-states', chart: '  data: states.population\n  type: symbolMap\n  map: world\n' },
   { name: 'annotation nowhere', dataset: 'jobs', chart: '  data: industries.rate\n  where: { industry: Finance }\n  annotations:\n    - { text: "Nowhere" }\n' },
 ];

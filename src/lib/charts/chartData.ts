@@ -213,7 +213,7 @@ function resolveChart(dataset: Dataset, spec: ChartSpec, through: Period | undef
   if (places) {
     const unmapped = [...places].filter(([, ids]) => ids.length === 0).map(([name]) => name);
     if (unmapped.length) chart.notes.push(`Too small for this map: ${unmapped.join('; ')}.`);
-    chart.notes.push(mapNote(table, x, kind));
+    chart.notes.push(mapNote(spec, table, x, kind));
   }
   return { ok: true, chart };
 }

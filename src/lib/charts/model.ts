@@ -69,7 +69,7 @@ export interface Size {
  * from, to, highlight, annotations, values) applies to every kind, which
  * checks it against its own drawing.
  */
-export const KIND_FIELDS = ['zero', 'sort', 'facet', 'layout', 'size', 'log', 'regions', 'partial', 'classes'] as const;
+export const KIND_FIELDS = ['zero', 'sort', 'facet', 'layout', 'size', 'log', 'regions', 'partial', 'classes', 'lon', 'lat', 'map'] as const;
 export type KindField = (typeof KIND_FIELDS)[number];
 
 /**

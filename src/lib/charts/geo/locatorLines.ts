@@ -19,7 +19,7 @@ export interface Track {
 
 /** The chart's lines, one per series value, in the order the series first appear in the table; none without `series:`. */
 export function locatorTracks(chart: ChartData): Track[] {
-  const columns = coordinateColumns(chart.table);
+  const columns = coordinateColumns(chart.table, chart.spec);
   if (!chart.series || !columns) return [];
   const byName = new Map<string, Track>();
   const rows = [...chart.data].sort((a, b) => (a.row?.line ?? 0) - (b.row?.line ?? 0));
@@ -46,7 +46,7 @@ export function trackMark(tracks: Track[], narrow: boolean): Plot.Markish {
 
 /** Lines join rows by their coordinates: a locator that draws areas named by places: has none. */
 export function checkTracks({ spec, table, x }: KindInput, problems: ChartProblem[]): void {
-  if (spec.series && spec.series !== 'measure' && !coordinateColumns(table)) problems.push({ field: 'series', ...say(CATALOGUE.locatorLinesWithoutCoordinates, spec.series, table.name, x) });
+  if (spec.series && spec.series !== 'measure' && !coordinateColumns(table, spec)) problems.push({ field: 'series', ...say(CATALOGUE.locatorLinesWithoutCoordinates, spec.series, table.name, x) });
 }
 
 /** The lines in words: each from its first place to its last, and through how many more. */

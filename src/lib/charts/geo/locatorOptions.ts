@@ -57,7 +57,7 @@ export interface Spot {
  * column names. On a map of lines (`series:`), only the lines' ends.
  */
 export function locatorSpots(chart: ChartData, tracks: Track[] = locatorTracks(chart)): Spot[] {
-  const columns = coordinateColumns(chart.table);
+  const columns = coordinateColumns(chart.table, chart.spec);
   const set = chart.table.places?.[chart.x];
   const spots: Spot[] = [];
   const seen = new Set<string>();

@@ -17,6 +17,7 @@ import { textWidth } from '../../share/textWidth.ts';
 import { countryShapes, mergedShape, withoutSpecks } from './shapes.ts';
 import { maxOf, minOf } from '../../extent.ts';
 import { quantileClasses } from './quantileClasses.ts';
+import { coordinateColumns, pointOf } from './coordinates.ts';
 
 /** The key's words for places drawn without a value. */
 export const NO_DATA = 'No data';
@@ -49,8 +50,14 @@ export function mapOptions(chart: ChartData, size: Size, shapesFrom?: Size): Plo
   const shapes = countryShapes(source.width);
   const features = [...shapes.values()];
   const idsOf = (d: Datum) => (chart.places?.get(String(d.x)) ?? []).filter((id) => shapes.has(id));
+  const columns = coordinateColumns(chart.table, chart.spec, chart.kind);
+  // A circle stands at its row's coordinates, else at the centre of its place.
+  const where = (d: Datum) => {
+    const point = pointOf(d, columns);
+    return point ? { lon: point[0], lat: point[1] } : spot(idsOf(d), shapes);
+  };
   // Places too small for the map (Malta, Barbados) are in the description and table, not drawn.
-  const drawn = chart.data.filter((d) => d.y !== null && idsOf(d).length > 0);
+  const drawn = chart.data.filter((d) => d.y !== null && (idsOf(d).length > 0 || pointOf(d, columns) !== undefined));
   const choropleth = chart.kind.shades === true;
   const frame = mapFrame(choropleth, size);
   const world = { type: 'FeatureCollection', features } as const;
@@ -91,7 +98,7 @@ export function mapOptions(chart: ChartData, size: Size, shapesFrom?: Size): Plo
         Plot.geo(features, { fill: 'currentColor', fillOpacity: 0.1, stroke: 'currentColor', strokeOpacity: 0.25, strokeWidth: 0.5, render: withId('land', true) } as Plot.GeoOptions),
       );
     }
-    const spots = drawn.map((d) => ({ ...d, ...spot(idsOf(d), shapes) })).sort((a, b) => b.y! - a.y!);
+    const spots = drawn.map((d) => ({ ...d, ...where(d) })).sort((a, b) => b.y! - a.y!);
     marks.push(
       Plot.dot(spots, {
         x: 'lon',
@@ -104,7 +111,7 @@ export function mapOptions(chart: ChartData, size: Size, shapesFrom?: Size): Plo
       } as Plot.DotOptions),
     );
   }
-  marks.push(...placeLabels(chart, drawn, shapes, narrow, choropleth ? undefined : (d) => rMaxOf(narrow) * Math.sqrt(d.y! / maxOf(drawn.map((e) => e.y!)))));
+  marks.push(...placeLabels(chart, drawn, where, narrow, choropleth ? undefined : (d) => rMaxOf(narrow) * Math.sqrt(d.y! / maxOf(drawn.map((e) => e.y!)))));
   // Circle areas in proportion to the values: a square-root scale from zero.
   const r = choropleth ? undefined : { type: 'sqrt', domain: [0, maxOf(drawn.map((d) => d.y!))], range: [0, rMaxOf(narrow)] };
   return { ...frame, projection, style: undefined, marks, ...(r ? { r } : {}) } as unknown as Plot.PlotOptions;
@@ -183,13 +190,13 @@ function mainPart(f: Feature<Geometry, { name: string }>): Feature<Geometry, { n
 }
 
 /** Name and value beside each place that has room: all when there are a few, highlighted ones when many. */
-function placeLabels(chart: ChartData, drawn: Datum[], shapes: Map<string, Feature<Geometry, { name: string }>>, narrow: boolean, radius?: (d: Datum) => number): Plot.Markish[] {
+function placeLabels(chart: ChartData, drawn: Datum[], where: (d: Datum) => { lon: number; lat: number }, narrow: boolean, radius?: (d: Datum) => number): Plot.Markish[] {
   const which = chart.spec.values ?? (drawn.length <= FEW ? 'all' : 'highlighted');
   if (which === 'none') return [];
   const chosen = drawn.filter((d) => which === 'all' || d.highlight);
   const text = (d: Datum) => (narrow ? `${d.label}\n${formatShort(d.y!, chart.unit, undefined, chart.locale)}` : `${d.label} ${formatShort(d.y!, chart.unit, undefined, chart.locale)}`);
   const options = { x: 'lon', y: 'lat', text: 'text', fontWeight: 'bold', fontSize: 11, lineHeight: 1.1, fill: 'currentColor', className: 'halo' };
-  const labelled = chosen.map((d) => ({ ...d, ...spot(chart.places?.get(String(d.x)) ?? [], shapes), text: text(d) }));
+  const labelled = chosen.map((d) => ({ ...d, ...where(d), text: text(d) }));
   // On a choropleth the label sits on its place; beside a circle, to its right.
   if (!radius) return [Plot.text(labelled, options as Plot.TextOptions)];
   return labelled.map((d) => Plot.text([d], { ...options, textAnchor: 'start', dx: Math.ceil(radius(d)) + 3 } as Plot.TextOptions));

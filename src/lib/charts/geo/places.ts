@@ -10,21 +10,19 @@ import { closest } from '../../suggest.ts';
 import { CATALOGUE, say } from '../../catalogue.ts';
 import type { ChartKind, ChartProblem, Datum } from '../model.ts';
 import { ambiguousPlace, ATLAS_NOTE, atlasIndex, findCountry, tooSmallToDraw } from './atlas.ts';
-import { matchUsPlaces } from './usPlaces.ts';
+import { drawsUsMap, matchUsPlaces } from './usPlaces.ts';
 import { isUsPlaceSet, US_ATLAS_NOTE } from './usAtlas.ts';
 import { LOCATOR_NOTE } from './locatorOptions.ts';
 import { coordinateColumns } from './coordinates.ts';
 
 export function matchPlaces(data: readonly Datum[], spec: ChartSpec, kind: ChartKind, column: string, table: Table, problems: ChartProblem[]): Map<string, string[]> {
   const set = table.places?.[column];
-  if (kind.pinpoints) {
-    const coordinates = coordinateColumns(table) !== undefined;
-    if (!coordinates && set === undefined) problems.push({ field: 'x', ...say(CATALOGUE.locatorWithoutPlaces, column, table.name) });
-    // Points by their coordinates: names need not be on any map, and there are no shapes for regions: to group.
-    if (set === undefined) {
-      if (spec.regions) problems.push({ field: 'regions', onKey: true, ...say(CATALOGUE.locatorRegions, column) });
-      return new Map();
-    }
+  const coordinates = coordinateColumns(table, spec, kind) !== undefined;
+  if (kind.pinpoints && !coordinates && set === undefined) problems.push({ field: 'x', ...say(CATALOGUE.locatorWithoutPlaces, column, table.name) });
+  // Points by their coordinates: names need not be on any map, and there are no shapes for regions: to group.
+  if (set === undefined && (kind.pinpoints || coordinates)) {
+    if (spec.regions) problems.push({ field: 'regions', onKey: true, ...say(CATALOGUE.locatorRegions, column) });
+    return new Map();
   }
   if (isUsPlaceSet(set)) return matchUsPlaces(data, spec, kind, column, set, problems);
   const places = new Map<string, string[]>();
@@ -113,7 +111,7 @@ function nearest(word: string, candidates: readonly string[]): string | undefine
 }
 
 /** The credit a map of `column`'s places prints: its boundaries and their vintage. */
-export function mapNote(table: Table, column: string, kind: ChartKind): string {
+export function mapNote(spec: ChartSpec, table: Table, column: string, kind: ChartKind): string {
   if (kind.pinpoints) return LOCATOR_NOTE;
-  return isUsPlaceSet(table.places?.[column]) ? US_ATLAS_NOTE : ATLAS_NOTE;
+  return drawsUsMap(spec, table, column) ? US_ATLAS_NOTE : ATLAS_NOTE;
 }

@@ -8,7 +8,7 @@
  * (geoAlbersUsaTerritories, d3-composite-projections).
  */
 import * as Plot from '@observablehq/plot';
-import { geoCentroid, geoPath, type GeoProjection } from 'd3-geo';
+import { geoPath, type GeoProjection } from 'd3-geo';
 import geoAlbersUsaTerritories from 'd3-composite-projections/src/albersUsaTerritories.js';
 import { feature } from 'topojson-client';
 import type { FeatureCollection } from 'geojson';
@@ -18,27 +18,33 @@ import { ACCENT, PRIMARY } from '../palette.ts';
 import { mapClasses, colourKey, KEY_HEIGHT, NO_DATA, sharedShapes, withId } from './mapOptions.ts';
 import { alwaysDrawn, US_TOPOLOGY, usIndex, type UsPlaceSet } from './usAtlas.ts';
 import { mergedUsShape, stateBorders } from './usShapes.ts';
+import { coordinateColumns, pointOf } from './coordinates.ts';
+import { territoriesNear, usSpots, type UsSpot } from './usPoints.ts';
+import { mapLabelMark, placeMapLabels } from './mapLabels.ts';
+import { keyHeight, sizeKey } from './sizeKey.ts';
 
 /** Places named on a symbol map: the largest this many. */
 const NAMED = 5;
 const SHARED = ['land', 'places', 'borders'] as const;
 
 export function usMapOptions(chart: ChartData, size: Size, shapesFrom?: Size): Plot.PlotOptions {
-  const set = chart.table.places![chart.x] as UsPlaceSet;
+  const set = chart.table.places?.[chart.x] as UsPlaceSet | undefined;
   const choropleth = chart.kind.shades === true;
   const idOf = (d: Datum) => chart.places?.get(String(d.x))?.[0];
-  const drawn = chart.data.filter((d) => d.y !== null && idOf(d) !== undefined);
-  const withData = new Set(drawn.map((d) => idOf(d)!));
-  // The 50 states, DC and Puerto Rico always; the smaller territories when the data has them.
-  const shown = usIndex(set).places.filter((p) => alwaysDrawn(p) || withData.has(p.id));
-  const states = new Set(shown.map((p) => p.state));
+  const columns = coordinateColumns(chart.table, chart.spec, chart.kind);
+  const drawn = chart.data.filter((d) => d.y !== null && (idOf(d) !== undefined || pointOf(d, columns) !== undefined));
+  const withData = new Set(drawn.map((d) => idOf(d)).filter((id) => id !== undefined));
   const frame = usFrame(choropleth, size);
   const projection = fittedUsProjection(frame);
+  const spots = choropleth ? [] : usSpots(chart, drawn, projection, size.width);
+  // The 50 states, DC and Puerto Rico always; the smaller territories when the data has them.
+  const shown = set ? usIndex(set).places.filter((p) => alwaysDrawn(p) || withData.has(p.id)) : [...usIndex('us-states').places.filter(alwaysDrawn), ...territoriesNear(spots)];
+  const states = new Set(shown.map((p) => p.state));
   const marks: Plot.Markish[] = [patternDefs()];
   const source = shapesFrom ?? size;
 
   if (shapesFrom) marks.push(sharedShapes(fittedUsProjection(usFrame(choropleth, shapesFrom)), projection, choropleth ? SHARED : ['land', 'borders']));
-  if (choropleth) {
+  if (choropleth && set) {
     const classes = mapClasses(chart, drawn.map((d) => d.y!));
     if (!shapesFrom) {
       const byColour = new Map<string, string[]>();
@@ -57,7 +63,7 @@ export function usMapOptions(chart: ChartData, size: Size, shapesFrom?: Size): P
   if (!shapesFrom) {
     marks.push(Plot.geo([stateBorders(source.width, states)], { stroke: 'var(--page)', strokeWidth: set === 'us-counties' && choropleth ? 0.75 : 0.5, render: withId('borders', true) } as Plot.GeoOptions));
   }
-  if (!choropleth) marks.push(...circles(chart, drawn, idOf, projection, size.width));
+  if (!choropleth) marks.push(...circles(chart, spots, frame));
   return { ...frame, projection, style: undefined, marks } as unknown as Plot.PlotOptions;
 }
 
@@ -65,9 +71,9 @@ function missingCount(shown: { id: string }[], withData: Set<string>): number {
   return shown.filter((p) => !withData.has(p.id)).length;
 }
 
-/** The drawing's frame: the US about 1.6 times as wide as it is tall, under the key of a choropleth. */
+/** The drawing's frame: the US about 1.6 times as wide as it is tall, under the key of its colours or circle sizes. */
 function usFrame(choropleth: boolean, size: Size) {
-  const marginTop = choropleth ? KEY_HEIGHT : 8;
+  const marginTop = choropleth ? KEY_HEIGHT : keyHeight(rMaxOf(size.width));
   const mapHeight = Math.round(size.width * 0.62);
   return { width: size.width, height: mapHeight + marginTop + 4, marginTop, marginRight: 4, marginBottom: 4, marginLeft: 4 };
 }
@@ -110,32 +116,40 @@ function patternDefs(): Plot.RenderFunction {
   };
 }
 
-/** A circle per place at its centre, area in proportion to the value; the largest few named. */
-function circles(chart: ChartData, drawn: Datum[], idOf: (d: Datum) => string | undefined, projection: GeoProjection, width: number): Plot.Markish[] {
-  const narrow = width < 480;
-  const set = chart.table.places![chart.x] as UsPlaceSet;
-  const spots = drawn
-    .map((d) => {
-      const id = idOf(d)!;
-      const [lon, lat] = geoCentroid(mergedUsShape(set, width, [id]));
-      return { ...d, lon, lat, name: usIndex(set).byId.get(id)!.name };
-    })
-    .filter((d) => Number.isFinite(d.lon) && projection([d.lon, d.lat]) !== null)
-    .sort((a, b) => b.y! - a.y!);
-  const max = spots[0]?.y ?? 1;
-  const rMax = narrow ? 14 : 24;
-  const radius = (v: number) => rMax * Math.sqrt(v / max);
-  const named = chart.spec.values === 'none' ? [] : spots.slice(0, chart.spec.values === 'all' ? spots.length : NAMED);
-  const text = (d: (typeof spots)[number]) => `${d.name.split(',')[0]} ${formatShort(d.y!, chart.unit, undefined, chart.locale)}`;
-  return [
-    Plot.dot(spots, { x: 'lon', y: 'lat', r: (d: Datum) => radius(d.y!), fill: (d: Datum) => (d.highlight ? ACCENT : PRIMARY), fillOpacity: 0.5, stroke: (d: Datum) => (d.highlight ? ACCENT : PRIMARY), strokeWidth: 0.75 } as Plot.DotOptions),
-    // A name goes right of its circle, or left of it in the map's right quarter.
-    ...named.map((d) => Plot.text([d], { x: 'lon', y: 'lat', text, ...beside(d, projection, radius(d.y!), width), fontSize: 11, fontWeight: 'bold', fill: 'currentColor', className: 'halo' } as Plot.TextOptions)),
-  ];
+/** The largest circle's radius at a width. */
+const rMaxOf = (width: number) => (width < 480 ? 14 : 24);
+
+/**
+ * A circle per place, its area in proportion to the value (the largest
+ * `rMax` pixels round), largest drawn first so that small ones stay on
+ * top; the largest few named, clear of each other, and the key of sizes.
+ */
+function circles(chart: ChartData, spots: UsSpot[], frame: ReturnType<typeof usFrame>): Plot.Markish[] {
+  const narrow = frame.width < 480;
+  const max = spots[0]?.d.y ?? 1;
+  const rMax = rMaxOf(frame.width);
+  const radius = (v: number) => rMax * Math.sqrt(Math.max(v, 0) / max);
+  const named = chart.spec.values === 'none' ? [] : chart.spec.values === 'all' ? spots : [...spots.filter((s) => s.d.highlight), ...spots.slice(0, NAMED).filter((s) => !s.d.highlight)];
+  const size = narrow ? 10 : 11;
+  const placed = placeMapLabels(
+    named.map((s) => ({ text: `${s.name} ${formatShort(s.d.y!, chart.unit, undefined, chart.locale)}`, x: s.px, y: s.py, radius: radius(s.d.y!) })),
+    { width: frame.width, height: frame.height, size, taken: [{ x: 0, y: 0, width: frame.width, height: frame.marginTop }] },
+  );
+  const dots: Plot.RenderFunction = (_index, _scales, _values, _dimensions, context) => {
+    const doc = context.document;
+    const ns = 'http://www.w3.org/2000/svg';
+    const g = doc.createElementNS(ns, 'g');
+    g.setAttribute('fill-opacity', '0.5');
+    g.setAttribute('stroke-width', '0.75');
+    for (const s of spots) {
+      const circle = doc.createElementNS(ns, 'circle');
+      const colour = s.d.highlight ? ACCENT : PRIMARY;
+      for (const [name, value] of [['cx', round(s.px)], ['cy', round(s.py)], ['r', round(Math.max(radius(s.d.y!), 1))], ['fill', colour], ['stroke', colour]] as const) circle.setAttribute(name, String(value));
+      g.append(circle);
+    }
+    return g as unknown as SVGElement;
+  };
+  return [dots, mapLabelMark(placed, size), sizeKey(max, radius, chart.unit, chart.locale, frame.marginLeft, rMax)];
 }
 
-function beside(d: { lon: number; lat: number }, projection: GeoProjection, r: number, width: number): { dx: number; textAnchor: string } {
-  const x = projection([d.lon, d.lat])?.[0] ?? 0;
-  const gap = Math.ceil(r) + 3;
-  return x > width * 0.75 ? { dx: -gap, textAnchor: 'end' } : { dx: gap, textAnchor: 'start' };
-}
+const round = (v: number) => Math.round(v * 10) / 10;

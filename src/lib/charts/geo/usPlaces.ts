@@ -6,8 +6,14 @@
  * declares `partial: true`: the missing shapes are then drawn as "no data".
  */
 import type { ChartSpec } from '../spec.ts';
+import type { Table } from '../../data/model.ts';
 import type { ChartKind, ChartProblem, Datum } from '../model.ts';
-import { alwaysDrawn, findUsPlace, usIndex, type UsPlaceSet } from './usAtlas.ts';
+import { alwaysDrawn, findUsPlace, isUsPlaceSet, usIndex, type UsPlaceSet } from './usAtlas.ts';
+
+/** Whether a map of `x` is drawn on the US map: `map: us`, or by default a column of US places. */
+export function drawsUsMap(spec: Pick<ChartSpec, 'map'>, table: Table, x: string): boolean {
+  return (spec.map ?? (isUsPlaceSet(table.places?.[x]) ? 'us' : 'world')) === 'us';
+}
 
 /** The share of a map's places that may lack data before the chart must say so. */
 export const MISSING_LIMIT = 0.05;
