@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { checkChart, fixtureSvg } from '../fixtures/charts.ts';
 import { describeChart } from '../../src/lib/charts/describe.ts';
+import { crosses, overlaps, type Segment } from '../../src/lib/charts/geo/mapLabels.ts';
+import { textWidth } from '../../src/lib/share/textWidth.ts';
 
 const NEW_ENGLAND = { data: 'capitals.lat', type: 'locator', x: 'city', where: { state: ['Massachusetts', 'Connecticut', 'Rhode Island', 'Vermont', 'New Hampshire', 'Maine'] } };
 const ROUTES = { data: 'routes.flights', type: 'locator', x: 'city', series: 'route' };
@@ -45,6 +47,45 @@ describe('locator map (vega-datasets state capitals)', () => {
     expect(describeChart(chart)).toContain('5 lines: Seattle to Los Angeles; Seattle to Denver; Seattle to Anchorage;');
     // The frame holds Anchorage, the farthest end.
     expect(describeChart(chart)).toContain('Anchorage (61.2°N, 150.0°W)');
+  });
+
+  test('names each end clear of the lines and of each other', () => {
+    const { wide, narrow } = fixtureSvg('flights', ROUTES);
+    for (const svg of [wide, narrow]) {
+      const group = /<g\b[^>]*stroke-opacity="0\.8"[^>]*>([\s\S]*?)<\/g>/.exec(svg)![1];
+      const segments: Segment[] = [];
+      for (const [, d] of group.matchAll(/\bd="([^"]+)"/g)) {
+        // Plot writes each line as M x,y then l dx,dy … (relative steps).
+        const [start, steps] = d.slice(1).split('l');
+        const numbers = (text: string) => [...text.matchAll(/-?\d*\.?\d+/g)].map((m) => Number(m[0]));
+        const points: [number, number][] = [numbers(start) as [number, number]];
+        const rest = numbers(steps ?? '');
+        for (let i = 0; i + 1 < rest.length; i += 2) points.push([points.at(-1)![0] + rest[i], points.at(-1)![1] + rest[i + 1]]);
+        for (let i = 1; i < points.length; i++) segments.push([points[i - 1], points[i]]);
+      }
+      expect(segments.length).toBeGreaterThan(5);
+      const boxes = texts(svg)
+        .filter((t) => /font-weight="bold"/.test(t.attributes))
+        .map((t) => {
+          const [x, y, size] = [/ x="([-\d.]+)"/, / y="([-\d.]+)"/, /font-size="(\d+)"/].map((r) => Number(r.exec(t.attributes)![1]));
+          const anchor = /text-anchor="(\w+)"/.exec(t.attributes)![1];
+          const width = textWidth(t.text, size);
+          return { text: t.text, x: anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2, y: y - size * 0.85, width, height: size };
+        });
+      expect(boxes.map((b) => b.text)).toContain('Seattle');
+      for (const box of boxes) {
+        for (const segment of segments) expect(crosses(segment, box), `${box.text} crosses a line`).toBe(false);
+        for (const other of boxes) if (other !== box) expect(overlaps(box, other)).toBe(false);
+      }
+    }
+  });
+
+  test('crosses() finds a segment through a box and passes one beside it', () => {
+    const box = { x: 0, y: 0, width: 10, height: 10 };
+    expect(crosses([[-5, 5], [15, 5]], box)).toBe(true);
+    expect(crosses([[2, 2], [3, 3]], box)).toBe(true);
+    expect(crosses([[-5, -5], [15, -1]], box)).toBe(false);
+    expect(crosses([[12, 0], [12, 10]], box)).toBe(false);
   });
 
   test('a line\'s middle rows shape it without a mark or a name', () => {

@@ -14,7 +14,7 @@
  * and of the corners, and a scale bar gives the distance. All SVG.
  */
 import * as Plot from '@observablehq/plot';
-import { geoDistance, geoMercator, geoOrthographic, geoPath, geoCentroid, geoBounds, type GeoProjection } from 'd3-geo';
+import { geoDistance, geoInterpolate, geoMercator, geoOrthographic, geoPath, geoCentroid, geoBounds, type GeoProjection } from 'd3-geo';
 import { feature, mesh } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import world110 from 'world-atlas/countries-110m.json' with { type: 'json' };
@@ -23,12 +23,12 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import { formatShort } from '../../format.ts';
 import type { ChartData, Datum, Size } from '../model.ts';
 import { ACCENT } from '../palette.ts';
-import { textWidth } from '../../share/textWidth.ts';
 import { simplifiedTopology } from './shapes.ts';
 import { countryShapes } from './shapes.ts';
 import { isUsPlaceSet } from './usAtlas.ts';
 import { mergedUsShape } from './usShapes.ts';
 import { coordinateColumns, pointOf } from './coordinates.ts';
+import { mapLabelMark, placeMapLabels, type Box, type Segment, type WantedLabel } from './mapLabels.ts';
 import { locatorTracks, trackEnds, trackMark, type Track } from './locatorLines.ts';
 
 type World = Topology<{ countries: GeometryCollection<{ name: string }>; land: GeometryCollection }>;
@@ -116,7 +116,7 @@ export function locatorOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const points = spots.filter((s) => !s.area);
   marks.push(
     Plot.dot(points, { x: 'lon', y: 'lat', r: 3.5, fill: ACCENT, stroke: 'var(--page)', strokeWidth: 1 } as Plot.DotOptions),
-    placedLabels(chart, spots, projection, size.width, height, narrow),
+    placedLabels(chart, spots, tracks, projection, size.width, height, narrow),
     scaleBar(projection, size.width, height),
     insetGlobe([[west, south], [east, north]], size.width, narrow),
   );
@@ -138,58 +138,42 @@ function basemapAt(scale: (typeof SCALES)[number], projection: GeoProjection): {
 }
 
 /**
- * Names beside their marks, each put where it overlaps no name placed
- * before it nor the corners the scale bar and globe take: right, left,
- * above or below. A name that fits nowhere is left off the drawing (the
- * description and table still have it).
+ * Names beside their marks, placed clear of each other, of the other
+ * marks, of the corners the scale bar and globe take and of the lines
+ * (mapLabels.ts): right, left, above, below, then the corners. A name
+ * that fits nowhere is left off the drawing (the description and table
+ * still have it).
  */
-function placedLabels(chart: ChartData, spots: Spot[], projection: GeoProjection, width: number, height: number, narrow: boolean): Plot.RenderFunction {
-  return (_index, _scales, _values, _dimensions, context) => {
-    const doc = context.document;
-    const ns = 'http://www.w3.org/2000/svg';
-    const g = doc.createElementNS(ns, 'g');
-    g.setAttribute('class', 'halo');
-    const size = narrow ? 10 : 12;
-    const taken: Box[] = [{ x: 0, y: height - 28, w: 130, h: 28 }, { x: width - insetSize(narrow) - 8, y: 0, w: insetSize(narrow) + 8, h: insetSize(narrow) + 8 }];
-    const withValues = chart.spec.values === 'all';
-    for (const s of spots) {
-      const [px, py] = projection([s.lon, s.lat]) ?? [Number.NaN, Number.NaN];
-      if (!Number.isFinite(px)) continue;
-      taken.push({ x: px - 4, y: py - 4, w: 8, h: 8 });
-    }
-    for (const s of spots) {
-      const [px, py] = projection([s.lon, s.lat]) ?? [Number.NaN, Number.NaN];
-      if (!Number.isFinite(px)) continue;
-      const text = withValues && s.d.y !== null ? `${s.d.label} ${formatShort(s.d.y, chart.unit, undefined, chart.locale)}` : s.d.label;
-      const w = textWidth(text, size);
-      const h = size;
-      const options: (Box & { anchor: string; tx: number; ty: number })[] = [
-        { x: px + 6, y: py - h / 2, w, h, anchor: 'start', tx: px + 6, ty: py + h * 0.35 },
-        { x: px - 6 - w, y: py - h / 2, w, h, anchor: 'end', tx: px - 6, ty: py + h * 0.35 },
-        { x: px - w / 2, y: py - 6 - h, w, h, anchor: 'middle', tx: px, ty: py - 8 },
-        { x: px - w / 2, y: py + 6, w, h, anchor: 'middle', tx: px, ty: py + 6 + h * 0.85 },
-      ];
-      const fit = options.find((o) => o.x >= 2 && o.x + o.w <= width - 2 && o.y >= 2 && o.y + o.h <= height - 2 && !taken.some((t) => overlaps(o, t)));
-      if (!fit) continue;
-      taken.push(fit);
-      const label = doc.createElementNS(ns, 'text');
-      for (const [name, value] of [['x', fit.tx], ['y', fit.ty], ['text-anchor', fit.anchor], ['font-size', size], ['font-weight', 'bold']] as const) label.setAttribute(name, String(Math.round(Number(value) * 10) / 10 || value));
-      label.textContent = text;
-      g.append(label);
-    }
-    return g as unknown as SVGElement;
-  };
+function placedLabels(chart: ChartData, spots: Spot[], tracks: Track[], projection: GeoProjection, width: number, height: number, narrow: boolean): Plot.RenderFunction {
+  const size = narrow ? 10 : 12;
+  const inset = insetSize(narrow);
+  const taken: Box[] = [{ x: 0, y: height - 28, width: 130, height: 28 }, { x: width - inset - 8, y: 0, width: inset + 8, height: inset + 8 }];
+  const withValues = chart.spec.values === 'all';
+  const wanted: WantedLabel[] = [];
+  for (const s of spots) {
+    const point = projection([s.lon, s.lat]);
+    if (!point || !Number.isFinite(point[0])) continue;
+    taken.push({ x: point[0] - 4, y: point[1] - 4, width: 8, height: 8 });
+    const text = withValues && s.d.y !== null ? `${s.d.label} ${formatShort(s.d.y, chart.unit, undefined, chart.locale)}` : s.d.label;
+    wanted.push({ text, x: point[0], y: point[1], radius: 3 });
+  }
+  return mapLabelMark(placeMapLabels(wanted, { width, height, size, taken, lines: trackSegments(tracks, projection) }), size);
 }
 
-interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-function overlaps(a: Box, b: Box): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+/** The lines as straight pieces in pixels: each leg along its great circle, in sixteen steps. */
+function trackSegments(tracks: Track[], projection: GeoProjection): Segment[] {
+  const segments: Segment[] = [];
+  for (const t of tracks) {
+    for (let i = 1; i < t.stops.length; i++) {
+      const along = geoInterpolate([t.stops[i - 1].lon, t.stops[i - 1].lat], [t.stops[i].lon, t.stops[i].lat]);
+      const points = Array.from({ length: 17 }, (_, k) => projection(along(k / 16)));
+      for (let k = 1; k < points.length; k++) {
+        const [p, q] = [points[k - 1], points[k]];
+        if (p && q) segments.push([p, q]);
+      }
+    }
+  }
+  return segments;
 }
 
 /** A bar of a round number of kilometres, about a fifth of the frame wide, in the bottom-left corner. */
