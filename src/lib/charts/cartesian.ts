@@ -16,6 +16,7 @@ import { barCentre } from './bars.ts';
 import type { KindMarks } from './markContext.ts';
 import { facetOptions } from './facets.ts';
 import { maxOf, minOf } from '../extent.ts';
+import { fittedTicks } from './valueTicks.ts';
 
 /**
  * Plot options for the kinds drawn on a value axis against time, months or
@@ -108,7 +109,7 @@ export function cartesianOptions(chart: ChartData, size: Size, kindMarks: KindMa
   return {
     ...frame,
     style: undefined,
-    x: withDomain({ ...xScale(chart, narrow), ...(extraLines ? { tickFormat: (c: string) => tickLines!.get(c)?.join('\n') ?? c } : {}) }, horizontal ? chart.domains?.y : chart.domains?.x),
+    x: withDomain({ ...xScale(chart, narrow), ...(horizontal ? valueAxisTicks(chart, frame.width - frame.marginLeft - frame.marginRight, zero, narrow ? 4 : 6) : {}), ...(extraLines ? { tickFormat: (c: string) => tickLines!.get(c)?.join('\n') ?? c } : {}) }, horizontal ? chart.domains?.y : chart.domains?.x),
     y:
       horizontal
         ? { label: null, domain: chart.order?.filter((label) => drawn.some((d) => d.label === label)) ?? [...drawn].sort((a, b) => b.y! - a.y!).map((d) => d.label) }
@@ -151,6 +152,20 @@ function logExtent(chart: ChartData, narrow: boolean): { domain: [number, number
 /** A scale held to the domain shared by a chart's states, when it has one. */
 function withDomain(scale: Plot.ScaleOptions, domain: readonly (number | Date)[] | undefined): Plot.ScaleOptions {
   return domain ? { ...scale, domain: [...domain] } : scale;
+}
+
+/**
+ * The value axis of horizontal bars, with as many ticks as fit side by side
+ * (long labels such as "10,000,000" get fewer): over the shared domain of
+ * the chart's states, else the nice domain of its values.
+ */
+function valueAxisTicks(chart: ChartData, width: number, zero: boolean, most: number): Plot.ScaleOptions {
+  const ys = chart.data.flatMap((d) => (d.y === null ? [] : [d.y]));
+  if (ys.length === 0) return {};
+  const shared = chart.domains?.y;
+  const [low, high] = shared ? [Number(shared[0]), Number(shared[1])] : niceDomain(minOf(zero ? [...ys, 0] : ys), maxOf(zero ? [...ys, 0] : ys));
+  if (!(high > low)) return {};
+  return { domain: [low, high], nice: false, ticks: fittedTicks(low, high, width, (v) => formatTick(v, chart.unit, chart.locale), most) };
 }
 
 function xScale(chart: ChartData, narrow: boolean): Plot.ScaleOptions {

@@ -14,6 +14,7 @@ import { formatShort, formatTick, unitHeading } from '../../format.ts';
 import type { ChartData, Datum, Size } from '../model.ts';
 import { ACCENT, PRIMARY } from '../palette.ts';
 import { textWidth } from '../../share/textWidth.ts';
+import { labelEvery } from '../valueTicks.ts';
 import { countryShapes, mergedShape, withoutSpecks } from './shapes.ts';
 import { maxOf, minOf } from '../../extent.ts';
 import { quantileClasses } from './quantileClasses.ts';
@@ -277,12 +278,16 @@ export function colourKey(classes: Classes, chart: ChartData, frame: { width: nu
       rect.setAttribute('fill', colour);
       g.append(rect);
     });
-    classes.edges.forEach((edge, i) => {
+    // Long edges ("10,000,000") are written every other swatch (or fewer), so that none run together.
+    const edges = classes.edges.map((edge) => formatTick(edge, chart.unit, chart.locale));
+    const every = labelEvery(Math.max(...edges.map((e) => textWidth(e, 11))), swatch);
+    classes.edges.forEach((_, i) => {
+      if (i % every !== 0) return;
       const text = doc.createElementNS(ns, 'text');
       text.setAttribute('x', String(left + i * swatch - 0.5));
       text.setAttribute('y', '26');
       text.setAttribute('text-anchor', 'middle');
-      text.textContent = formatTick(edge, chart.unit, chart.locale);
+      text.textContent = edges[i];
       g.append(text);
     });
     if (noData) {
