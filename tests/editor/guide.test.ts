@@ -119,3 +119,17 @@ describe('links within the guide', () => {
     expect(anchors.filter((a) => !ids.has(a))).toEqual([]);
   });
 });
+
+describe('the guide starts with bringing your own data', () => {
+  test('"Bring your own data" is the first section after the commands, short, and links to the details', () => {
+    const sections = GUIDE.split('\n').filter((line) => line.startsWith('## '));
+    expect(sections[0]).toBe('## Bring your own data');
+    const text = part('Bring your own data');
+    expect(text.split('\n').length).toBeLessThan(40);
+    expect(GUIDE.indexOf('## Bring your own data')).toBeGreaterThan(GUIDE.indexOf('npm run check'));
+    expect(text).toContain('(#your-own-data-step-by-step)');
+    // Every link in it has its heading in the guide.
+    const anchors = new Set(GUIDE.split('\n').filter((l) => /^#+ /.test(l)).map((l) => l.replace(/^#+ /, '').toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-')));
+    for (const [, anchor] of text.matchAll(/\]\(#([^)]+)\)/g)) expect(anchors).toContain(anchor);
+  });
+});
