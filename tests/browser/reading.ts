@@ -151,17 +151,21 @@ export async function textOverflows(page: Page, slack = 0.5): Promise<string[]> 
 }
 
 /**
- * Pairs of text labels in one chart drawing whose boxes overlap by more
- * than `slack` px each way (tick labels of an axis among them), with each
- * figure in its own state: every drawing on the page, laid out as in
+ * What lies on what in each chart drawing on the page, by more than `slack`
+ * px each way, with each figure in its own state: pairs of text labels
+ * (tick labels of an axis among them), and labels on a bar (a rect) or a
+ * dot (a circle: its disc, not its box). A label wholly inside a bar, a
+ * cell or a dot (a map's bubble) is written there on purpose, and a
+ * translucent rect (a span's band) is ground, not a mark. Every drawing is laid out as in
  * `textOverflows` (an inactive figure is hidden, not out of layout). Text
- * its state hides (opacity 0 on it or a group above it, in the drawing) is
- * not read; a label's box is the text as the browser sets it.
+ * and marks its state hides (opacity 0 on it or a group above it, in the
+ * drawing) are not read; a label's box is the text as the browser sets it.
  */
-export async function textCollisions(page: Page, slack = 1): Promise<string[]> {
+function drawingOverlaps(page: Page, slack: number): Promise<{ texts: string[]; marks: string[] }> {
   return page.evaluate((slack) => {
     for (const el of document.querySelectorAll<HTMLElement>('.chart, .chart *')) if (getComputedStyle(el).contentVisibility !== 'visible') el.style.setProperty('content-visibility', 'visible');
-    const faults: string[] = [];
+    const texts: string[] = [];
+    const marks: string[] = [];
     const shown = (el: Element, svg: Element) => {
       for (let node: Element | null = el; node && node !== svg; node = node.parentElement) {
         const style = getComputedStyle(node);
@@ -169,24 +173,60 @@ export async function textCollisions(page: Page, slack = 1): Promise<string[]> {
       }
       return true;
     };
+    const say = (el: Element) => `"${(el.textContent ?? '').trim()}"`;
     for (const figure of document.querySelectorAll<HTMLElement>('figure.chart')) {
       // Each figure in its own state, as it shows without script.
       if (figure.dataset.state) figure.dataset.now = figure.dataset.state;
       for (const svg of figure.querySelectorAll('svg.chart-svg')) {
         if (svg.getBoundingClientRect().width === 0) continue;
-        const texts = [...svg.querySelectorAll('text')].filter((t) => t.getBoundingClientRect().width > 0 && (t.textContent ?? '').trim() !== '' && shown(t, svg));
-        const boxes = texts.map((t) => t.getBoundingClientRect());
-        for (let i = 0; i < texts.length; i++) {
-          for (let j = i + 1; j < texts.length; j++) {
+        const labels = [...svg.querySelectorAll('text')].filter((t) => t.getBoundingClientRect().width > 0 && (t.textContent ?? '').trim() !== '' && shown(t, svg));
+        const boxes = labels.map((t) => t.getBoundingClientRect());
+        for (let i = 0; i < labels.length; i++) {
+          for (let j = i + 1; j < labels.length; j++) {
             const a = boxes[i];
             const b = boxes[j];
             const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
             const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-            if (across > slack && down > slack) faults.push(`${figure.id}: "${texts[i].textContent}" and "${texts[j].textContent}" overlap ${across.toFixed(1)}×${down.toFixed(1)} px`);
+            if (across > slack && down > slack) texts.push(`${figure.id}: ${say(labels[i])} and ${say(labels[j])} overlap ${across.toFixed(1)}×${down.toFixed(1)} px`);
           }
+        }
+        // Bars and dots: a shaded band (a span, translucent) is ground that text may sit on.
+        const solid = (mark: Element) => shown(mark, svg) && Number(getComputedStyle(mark).fillOpacity) >= 0.5;
+        for (const mark of [...svg.querySelectorAll('rect, circle')].filter(solid)) {
+          const m = mark.getBoundingClientRect();
+          if (m.width === 0 || m.height === 0) continue;
+          const bar = mark.tagName === 'rect';
+          boxes.forEach((b, i) => {
+            // A label written wholly inside a bar or a cell, or inside a big dot (a map's bubble), is placed there.
+            const within = bar ? b.left >= m.left - slack && b.right <= m.right + slack && b.top >= m.top - slack && b.bottom <= m.bottom + slack : [[b.left, b.top], [b.right, b.top], [b.left, b.bottom], [b.right, b.bottom]].every(([x, y]) => Math.hypot(x - (m.left + m.right) / 2, y - (m.top + m.bottom) / 2) <= m.width / 2 + slack);
+            if (within) return;
+            if (bar) {
+              const across = Math.min(b.right, m.right) - Math.max(b.left, m.left);
+              const down = Math.min(b.bottom, m.bottom) - Math.max(b.top, m.top);
+              if (across > slack && down > slack) marks.push(`${figure.id}: ${say(labels[i])} lies across a bar's edge, ${across.toFixed(1)}×${down.toFixed(1)} px on it`);
+              return;
+            }
+            // How far into the disc the label's box reaches.
+            const r = m.width / 2;
+            const [cx, cy] = [m.left + r, m.top + r];
+            const dx = Math.max(b.left - cx, 0, cx - b.right);
+            const dy = Math.max(b.top - cy, 0, cy - b.bottom);
+            const depth = r - Math.hypot(dx, dy);
+            if (depth > slack) marks.push(`${figure.id}: ${say(labels[i])} lies on a dot, ${depth.toFixed(1)} px into it`);
+          });
         }
       }
     }
-    return [...new Set(faults)];
+    return { texts: [...new Set(texts)], marks: [...new Set(marks)] };
   }, slack);
+}
+
+/** Pairs of text labels in one chart drawing whose boxes overlap (see `drawingOverlaps`). */
+export async function textCollisions(page: Page, slack = 1): Promise<string[]> {
+  return (await drawingOverlaps(page, slack)).texts;
+}
+
+/** Text labels in a chart drawing that lie on one of its bars or dots (see `drawingOverlaps`). */
+export async function markCollisions(page: Page, slack = 1): Promise<string[]> {
+  return (await drawingOverlaps(page, slack)).marks;
 }

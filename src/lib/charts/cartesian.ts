@@ -258,7 +258,7 @@ function projector(chart: ChartData, frame: Frame, zero: boolean): Projector {
   return project;
 }
 
-/** What a label must not cover: points and bars, and series named at their last point but not at the end of the plot. */
+/** What a label must not cover: points and bars, and series named at their last point but not at the end of the plot (grouped bars name theirs in a key). */
 function obstaclesOf(chart: ChartData, project: Projector, shift: (d: Datum) => number = () => 0): Box[] {
   const drawn = chart.data.filter((d) => d.y !== null);
   const boxes: Box[] = [];
@@ -273,7 +273,7 @@ function obstaclesOf(chart: ChartData, project: Projector, shift: (d: Datum) => 
     }
     else boxes.push({ x: p.x - 6, y: p.y - 6, width: 12, height: 12 });
   }
-  if (chart.series && chart.kind.endLabels !== true) {
+  if (chart.series && chart.kind.endLabels !== true && !isGrouped(chart)) {
     for (const name of new Set(drawn.map((d) => d.series))) {
       const last = drawn.filter((d) => d.series === name).at(-1)!;
       const p = project(last);

@@ -148,7 +148,15 @@ export function facetOptions(chart: ChartData, size: Size): Plot.PlotOptions {
   const project = panelProjector(chart, drawn, place, grid, zero);
   // Values in each panel: the highlighted periods' (the default), or every one that has room.
   const titles = panels.map((p) => ({ x: grid.left + p.col * (panelWidth + gap), y: marginTop + p.row * (panelHeight + title) - title, width: Math.min(panelWidth, textWidth(p.name, TITLE_SIZE + 1)), height: title }));
-  marks.push(...valueLabelMarks(chart, project, { data: drawn, facet: (d) => ({ fx: place.get(d.series)!.col, fy: place.get(d.series)!.row }), avoid: titles, frame: { width: size.width, height } }));
+  // A value keeps off the other bars of its panel, and clears the dot on a highlighted bar.
+  const slots = new Set(drawn.map((d) => String(d.x instanceof Date ? d.x.getTime() : d.x))).size;
+  const half = (panelWidth / Math.max(1, slots)) * 0.4;
+  const bars = chart.kind.bars === 'vertical' ? drawn.map((d) => {
+    const [top, foot] = [project(d), project({ ...d, y: 0 })];
+    return { x: top.x - half, y: Math.min(top.y, foot.y), width: half * 2, height: Math.abs(foot.y - top.y) };
+  }) : [];
+  const cap = (d: Datum) => (bars.length && d.highlight && !chart.highlightsSeries ? 3 : 0);
+  marks.push(...valueLabelMarks(chart, project, { data: drawn, facet: (d) => ({ fx: place.get(d.series)!.col, fy: place.get(d.series)!.row }), avoid: titles, marks: bars, halfWidth: bars.length ? () => half : undefined, cap, frame: { width: size.width, height } }));
   marks.push(...panelNotes(chart, drawn, grid, project, narrow));
   // Panel titles; a highlighted panel's in bold.
   for (const bold of [false, true]) {
