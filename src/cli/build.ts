@@ -7,14 +7,13 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { validate } from './validate.ts';
+import { openCaches, validate } from './validate.ts';
 import { exitWhenFlushed } from './exit.ts';
 import { discardBuild, lockSiteFolder, newBuildFolder, pruneBuilds, siteFolder, swapIn } from './siteFolder.ts';
 import { readTimings, timed } from '../lib/timings.ts';
 import { handSite, siteOf } from '../lib/site.ts';
-import { cacheHome, engineFingerprint, openDiskCache } from '../lib/diskCache.ts';
-import { hashInputs, storyKey } from '../lib/inputKeys.ts';
-import { projectRoot } from '../lib/check.ts';
+import { engineFingerprint } from '../lib/diskCache.ts';
+import { storyKey } from '../lib/inputKeys.ts';
 import { openBuildCache, type BuildCache } from './buildCache.ts';
 import { checkBuiltSite } from './checkSite.ts';
 import { writeFailureLine, writeFailureOf } from './writeFailure.ts';
@@ -38,10 +37,8 @@ async function main(): Promise<number> {
   // PLOTLINE_CACHE=off builds everything afresh, as a first build does.
   const caching = process.env.PLOTLINE_CACHE !== 'off';
   const engine = engineFingerprint(astroRoot);
-  // Drawings and share cards of earlier builds, by the hash of their inputs (diskCache.ts).
-  if (caching) openDiskCache(cacheHome(astroRoot), engine);
-  // Hashed before the check reads them (see inputKeys.ts).
-  const inputs = caching ? hashInputs(projectRoot()) : undefined;
+  // Drawings, share cards and checks of earlier builds, by the hash of their inputs (diskCache.ts), and the folders hashed before the check reads them (inputKeys.ts).
+  const inputs = openCaches(astroRoot, engine);
   const valid = timed('check', () => validate(inputs));
   const checked = performance.now();
   if (!valid) {

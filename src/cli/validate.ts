@@ -6,6 +6,20 @@
  */
 import { checkProject, projectRoot, type Checked } from '../lib/check.ts';
 import { formatProblem, formatProblems } from '../lib/problems.ts';
+import { cacheHome, engineFingerprint, openDiskCache } from '../lib/diskCache.ts';
+import { hashInputs } from '../lib/inputKeys.ts';
+
+/**
+ * Opens the disk cache of the engine at `engineRoot` (diskCache.ts) and
+ * hashes the project's folders, before the check reads them: what
+ * `validate` needs to take the stories an earlier check or build kept.
+ * Nothing with PLOTLINE_CACHE=off, which checks everything as a first build does.
+ */
+export function openCaches(engineRoot: string, engine = engineFingerprint(engineRoot)): Map<string, string> | undefined {
+  if (process.env.PLOTLINE_CACHE === 'off') return undefined;
+  openDiskCache(cacheHome(engineRoot), engine);
+  return hashInputs(projectRoot());
+}
 
 /**
  * Returns the check's result when it found nothing wrong, or prints every

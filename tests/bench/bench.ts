@@ -4,7 +4,9 @@
  * checked against the budgets below: everything that depends on the
  * machine's speed is measured here, never in `npm test`. Prints a table, writes
  * bench/results.json, and exits 1 when any figure is over its budget.
- * BENCH_RUNS sets how many builds each median is taken over (default 5).
+ * BENCH_RUNS sets how many builds each median is taken over (default 5);
+ * ARCHIVE_STORIES the size of the archive (1,000; 0 leaves it out) and
+ * FRAMEWORK_PAGES the stories built beside Observable Framework (1,30).
  */
 import { cpus } from 'node:os';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { timeDailyCheck } from './dailyData.ts';
 import { timeMarkdownLimits } from './markdown.ts';
 import { measureLighthouse } from './lighthouse.ts';
 import { measureArchive, PAGES_LIMIT } from './archive.ts';
+import { measureFramework } from './framework.ts';
 
 const BUDGET = {
   /** A story page with all it loads: HTML (charts and every chart state inline), CSS, JS, favicon. */
@@ -50,9 +53,13 @@ const BUDGET = {
   archivePeakMb: 4096,
   /** GitHub Pages' limit on a published site. */
   archiveOutputBytes: PAGES_LIMIT,
+  /** A cold build's CPU time against Observable Framework's for the same stories (the anchor). */
+  frameworkRatio: 0.5,
 };
 /** Stories in the archive bench (0 leaves it out): copies of the shipped stories. */
 const ARCHIVE_STORIES = Number(process.env.ARCHIVE_STORIES ?? 1000);
+/** Page counts built side by side with Observable Framework (FRAMEWORK_PAGES=0 leaves it out). */
+const FRAMEWORK_PAGES = (process.env.FRAMEWORK_PAGES ?? '1,30').split(',').map(Number).filter((n) => n > 0);
 const LIGHTHOUSE_RUNS = 5;
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const SIZES = [10, 100, 400];
@@ -183,6 +190,14 @@ if (ARCHIVE_STORIES > 0) {
   check(`archive of ${ARCHIVE_STORIES}: output size`, archive.outputBytes, BUDGET.archiveOutputBytes, (n) => `${(n / 1024 ** 2).toFixed(0)} MB`);
 }
 
+// 6. Against Observable Framework: the same stories built by each, alternately, from nothing.
+let framework: ReturnType<typeof measureFramework> | undefined;
+if (FRAMEWORK_PAGES.length > 0) {
+  log(`building ${FRAMEWORK_PAGES.join(' and ')} stories with Plotline and with Observable Framework…`);
+  framework = measureFramework(FRAMEWORK_PAGES, log);
+  if ('runs' in framework) for (const run of framework.runs) check(`${run.pages} page${run.pages === 1 ? '' : 's'}: CPU of a first build ÷ Observable Framework's`, run.ratio, BUDGET.frameworkRatio, (n) => `${n.toFixed(2)}×`);
+}
+
 // Report.
 const perChart = (value: number | undefined) => (value === undefined ? '—' : `${value.toFixed(1)} ms`);
 const line = (label: string, s: { median: number; min: number; max: number }) => [label, ms(s.median), ms(s.min), ms(s.max)];
@@ -249,6 +264,7 @@ const sections = [
         textTable([
           ['step', 'wall', 'CPU', 'peak memory', 'Plotline\'s part'],
           ['npm run check', ms(archive.checkMs), '—', '—', '—'],
+          ['npm run check after one more sentence', ms(archive.checkAfterSentenceMs), '—', '—', '—'],
           ...([['first build', archive.cold], ['after one sentence', archive.sentence], ['after one dataset cell', archive.cell]] as const).map(([label, t]) => [label, ms(t.wallMs), ms(t.cpuMs), `${Math.round(t.peakRssMb)} MB`, ms(t.plotlineMs)]),
           ['npm run dev: first page', ms(archive.dev.firstPageMs), '—', '—', '—'],
           ['npm run dev: stylesheet after it', ms(archive.dev.brandCssMs), '—', '—', '—'],
@@ -256,6 +272,14 @@ const sections = [
         ]),
       ].join('\n')
     : 'Archive: left out (ARCHIVE_STORIES=0)',
+  !framework
+    ? 'Observable Framework: left out (FRAMEWORK_PAGES=0)'
+    : 'skipped' in framework
+      ? `Observable Framework: skipped: ${framework.skipped}`
+      : [
+          'Against Observable Framework (the same stories, first builds, alternately in this run)',
+          textTable([['pages', 'Plotline CPU', 'Framework CPU', 'ratio', 'Plotline wall', 'Framework wall'], ...framework.runs.map((r) => [r.pages, ms(r.plotline.cpuMs), ms(r.framework.cpuMs), `${r.ratio.toFixed(2)}×`, ms(r.plotline.wallMs), ms(r.framework.wallMs)])]),
+        ].join('\n'),
   'Budgets',
   textTable([['check', 'figure', 'budget', ''], ...checks.map((c) => [c.what, c.figure, c.budget, c.ok ? 'ok' : 'OVER'])]),
 ];
@@ -278,6 +302,7 @@ const results = {
   daily,
   markdown,
   archive,
+  framework,
   budgets: checks,
   seconds,
 };

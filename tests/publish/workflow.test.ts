@@ -66,8 +66,9 @@ describe(FILE, () => {
     // Check, then build, then test: the upload comes only after all of them passed.
     expect([install, check, compile, content, engine, upload]).toEqual([...[install, check, compile, content, engine, upload]].sort((a, b) => a - b));
     expect(pages).toBeLessThan(compile);
-    // npm ci empties node_modules: the cache is restored after it, before the build.
+    // npm ci empties node_modules: the cache is restored after it, before the check and the build.
     expect(install).toBeLessThan(cache);
+    expect(cache).toBeLessThan(check);
     expect(cache).toBeLessThan(compile);
     expect(String(build.steps[cache].with?.path).split('\n').filter(Boolean).sort()).toEqual(['dist.cache', 'node_modules/.cache/plotline']);
     const id = build.steps[pages].id;
