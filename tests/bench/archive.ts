@@ -1,6 +1,6 @@
 /**
  * A newsroom's archive: `stories` copies of the shipped stories under new
- * slugs, every three copies (one of each story) on their own copies of the
+ * slugs, each round of copies (one of each story) on its own copies of the
  * datasets, each chart retitled with its copy's number so that it is drawn
  * afresh. Measured: `npm run check`, first and after an edit; a first build (empty caches); a build
  * after one sentence and after one dataset cell; the output's size against
