@@ -127,6 +127,36 @@ describe('morph()', () => {
     expect([first[old], second[old]]).toEqual(['opacity:1', 'opacity:0']);
   });
 
+  test('moves a label set aside by its group (dx, dy) as one text, whichever group drew it', () => {
+    // A series' name moved down 3 in the first state, under its point in the second; each drawn as a mark of its own.
+    const one = svg('<g transform="translate(9,3)" font-weight="bold"><text data-key="name:2025" transform="translate(50,70)">2025</text></g><g transform="translate(9,0)" font-weight="bold"><text data-key="name:2024" transform="translate(90,40)">2024</text></g>');
+    const two = svg('<g transform="translate(9,0)" font-weight="bold"><text data-key="name:2024" transform="translate(90,40)">2024</text></g><g transform="translate(9,0)" font-weight="bold"><text data-key="name:2025" transform="translate(60,30)">2025</text></g>');
+    const m = morph(roots(one, two), 'p');
+    expect(m!.svg.match(/<text/g)).toHaveLength(3);
+    expect(m!.svg.match(/>2025</g)).toHaveLength(1);
+    const name = m!.svg.match(/class="(p\d)"[^>]*>2025/)![1];
+    expect(rules(m).map((r) => r[name])).toEqual(['transform:translate(59px,73px)', 'transform:translate(69px,30px)']);
+  });
+
+  test('moves a tick relabelled between states with both its labels, one fading as the other comes', () => {
+    const label = (x: number, text: string) => svg(`<g aria-label="x-axis tick label"><text data-key="tick:2025-08-01" transform="translate(${x},90)">${text}</text></g>`);
+    const m = morph(roots(label(80, 'Aug'), label(30, 'Aug 2025')), 'p');
+    const [first, second] = rules(m);
+    const short = m!.svg.match(/class="(p\d)"[^>]*>Aug</)![1];
+    const long = m!.svg.match(/class="(p\d)"[^>]*>Aug 2025</)![1];
+    expect([first[short], second[short]]).toEqual(['opacity:1;transform:translate(80px,90px)', 'opacity:0;transform:translate(30px,90px)']);
+    expect([first[long], second[long]]).toEqual(['opacity:0;transform:translate(80px,90px)', 'opacity:1;transform:translate(30px,90px)']);
+  });
+
+  test('keyAxes() keys the ticks of a time axis by the day they stand at', () => {
+    const dates = [new Date('2024-01-01'), new Date('2025-11-01')];
+    const root = keyAxes(plotElement({ marks: [Plot.dot(dates, { x: (d) => d, y: () => 1 })], x: { type: 'utc', grid: true }, width: 400, height: 200 }, serverDocument()));
+    const keys = [...root.querySelector('g[aria-label="x-axis tick label"]')!.children].map((el) => el.getAttribute('data-key'));
+    expect(keys.length).toBeGreaterThan(1);
+    for (const key of keys) expect(key).toMatch(/^tick:\d{4}-\d{2}-01$/);
+    expect(keys).toEqual([...root.querySelector('g[aria-label="x-grid"]')!.children].map((el) => el.getAttribute('data-key')));
+  });
+
   test('refuses states drawn in different frames, or that define one id differently', () => {
     expect(morph(roots('<svg viewBox="0 0 100 100"></svg>', '<svg viewBox="0 0 100 120"></svg>'), 'p')).toBeUndefined();
     const clip = (width: number) => svg(`<clipPath id="c"><rect width="${width}" height="10"></rect></clipPath>`);
@@ -159,6 +189,24 @@ describe('addStates()', () => {
     // Bars change height by a transform, never by their geometry.
     expect(css).toMatch(/transform:translate\(/);
     expect(css).not.toMatch(/[;{](height|y):/);
+  });
+});
+
+describe('notes across states', () => {
+  test('a note kept from one state to the next keeps its place, though a note placed before it comes: one text in the drawing, at both sizes', () => {
+    const { figures, problems } = checkProject(miniProject({
+      'content/mini/01-first.md': '---\nheading: First\nchart:\n  data: monthly.exports\n  type: dot\n  annotations:\n    - { at: 2025-03, text: "A spring note" }\n  title: Exports\n---\n\nExports.\n',
+      'content/mini/02-second.md': '---\nheading: Second\nstate:\n  annotations:\n    - { at: 2025-03, text: "A later note" }\n    - { at: 2025-03, text: "A spring note" }\n---\n\nA second note comes first.\n',
+      'content/mini/03-third.md': MINI['content/mini/02-second.md'],
+    }));
+    expect(problems).toEqual([]);
+    const [first, second] = figures.get('mini')!;
+    expect(second.states).toMatchObject({ state: 2 });
+    for (const svg of [first.states!.svg.wide, first.states!.svg.narrow]) {
+      expect(svg.match(/A spring note/g)).toHaveLength(1);
+      // The same in both states: no rule moves it, so it carries no class.
+      expect(svg).toMatch(/<text transform="[^"]*" y="[^"]*">A spring note/);
+    }
   });
 });
 

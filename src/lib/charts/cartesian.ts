@@ -6,11 +6,12 @@ import { LEFT_MARGIN, logAxes, niceDomain, logAxis, monthsSpanned, type Projecto
 import { ACCENT, PRIMARY } from './palette.ts';
 import { seriesColours } from './seriesColours.ts';
 import { labelLines, labelWidth, layoutEndLabels, leaderLines, stackHeight, type EndLabel } from './lineLabels.ts';
-import { plotArea, textWidth, type Box } from './notePlacement.ts';
-import { noteMarks } from './noteMarks.ts';
+import { plotArea, textWidth, type Box, type Placement } from './notePlacement.ts';
+import { noteMarks, placeNote, type NoteAnchor } from './noteMarks.ts';
 import { monthTicks } from './timeTicks.ts';
 import { deskMarks, type MarkFrame as Frame } from './annotationMarks.ts';
-import { placeValueLabels, valueMarks } from './valueLabels.ts';
+import { placeValueLabels, valueMarks, type PlacedValue } from './valueLabels.ts';
+import { keyedBy } from './markKeys.ts';
 import { groupKey, groupShift, isGrouped, isStacked, stackOptions } from './stack.ts';
 import { barCentre } from './bars.ts';
 import type { KindMarks } from './markContext.ts';
@@ -29,20 +30,82 @@ import { fittedTicks } from './valueTicks.ts';
 export function cartesianOptions(chart: ChartData, size: Size, kindMarks: KindMarks): Plot.PlotOptions {
   if (chart.spec.facet !== undefined) return facetOptions(chart, size);
   if (isStacked(chart)) return stackOptions(chart, size);
-  const narrow = size.width < 480;
-  const horizontal = chart.kind.bars === 'horizontal';
-  const drawn = chart.data.filter((d) => d.y !== null);
+  const layout = layoutOf(chart, size);
+  const { narrow, horizontal, drawn, frame, desk, key, values, ends, shift } = layout;
   const { colour: colours, context } = seriesColours(chart);
   const colour = (d: Datum) => (chart.series ? colours.get(d.series)! : d.highlight ? ACCENT : PRIMARY);
   // A line keeps one colour along its length; its highlighted points get their own dot.
   const lineColour = (d: Datum) => (chart.series ? colours.get(d.series)! : PRIMARY);
   const marks: Plot.Markish[] = [];
-  const zero = chart.zero;
   // A log axis (log: y, checked to hold values above zero) has no zero to draw.
-  const log = logAxes(chart.spec).has('y');
-  const hasNegative = drawn.some((d) => d.y! < 0);
-  if (!log && (zero || hasNegative)) marks.push(horizontal ? Plot.ruleX([0]) : Plot.ruleY([0]));
+  if (!layout.log && (chart.zero || drawn.some((d) => d.y! < 0))) marks.push(horizontal ? Plot.ruleX([0]) : Plot.ruleY([0]));
+  const xValue = (d: Datum) => d.x;
+  marks.push(...kindMarks({ chart, drawn, colour, lineColour, context, narrow, plotWidth: size.width - LEFT_MARGIN - layout.rightMargin, xValue }));
+  if (!chart.kind.bars) {
+    // Highlighted points get a dot.
+    const highlighted = drawn.filter((d) => d.highlight && !chart.highlightsSeries);
+    marks.push(Plot.dot(highlighted, { x: xValue, y: 'y', fill: colour, r: 4.5}));
+  }
+  if (chart.series && !horizontal && !ends && !key) {
+    // Each series named at its last point: one label per series, which moves with it from state to state.
+    marks.push(
+      keyedBy(
+        Plot.text(
+          drawn,
+          Plot.selectLast({ x: xValue, y: 'y', z: 'series', text: 'series', textAnchor: 'start', dx: 8, fill: 'currentColor', fontWeight: 'bold' } as Plot.TextOptions),
+        ),
+        seriesName,
+      ),
+    );
+  }
+  if (key?.mark) marks.push(key.mark);
+  marks.unshift(...desk.under);
+  marks.push(...desk.over);
+  marks.push(...valueMarks(chart, values, { centre: barCentre(chart), shift }));
+  if (ends) marks.push(...endLabelMarks(ends, context));
+  marks.push(...annotationMarks(chart, layout, sharedNotes(chart, size, layout)));
 
+  return {
+    ...frame,
+    style: undefined,
+    x: withDomain({ ...xScale(chart, narrow), ...(horizontal ? valueAxisTicks(chart, frame.width - frame.marginLeft - frame.marginRight, chart.zero, narrow ? 4 : 6) : {}), ...(layout.extraLines ? { tickFormat: (c: string) => layout.tickLines!.get(c)?.join('\n') ?? c } : {}) }, horizontal ? chart.domains?.y : chart.domains?.x),
+    y:
+      horizontal
+        ? { label: null, domain: chart.order?.filter((label) => drawn.some((d) => d.label === label)) ?? [...drawn].sort((a, b) => b.y! - a.y!).map((d) => d.label) }
+        : layout.log ? logScale(chart, narrow) : withDomain({ label: unitHeading(chart.unit), grid: true, nice: true, zero: chart.zero || undefined, tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale), ticks: narrow ? 5 : 7 }, chart.domains?.y),
+    marks,
+  } as Plot.PlotOptions;
+}
+
+/** The key of a series' name wherever it stands: the same label in every state of a chart. */
+const seriesName = (d: unknown) => `name:${(d as Datum).series}`;
+
+/** Where a chart's frame, marks and labels go at a size, before its marks are made: what its notes keep clear of. */
+interface Layout {
+  narrow: boolean;
+  horizontal: boolean;
+  log: boolean;
+  drawn: Datum[];
+  rightMargin: number;
+  frame: Frame;
+  tickLines?: Map<string, string[]>;
+  extraLines: number;
+  key?: ReturnType<typeof groupKey>;
+  desk: ReturnType<typeof deskMarks>;
+  project: Projector;
+  shift?: (d: Datum) => number;
+  ends?: EndLabels;
+  /** The boxes of the marks, which labels keep off where they can. */
+  markBoxes: Box[];
+  /** The text placed before the notes: labels above the plot, series names, values. */
+  labels: Box[];
+  values: PlacedValue[];
+}
+
+function layoutOf(chart: ChartData, size: Size): Layout {
+  const narrow = size.width < 480;
+  const horizontal = chart.kind.bars === 'horizontal';
+  const drawn = chart.data.filter((d) => d.y !== null);
   // Series are named at their ends: the margin is as wide as the widest name, up to a share of the chart.
   const endLabelled = chart.series !== undefined && chart.kind.endLabels === true;
   const seriesNames = [...new Set(drawn.map((d) => d.series))];
@@ -50,23 +113,8 @@ export function cartesianOptions(chart: ChartData, size: Size, kindMarks: KindMa
   const endLines = new Map(seriesNames.map((name) => [name, labelLines(name, maxLabel)]));
   const widest = Math.max(0, ...[...endLines.values()].map(labelWidth));
   const rightMargin = endLabelled ? Math.ceil(widest) + 14 : chart.series && !horizontal && !isGrouped(chart) ? Math.min(narrow ? 90 : 130, 14 + Math.max(0, ...seriesNames.map((s) => s.length)) * 6.5) : 24;
-  const xValue = (d: Datum) => d.x;
-  marks.push(...kindMarks({ chart, drawn, colour, lineColour, context, narrow, plotWidth: size.width - LEFT_MARGIN - rightMargin, xValue }));
-  if (!chart.kind.bars) {
-    // Highlighted points get a dot.
-    const highlighted = drawn.filter((d) => d.highlight && !chart.highlightsSeries);
-    marks.push(Plot.dot(highlighted, { x: xValue, y: 'y', fill: colour, r: 4.5}));
-  }
   // Grouped bars are told apart by a key above the plot instead.
   const key = isGrouped(chart) ? groupKey(chart, size.width, LEFT_MARGIN) : undefined;
-  if (chart.series && !horizontal && !endLabelled && !key) {
-    marks.push(
-      Plot.text(
-        drawn,
-        Plot.selectLast({ x: xValue, y: 'y', z: 'series', text: 'series', textAnchor: 'start', dx: 8, fill: 'currentColor', fontWeight: 'bold' } as Plot.TextOptions),
-      ),
-    );
-  }
   const longestLabel = drawn.reduce((n, d) => Math.max(n, d.label.length), 0);
   const frame = {
     width: size.width,
@@ -85,15 +133,12 @@ export function cartesianOptions(chart: ChartData, size: Size, kindMarks: KindMa
   if (key?.mark) {
     frame.marginTop += key.rows * 14 + 4;
     frame.height += key.rows * 14 + 4;
-    marks.push(key.mark);
   }
-  const first = projector(chart, frame, zero);
+  const first = projector(chart, frame, chart.zero);
   const desk = deskMarks(chart, frame, first.x, first.y, horizontal);
   frame.marginTop += desk.extraTop;
   frame.height += desk.extraTop;
-  marks.unshift(...desk.under);
-  marks.push(...desk.over);
-  const project = projector(chart, frame, zero);
+  const project = projector(chart, frame, chart.zero);
   // Labels are placed in order of what they name, each clear of those before it:
   // series at their ends, values beside marks (highlighted ones by default, see valueLabels.ts), then notes.
   const grouped = isGrouped(chart) && (chart.xKind === 'category' || chart.xKind === 'month');
@@ -102,20 +147,7 @@ export function cartesianOptions(chart: ChartData, size: Size, kindMarks: KindMa
   const labels: Box[] = [...desk.labels.map((b) => ({ ...b, y: b.y + frame.marginTop })), ...(ends?.boxes ?? [])];
   const markBoxes = obstaclesOf(chart, project, shift);
   const values = horizontal ? [] : placeValueLabels(chart, project, { centre: barCentre(chart), shift, avoid: labels, marks: markBoxes, halfWidth: halfWidthOf(chart, frame), frame });
-  marks.push(...valueMarks(chart, values, { centre: barCentre(chart), shift }));
-  if (ends) marks.push(...endLabelMarks(ends, context));
-  marks.push(...annotationMarks(chart, frame, zero, narrow, markBoxes, [...labels, ...values.map((v) => v.box)], shift));
-
-  return {
-    ...frame,
-    style: undefined,
-    x: withDomain({ ...xScale(chart, narrow), ...(horizontal ? valueAxisTicks(chart, frame.width - frame.marginLeft - frame.marginRight, zero, narrow ? 4 : 6) : {}), ...(extraLines ? { tickFormat: (c: string) => tickLines!.get(c)?.join('\n') ?? c } : {}) }, horizontal ? chart.domains?.y : chart.domains?.x),
-    y:
-      horizontal
-        ? { label: null, domain: chart.order?.filter((label) => drawn.some((d) => d.label === label)) ?? [...drawn].sort((a, b) => b.y! - a.y!).map((d) => d.label) }
-        : log ? logScale(chart, narrow) : withDomain({ label: unitHeading(chart.unit), grid: true, nice: true, zero: zero || undefined, tickFormat: (v: number) => formatTick(v, chart.unit, chart.locale), ticks: narrow ? 5 : 7 }, chart.domains?.y),
-    marks,
-  } as Plot.PlotOptions;
+  return { narrow, horizontal, log: logAxes(chart.spec).has('y'), drawn, rightMargin, frame, tickLines, extraLines, key, desk, project, shift, ends, markBoxes, labels: [...labels, ...values.map((v) => v.box)], values };
 }
 
 /** Each category's name in lines that fit its band (the plot's width shared out, less the band's padding). */
@@ -206,24 +238,59 @@ function xScale(chart: ChartData, narrow: boolean): Plot.ScaleOptions {
   }
 }
 
-/**
- * `obstacles`: the boxes of the marks, which notes keep off where they can; `labels`: the text
- * already placed, which they keep off; `shift`: how far a grouped bar sits off its category's
- * centre, by its series' rank (none on other charts).
- */
-function annotationMarks(chart: ChartData, frame: Frame, zero: boolean, narrow: boolean, obstacles: Box[], labels: Box[], shift: (d: Datum) => number = () => 0): Plot.Markish[] {
-  const notes = chart.annotations.flatMap((a) => (a.kind === 'note' ? [{ ...a.datum, note: a.text }] : []));
-  if (notes.length === 0) return [];
-  if (chart.kind.bars === 'horizontal') {
-    return [Plot.text(notes, { y: 'label', x: 'y', text: 'note', textAnchor: 'start', dx: 44, fontStyle: 'italic', fill: 'currentColor', className: 'halo' } as Plot.TextOptions)];
-  }
-  // Each note goes where it covers the fewest points and labels: see noteMarks.ts.
-  const project = projector(chart, frame, zero);
-  const area = plotArea(frame);
+/** A chart's notes at a size: the text, what it points at in data and in pixels, and the plot it stays in. */
+function noteAnchors(chart: ChartData, layout: Layout): NoteAnchor[] {
+  const shift = layout.shift ?? (() => 0);
   // Bars of several series over time share their period side by side: a note points at its own.
   const centre = chart.series ? barCentre(chart) : undefined;
   const anchor = (d: Datum) => (centre ? { ...d, x: centre(d) } : d);
-  return noteMarks(notes.map((d) => ({ text: d.note, x: anchor(d).x, y: d.y!, at: project(anchor(d)), dx: shift(d), area })), obstacles, narrow, false, labels);
+  const area = plotArea(layout.frame);
+  return chart.annotations.flatMap((a) => (a.kind === 'note' ? [{ text: a.text, x: anchor(a.datum).x, y: a.datum.y!, at: layout.project(anchor(a.datum)), dx: shift(a.datum), area }] : []));
+}
+
+/**
+ * Each note goes where it covers the fewest points and labels (noteMarks.ts);
+ * `places`: where each is put already (the same in every state of the chart).
+ */
+function annotationMarks(chart: ChartData, layout: Layout, places?: (Placement | undefined)[]): Plot.Markish[] {
+  const anchors = noteAnchors(chart, layout);
+  if (anchors.length === 0) return [];
+  if (layout.horizontal) {
+    return [Plot.text(chart.annotations.flatMap((a) => (a.kind === 'note' ? [{ ...a.datum, note: a.text }] : [])), { y: 'label', x: 'y', text: 'note', textAnchor: 'start', dx: 44, fontStyle: 'italic', fill: 'currentColor', className: 'halo' } as Plot.TextOptions)];
+  }
+  return noteMarks(anchors.map((a, i) => ({ ...a, place: places?.[i] })), layout.markBoxes, layout.narrow, false, [...layout.labels]);
+}
+
+/**
+ * Where the notes of a chart with states go, chosen once for all its
+ * states, so that a note kept from one state to the next keeps its place:
+ * each note, in the order the states bring them, clear of the marks and
+ * labels of every state that shows it and of the notes placed before it
+ * there. Undefined for a chart without states on shared scales, or whose
+ * states are not all drawn on one value axis here.
+ */
+function sharedNotes(chart: ChartData, size: Size, own: Layout): Placement[] | undefined {
+  const states = chart.sharedWith;
+  if (!states || own.horizontal || !states.every((c) => c.kind.morphs === true && c.spec.facet === undefined && !isStacked(c) && c.kind.bars !== 'horizontal')) return undefined;
+  const layouts = states.map((c) => (c === chart ? own : layoutOf(c, size)));
+  // Every state's boxes in this state's frame (states differ at most in their margins).
+  const moved = (boxes: readonly Box[], from: Frame) => boxes.map((b) => ({ ...b, x: b.x + own.frame.marginLeft - from.marginLeft, y: b.y + own.frame.marginTop - from.marginTop }));
+  const anchors = states.map((c, s) => noteAnchors(c, layouts[s]));
+  const id = (a: NoteAnchor) => `${a.text}|${String(a.x instanceof Date ? a.x.getTime() : a.x)}|${a.y}`;
+  const notes = [...new Set(anchors.flatMap((list) => list.map(id)))];
+  const placedIn = states.map((): Box[] => []);
+  const places = new Map<string, Placement>();
+  const mine = anchors[states.indexOf(chart)];
+  for (const note of notes) {
+    const shown = states.flatMap((_, s) => (anchors[s].some((a) => id(a) === note) ? [s] : []));
+    const anchor = (mine.find((a) => id(a) === note) ?? anchors[shown[0]].find((a) => id(a) === note))!;
+    const obstacles = shown.flatMap((s) => moved(layouts[s].markBoxes, layouts[s].frame));
+    const labels = shown.flatMap((s) => [...moved(layouts[s].labels, layouts[s].frame), ...placedIn[s]]);
+    const { place, box } = placeNote(anchor, obstacles, own.narrow, false, labels);
+    places.set(note, place);
+    for (const s of shown) placedIn[s].push(box);
+  }
+  return mine.map((a) => places.get(id(a))!);
 }
 
 function projector(chart: ChartData, frame: Frame, zero: boolean): Projector {
@@ -318,7 +385,7 @@ function endLabelMarks({ placed, ends }: EndLabels, context: Set<string>): Plot.
     const shift = label.y - label.want;
     const muted = context.has(label.series);
     marks.push(
-      Plot.text([d], {
+      keyedBy(Plot.text([d], {
         x: 'x',
         y: 'y',
         text: () => label.lines.join('\n'),
@@ -331,7 +398,7 @@ function endLabelMarks({ placed, ends }: EndLabels, context: Set<string>): Plot.
         fillOpacity: muted ? 0.8 : undefined,
         fontWeight: muted ? undefined : 'bold',
         className: 'halo',
-      } as Plot.TextOptions),
+      } as Plot.TextOptions), seriesName),
     );
   }
   marks.push(...leaderLines(placed.map((label) => ({ x: ends.get(label.series)!.x, y: ends.get(label.series)!.y, shift: label.y - label.want, side: 1 }))));

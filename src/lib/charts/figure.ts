@@ -73,6 +73,11 @@ export function makeFigure(id: string, chart: ChartData, defaultSource: string, 
  * drawing is recognised whatever section or story it is in.
  */
 export function drawingKey(chart: ChartData): string {
+  // A chart's notes are placed clear of the labels of the states it shares its scales with.
+  return chart.sharedWith ? contentKey(ownKey(chart), chart.sharedWith.map(ownKey)) : ownKey(chart);
+}
+
+function ownKey(chart: ChartData): string {
   const { spec, type, unit, locale, xKind, x, series, highlightsSeries, data, domains } = chart;
   const points = data.map((d) => [d.x, d.x1, d.x2, d.y, d.series, d.label, d.highlight, d.period.id, isUnverifiedDatum(d)]);
   return contentKey(spec, type, unit, locale, xKind, x, series, highlightsSeries, points, domains ? [domains.x?.map((t) => t.getTime()), domains.y] : null);

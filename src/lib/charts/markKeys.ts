@@ -14,6 +14,19 @@ interface Values {
 interface KeyedMark {
   data?: ArrayLike<unknown>;
   render: Render;
+  /** The key of what each datum draws, when it is not the datum itself (keyedBy). */
+  [KEY_OF]?: (d: unknown) => string;
+}
+
+const KEY_OF = Symbol('key of');
+
+/**
+ * `mark`, whose elements are keyed by `key` of their datum rather than by
+ * the datum: a series' name is one label wherever the series ends.
+ */
+export function keyedBy<M>(mark: M, key: (d: unknown) => string): M {
+  (mark as KeyedMark)[KEY_OF] = key;
+  return mark;
 }
 
 /** The attribute that carries a drawn element's key. */
@@ -25,7 +38,7 @@ export function keyMarks(options: Plot.PlotOptions): Plot.PlotOptions {
     const render = mark.render;
     mark.render = function (index, scales, values, dimensions, context) {
       const node = render.call(this, index, scales, values, dimensions, context);
-      if (node) label(node, index, this.data, values);
+      if (node) label(node, index, this.data, values, this[KEY_OF] ?? datumKey);
       return node;
     };
   }
@@ -38,11 +51,11 @@ function flatMarks(marks: unknown): KeyedMark[] {
 }
 
 /** Keys the children of a mark's group: one per index (dots, bars, text), or one per series (lines, areas). */
-function label(node: Element, index: number[], data: ArrayLike<unknown> | undefined, values: Values): void {
+function label(node: Element, index: number[], data: ArrayLike<unknown> | undefined, values: Values, key: (d: unknown) => string): void {
   const children = [...node.children];
   if (!data || !index) return;
   if (children.length === index.length) {
-    children.forEach((child, i) => child.setAttribute(KEY_ATTRIBUTE, datumKey(data[index[i]])));
+    children.forEach((child, i) => child.setAttribute(KEY_ATTRIBUTE, key(data[index[i]])));
     return;
   }
   // Lines and areas: one path per series, in the order each series first appears.
@@ -72,15 +85,17 @@ export function datumKey(d: unknown): string {
 
 /**
  * Keys the ticks, tick labels and gridlines of the axes Plot draws itself
- * (outside any mark's render) by the label each tick carries, so that a
- * tick kept by a rescaled axis is followed to its new place. A group whose
- * count differs from its labels' is left unkeyed.
+ * (outside any mark's render), so that a tick kept by a rescaled axis is
+ * followed to its new place: along time by the day it stands at (so that
+ * "Aug" and "Aug 2025" are one tick, relabelled), else by the label it
+ * carries. A group whose count differs from its labels' is left unkeyed.
  */
 export function keyAxes(root: Element): Element {
   for (const axis of ['x', 'y']) {
     const labels = root.querySelector(`g[aria-label="${axis}-axis tick label"]`);
     if (!labels) continue;
-    const names = [...labels.children].map((label) => label.textContent ?? '');
+    const day = dayOf(root, axis, labels);
+    const names = [...labels.children].map((label) => day?.(label) ?? label.textContent ?? '');
     for (const group of [labels, root.querySelector(`g[aria-label="${axis}-axis tick"]`), root.querySelector(`g[aria-label="${axis}-grid"]`)]) {
       if (group?.children.length !== names.length) continue;
       [...group.children].forEach((el, i) => el.hasAttribute(KEY_ATTRIBUTE) || el.setAttribute(KEY_ATTRIBUTE, `tick:${names[i]}`));
@@ -88,3 +103,21 @@ export function keyAxes(root: Element): Element {
   }
   return root;
 }
+
+interface Scale {
+  type?: string;
+  invert?: (pixel: number) => unknown;
+}
+
+/** On a time axis along x, the day (`2025-08-01`) a tick label stands at; undefined on any other axis. */
+function dayOf(root: Element, axis: string, labels: Element): ((label: Element) => string | undefined) | undefined {
+  const scale = (root as unknown as { scale?: (name: string) => Scale | undefined }).scale?.(axis);
+  if (axis !== 'x' || !scale?.invert || (scale.type !== 'utc' && scale.type !== 'time')) return undefined;
+  const shift = translateX(labels);
+  return (label) => {
+    const t = scale.invert!(translateX(label) + shift);
+    return t instanceof Date ? new Date(Math.round(t.getTime() / 864e5) * 864e5).toISOString().slice(0, 10) : undefined;
+  };
+}
+
+const translateX = (el: Element) => Number(/^translate\(\s*(-?[\d.]+)/.exec(el.getAttribute('transform') ?? '')?.[1] ?? 0);

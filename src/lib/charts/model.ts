@@ -164,6 +164,8 @@ export interface ChartData {
   highlightsSeries: boolean;
   /** Scales shared with the other states of the same chart (see states.ts); Plot's own when absent. */
   domains?: Domains;
+  /** The states of its chart that share those scales, in order, itself among them (their notes are placed once for all). */
+  sharedWith?: readonly ChartData[];
   /** Category labels along the band axis (bar x, barX y), in the order drawn; undefined: Plot's own. */
   order?: string[];
   /** Notes the data itself requires (spans, running sums). */

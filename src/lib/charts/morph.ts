@@ -47,6 +47,8 @@ interface Node {
   children?: Node[];
   /** A path that changes shape: each state's path data, resampled to the same commands. */
   shapes?: (string | undefined)[];
+  /** A text relabelled between states (a tick's "Aug", then "Aug 2025"): one mark per wording, shown where the state has it, each moving with the others. */
+  shown?: boolean[];
 }
 
 /** The attribute prefix of a reshaped path's other states' path data: `data-d2`. */
@@ -62,6 +64,7 @@ const RESHAPE = { attributeName: 'd', begin: 'indefinite', dur: '0.5s', fill: 'f
  */
 export function morph(roots: readonly Element[], prefix: string): Morph | undefined {
   if (roots.length < 2 || new Set(roots.map((r) => attributesOf(r, new Set()))).size > 1) return undefined;
+  for (const root of roots) placeTexts(root);
   const tree = merge(roots.map((r) => r));
   const states = roots.map((): [string, string][] => []);
   let count = 0;
@@ -75,7 +78,7 @@ export function morph(roots: readonly Element[], prefix: string): Morph | undefi
       for (const child of node.children) g.appendChild(build(child, here));
       return g;
     }
-    const rules = leafRules(node.els.map((e, i) => (here[i] ? e : undefined)), node.shapes !== undefined);
+    const rules = leafRules(node.els.map((e, i) => (here[i] ? e : undefined)), node.shapes !== undefined, node.shown);
     const ref = rules.ref.cloneNode(true) as Element;
     ref.removeAttribute(KEY_ATTRIBUTE);
     if (rules.decls || node.shapes) {
@@ -143,7 +146,49 @@ function merge(parents: readonly (Element | undefined)[]): Node[] {
   for (const node of merged) {
     if (node.id.startsWith('g:')) node.children = merge(node.els);
   }
-  return merged.flatMap(splitPaths);
+  return merged.flatMap(splitPaths).flatMap(splitTexts);
+}
+
+/**
+ * Labels that move with their marks: a group's own `translate` (Plot's
+ * dx and dy) is added to the place of each text in it, so that a label
+ * moved aside in one state and not in another is one text at two places;
+ * then neighbouring groups of texts alike in all else are one group (a
+ * series' name, drawn as a mark of its own in each state, is found by its
+ * key whatever group held it).
+ */
+function placeTexts(parent: Element): void {
+  for (const child of [...parent.children]) {
+    if (child.tagName.toLowerCase() !== 'g' || child.children.length === 0) continue;
+    const texts = [...child.children].every((c) => c.tagName.toLowerCase() === 'text' && translation(c));
+    const own = translation(child);
+    if (!texts) placeTexts(child);
+    else if (own) {
+      for (const text of child.children) {
+        const [x, y] = translation(text)!;
+        text.setAttribute('transform', `translate(${round(x + own[0])},${round(y + own[1])})`);
+      }
+      child.removeAttribute('transform');
+    }
+  }
+  let previous: Element | undefined;
+  for (const child of [...parent.children]) {
+    const texts = child.tagName.toLowerCase() === 'g' && child.children.length > 0 && [...child.children].every((c) => c.tagName.toLowerCase() === 'text');
+    if (texts && previous && attributesOf(previous, new Set()) === attributesOf(child, new Set())) {
+      previous.append(...child.children);
+      child.remove();
+    } else previous = texts ? child : undefined;
+  }
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+/** A keyed text worded differently between states: one mark per wording (see Node.shown). */
+function splitTexts(node: Node): Node[] {
+  if (node.children || node.shapes) return [node];
+  const words = [...new Set(node.els.flatMap((e) => (e?.tagName.toLowerCase() === 'text' ? [e.textContent ?? ''] : [])))];
+  if (words.length < 2) return [node];
+  return words.map((word) => ({ ...node, id: `${node.id}@${word}`, shown: node.els.map((e) => e?.textContent === word) }));
 }
 
 /**
@@ -159,7 +204,8 @@ function identity(el: Element): string {
   // A place given by a translate can move; a gridline can move, but neither turn nor stretch.
   const changeable = new Set<string>([KEY_ATTRIBUTE, ...PAINT, ...(GEOMETRY[tag] ?? []), ...(translation(el) ? ['transform'] : [])]);
   const direction = tag === 'line' ? `|${coordinate(el, 'x2') - coordinate(el, 'x1')},${coordinate(el, 'y2') - coordinate(el, 'y1')}` : '';
-  return `k:${tag}|${key}|${attributesOf(el, changeable)}|${el.textContent ?? ''}${direction}`;
+  // A keyed text may be reworded (splitTexts).
+  return `k:${tag}|${key}|${attributesOf(el, changeable)}|${tag === 'text' ? '' : (el.textContent ?? '')}${direction}`;
 }
 
 const coordinate = (el: Element, name: string) => Number(el.getAttribute(name) ?? 0);
@@ -212,15 +258,15 @@ function isStart(d: string, whole: string): boolean {
  * line, the tallest bar, else the last state that has it) and, when it
  * changes at all, each state's declarations.
  */
-function leafRules(els: readonly (Element | undefined)[], reshaped = false): { ref: Element; decls?: string[] } {
+function leafRules(els: readonly (Element | undefined)[], reshaped = false, worded?: readonly boolean[]): { ref: Element; decls?: string[] } {
   const present = els.map((e, i) => (e ? i : -1)).filter((i) => i >= 0);
   const tag = els[present[0]]!.tagName.toLowerCase();
-  const refIndex = tag === 'path' ? present.reduce((a, b) => ((els[b]!.getAttribute('d') ?? '').length > (els[a]!.getAttribute('d') ?? '').length ? b : a)) : tag === 'rect' ? present.reduce((a, b) => (area(els[b]!) > area(els[a]!) ? b : a)) : present.at(-1)!;
+  const refIndex = tag === 'path' ? present.reduce((a, b) => ((els[b]!.getAttribute('d') ?? '').length > (els[a]!.getAttribute('d') ?? '').length ? b : a)) : tag === 'rect' ? present.reduce((a, b) => (area(els[b]!) > area(els[a]!) ? b : a)) : (present.findLast((i) => worded?.[i] !== false) ?? present.at(-1)!);
   const ref = els[refIndex]!;
   // A state without the mark shows it as the nearest state that has it does, faded out.
   const shown = els.map((e, i) => e ?? els[present.find((p) => p >= i) ?? present.at(-1)!]!);
   const base = tag === 'rect' ? baselineOf(shown, ref) : 'top';
-  const changes = shown.map((el, i) => declarations(el, ref, els[i] !== undefined, reshaped ? '' : tag, base));
+  const changes = shown.map((el, i) => declarations(el, ref, els[i] !== undefined && worded?.[i] !== false, reshaped ? '' : tag, base));
   const names = [...new Set(changes.flatMap((c) => [...c.keys()]))];
   if (names.length === 0) return { ref };
   // A bar standing on its baseline scales from it (through zero when a state turns it the other way).

@@ -23,6 +23,30 @@ export interface NoteAnchor {
   fy?: number;
   /** What the note must stay inside: the plot, or its panel. */
   area: Box;
+  /** Where it goes, when that is chosen already (the same in every state of a chart); else it is placed here. */
+  place?: Placement;
+}
+
+/**
+ * Where a note goes beside its value, clear of `labels` and off `obstacles`
+ * where it can, and the box it then takes. `near`: only spots that need no
+ * connecting line.
+ */
+export function placeNote(anchor: NoteAnchor, obstacles: Box[], narrow: boolean, near: boolean, labels: readonly Box[]): { place: Placement; box: Box } {
+  const { width, height } = noteSize(anchor.text, narrow);
+  const at = { x: anchor.at.x + (anchor.dx ?? 0), y: anchor.at.y };
+  const place = anchor.place ?? placeLabel(at, width, height, obstacles, anchor.area, near, labels);
+  return { place, box: labelBox(at, width, height, place) };
+}
+
+/** The characters a note's line holds. */
+const lineWidthOf = (narrow: boolean) => (narrow ? 10 : 14);
+
+/** A note's box, wrapped at its line width. */
+function noteSize(text: string, narrow: boolean): { width: number; height: number } {
+  const lineWidth = lineWidthOf(narrow);
+  const lines = Math.max(1, Math.ceil(Math.ceil(text.length * 0.56) / lineWidth));
+  return { width: Math.min(textWidth(text), lineWidth * 11), height: lines * 13 };
 }
 
 /**
@@ -34,15 +58,10 @@ export interface NoteAnchor {
  */
 export function noteMarks(anchors: readonly NoteAnchor[], obstacles: Box[], narrow: boolean, near = false, labels: Box[] = []): Plot.Markish[] {
   if (anchors.length === 0) return [];
-  const lineWidth = narrow ? 10 : 14;
+  const lineWidth = lineWidthOf(narrow);
   const placed = anchors.map((anchor) => {
-    const chars = Math.ceil(anchor.text.length * 0.56);
-    const lines = Math.max(1, Math.ceil(chars / lineWidth));
-    const width = Math.min(textWidth(anchor.text), lineWidth * 11);
-    const height = lines * 13;
-    const at = { x: anchor.at.x + (anchor.dx ?? 0), y: anchor.at.y };
-    const place = placeLabel(at, width, height, obstacles, anchor.area, near, labels);
-    labels.push(labelBox(at, width, height, place));
+    const { place, box } = placeNote(anchor, obstacles, narrow, near, labels);
+    labels.push(box);
     return { ...anchor, note: anchor.text, place };
   });
   const facet = (a: NoteAnchor) => (a.fx === undefined ? {} : { fx: () => a.fx, fy: () => a.fy });

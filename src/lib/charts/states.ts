@@ -35,7 +35,7 @@ export function fixScales(charts: readonly { id: string; chart: ChartData; group
     const shared = members.filter((c) => c.xKind === first.xKind && !zooms(first, c));
     if (shared.length < 2) continue;
     const domains = sharedDomains(shared);
-    for (const chart of shared) chart.domains = domains;
+    for (const chart of shared) Object.assign(chart, { domains, sharedWith: shared });
   }
 }
 
