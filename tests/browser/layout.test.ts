@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildAndServe, CHARTLESS_SECTION, openPage, screenshotPath, scrollStepTo, STORY, VIEWPORTS, type BuiltSite } from './site.ts';
 import { expectInline, layout, type Placed } from './pageChecks.ts';
+import { CHART_TYPE, figureFits } from './reading.ts';
 
 let site: BuiltSite;
 
@@ -144,6 +145,23 @@ describe('on a wide screen', () => {
     const { page } = await openPage(site, `${STORY}/`, { viewport: { width, height } });
     const [name, headline] = await Promise.all([page.locator('.masthead-name').boundingBox(), page.locator('h1').boundingBox()]);
     expect(Math.abs(name!.x - headline!.x)).toBeLessThanOrEqual(2);
+    await page.context().close();
+  });
+});
+
+describe('chart type', () => {
+  test.each([
+    [360, 640],
+    [390, 844],
+    [1280, 800],
+    [1920, 1080],
+  ])('at %i px wide, every text of every pinned chart is shown between 11 and 14 px', async (width, height) => {
+    const { page, problems } = await openPage(site, `${STORY}/`, { viewport: { width, height }, reducedMotion: 'reduce' });
+    const fits = await figureFits(page);
+    expect(fits.length).toBeGreaterThanOrEqual(10);
+    const out = fits.filter((f) => f.type.min < CHART_TYPE.min - 0.25 || f.type.max > CHART_TYPE.max + 0.25);
+    expect(out.map((f) => `${f.id}: ${f.type.min.toFixed(1)}–${f.type.max.toFixed(1)} px`)).toEqual([]);
+    expect(problems).toEqual([]);
     await page.context().close();
   });
 });
