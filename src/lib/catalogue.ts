@@ -29,7 +29,7 @@ function entry<A extends readonly unknown[]>(e: Entry<A>): Entry<A> {
 }
 
 /** "a, b or c". */
-function either(words: readonly string[]): string {
+export function either(words: readonly string[]): string {
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : (words[0] ?? '');
 }
 

@@ -1,5 +1,6 @@
 import type { LedgerEntry } from './ledger.ts';
 import { parsePeriod, periodLabelLong } from '../period.ts';
+import { derivedOp } from '../data/ops/registry.ts';
 
 /** What the page's "How we checked these numbers" list says of one entry. */
 export interface EntryText {
@@ -19,35 +20,25 @@ export interface EntryText {
 
 type Derived = NonNullable<LedgerEntry['derived']>;
 
-/** How each derivation reads in words, with the measure's label: "the change in Exports on a year earlier". */
-const OPS: Record<string, (d: Derived) => string> = {
-  yoy: (d) => `the change in ${d.ofLabel} on a year earlier`,
-  mom: (d) => `the change in ${d.ofLabel} on the previous period`,
-  change: (d) => `the difference in ${d.ofLabel} from the previous period`,
-  change_yoy: (d) => `the difference in ${d.ofLabel} from a year earlier`,
-  ytd: (d) => `the running sum of ${d.ofLabel} since January`,
-  rolling12: (d) => `the sum of ${d.ofLabel} over the last twelve months`,
-  diff: (d) => `${d.ofLabel} minus ${d.minusLabel ?? d.minus}`,
-  share: (d) => `the share of ${d.ofLabel} in the total`,
-  index: (d) => `${d.ofLabel} as an index`,
-  rank: (d) => `the rank by ${d.ofLabel}`,
-  sum: (d) => `the total of ${d.ofLabel} over ${over(d)}`,
-  mean: (d) => `the average of ${d.ofLabel} over ${over(d)}`,
-  last: (d) => `${d.ofLabel} at the end of ${over(d)}`,
+/**
+ * How a change that a fact works out (`from=`) reads in words; a dataset's
+ * derived measures say it themselves (ops/, `words`).
+ */
+const FACT_OPS: Record<string, (d: Derived) => string> = {
   change_from: (d) => `the difference in ${d.ofLabel} from ${since(d)}`,
   pct_from: (d) => `the change in ${d.ofLabel}, in per cent, from ${since(d)}`,
   times_from: (d) => `${d.ofLabel} as a multiple of its value in ${since(d)}`,
 };
 
-/** What a gathered measure runs over: "the year", "the decade", "the whole table" (to: all). */
-function over(d: Derived): string {
-  return d.to === 'all' ? 'the whole table' : `the ${d.to ?? 'period'}`;
-}
-
 /** The period a change runs from, in words, and the value there: "October 2007 (707)". */
 function since(d: Derived): string {
   const period = d.from === undefined ? undefined : parsePeriod(d.from);
   return `${period ? periodLabelLong(period) : d.from}${d.fromValue === undefined ? '' : ` (${d.fromValue})`}`;
+}
+
+function howComputed(d: Derived): string {
+  const words = derivedOp(d.op)?.words ?? FACT_OPS[d.op];
+  return words ? words(d) : `${d.op} of ${d.ofLabel}`;
 }
 
 /** The reader-facing words for one ledger entry. */
@@ -61,7 +52,7 @@ export function entryText(entry: LedgerEntry): EntryText {
     figure: entry.text,
     measure: [entry.measureLabel, ...filters, ...(when ? [when] : [])].join(', '),
     data: entry.valueText,
-    computed: derived ? `Computed by us: ${(OPS[derived.op] ?? ((d: Derived) => `${d.op} of ${d.ofLabel}`))(derived)}.` : '',
+    computed: derived ? `Computed by us: ${howComputed(derived)}.` : '',
     source: entry.source.url ? host(entry.source.url) : '',
     publisher: entry.source.publisher,
   };

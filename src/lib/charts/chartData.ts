@@ -19,6 +19,7 @@ import { kindOf } from './kinds/registry.ts';
 import { type ChartData, type ChartProblem, type ChartResult, type Datum, type XKind } from './model.ts';
 import { drawsHollow, isUnverifiedDatum, unverifiedNote, unverifiedSources } from './provenance.ts';
 import { describeSources } from '../data/provenance.ts';
+import { derivedOp } from '../data/ops/registry.ts';
 
 export { annotatedDatum };
 // The shared chart types live in model.ts, below every kind; re-exported for callers outside src/lib/charts.
@@ -365,9 +366,8 @@ export function averagesOverSpan(table: Table, measure: Measure, row: Row): bool
   if (table.index !== 'period') return false;
   const unit = unitOf(measure, row);
   if (!unit || !ADDITIVE_KINDS.has(unit.kind)) return false;
-  // A reported amount, or the difference of two: other derived measures are rates, totals or ranks.
-  const op = measure.derived?.op;
-  return op === undefined || op === 'diff';
+  // A reported amount, or one worked out as amounts are (the difference of two): other derived measures are rates, totals or ranks.
+  return measure.derived === undefined || derivedOp(measure.derived.op)?.amount === true;
 }
 
 /** A datum is highlighted by its period (or last month), series or category. */
@@ -397,10 +397,10 @@ function isHighlighted(d: Datum, values: Set<string>): boolean {
 
 /** The note under a running total: its description, or what it adds up. */
 function runningTotalNote(measure: Measure): string | undefined {
-  const op = measure.derived?.op;
-  if (op !== 'ytd' && op !== 'rolling12') return undefined;
+  const op = derivedOp(measure.derived?.op);
+  if (!op?.note) return undefined;
   if (measure.description) return /[.!?]$/.test(measure.description) ? measure.description : `${measure.description}.`;
-  return op === 'ytd' ? `${measure.label}: the figures added up from the start of each year.` : `${measure.label}: the figures of the last twelve months added up.`;
+  return op.note(measure.label);
 }
 
 function notesFor(table: Table, data: Datum[], measures: Measure[], xKind: XKind): string[] {

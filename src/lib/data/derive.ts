@@ -1,8 +1,10 @@
 import type { Measure, Row, Table } from './model.ts';
 import { isTotalRow } from './totals.ts';
 import { anyUnverified, ProvenanceTracker } from './provenance.ts';
-import { endTime, follows, startTime, yearEarlierId, type Grain, type Period } from '../period.ts';
+import { endTime, follows, isSpan, startTime, type Grain, type Period } from '../period.ts';
 import { GATHERINGS } from './gatherings/registry.ts';
+import { round, type Computation } from './ops/op.ts';
+import { derivedOp } from './ops/registry.ts';
 
 /**
  * Computes every derived measure of `table` in place. Detail rows are left
@@ -16,9 +18,10 @@ export function deriveMeasures(table: Table): void {
   const tracked = anyUnverified(table.rows);
   for (const measure of table.measures.values()) {
     if (!measure.derived) continue;
-    const op = measure.derived.op;
+    const op = derivedOp(measure.derived.op);
+    if (!op || op.compute.kind === 'gather') continue; // refused by the schema, or kept in a table of the coarser grain
     const tracker = tracked ? new ProvenanceTracker(table, measure.name) : undefined;
-    if (op === 'share' || op === 'rank') {
+    if (op.compute.kind === 'across') {
       // Across the categories of one period (and of the other category columns).
       const across = measure.derived.across;
       const keep = table.categories.filter((c) => across !== undefined && c !== across);
@@ -27,10 +30,10 @@ export function deriveMeasures(table: Table): void {
       for (const rows of groupRows(table, keep, true)) {
         const parts = rows.filter((row) => !isTotalRow(table, row, totals));
         for (const row of rows) if (isTotalRow(table, row, totals)) row.values[measure.name] = null;
-        computeAcross(measure, parts, tracker);
+        computeAcross(measure, op.compute, parts, tracker);
       }
     } else {
-      for (const rows of series) computeMeasure(measure, rows, tracker);
+      for (const rows of series) computeMeasure(measure, op.compute, rows, tracker);
     }
     // Only detail rows are in no group.
     for (const row of table.rows) {
@@ -76,72 +79,38 @@ function groupRows(table: Table, columns: string[], byPeriod = false): Row[][] {
   return [...groups.values()];
 }
 
-function computeMeasure(measure: Measure, rows: Row[], tracker?: ProvenanceTracker): void {
+function computeMeasure(measure: Measure, compute: Computation & { kind: 'row' | 'window' }, rows: Row[], tracker?: ProvenanceTracker): void {
   const spec = measure.derived!;
   const read = (row: Row | undefined, name = spec.of) => (row ? row.values[name] ?? null : null);
-  // With a tracker, every input read is noted, to mark the value it goes into.
-  const value = tracker ? (row: Row | undefined, name = spec.of) => (tracker.touch(row, name), read(row, name)) : read;
-  const windows: number[] | undefined = tracker ? [] : undefined;
-  const byId = spec.op === 'yoy' || spec.op === 'change_yoy' || spec.op === 'index' ? new Map(rows.map((row) => [row.period.id, row])) : undefined;
   const results: (number | null)[] = new Array(rows.length).fill(null);
-
-  switch (spec.op) {
-    case 'ytd':
-      windowSums(rows, read, (p) => Date.UTC(p.year, 0, 1), results, windows);
-      break;
-    case 'rolling12':
-      windowSums(rows, value, (p, endsAt) => {
-        if (p.day === undefined) return Date.UTC(p.year - 1, p.to, 1);
-        const end = new Date(endsAt);
-        return Date.UTC(end.getUTCFullYear() - 1, end.getUTCMonth(), end.getUTCDate());
-      }, results, windows);
-      break;
-    default:
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i];
-        const previous = rows[i - 1];
-        const consecutive = previous !== undefined && follows(previous.period, row.period) && !isSpan(previous.period) && !isSpan(row.period);
-        switch (spec.op) {
-          case 'diff': {
-            const a = value(row);
-            const b = value(row, spec.minus);
-            results[i] = a === null || b === null ? null : a - b;
-            break;
-          }
-          case 'yoy':
-            results[i] = change(value(row), value(byId!.get(yearEarlierId(row.period))));
-            break;
-          case 'mom':
-            results[i] = consecutive ? change(value(row), value(previous)) : null;
-            break;
-          case 'change':
-            results[i] = consecutive ? difference(value(row), value(previous)) : null;
-            break;
-          case 'change_yoy':
-            results[i] = difference(value(row), value(byId!.get(yearEarlierId(row.period))));
-            break;
-          case 'index': {
-            const base = value(byId!.get(spec.base ?? ''));
-            const now = value(row);
-            results[i] = base === null || base === 0 || now === null ? null : (now / base) * 100;
-            break;
-          }
-        }
-        tracker?.settle(row, results[i] !== null);
+  if (compute.kind === 'window') {
+    const windows: number[] | undefined = tracker ? [] : undefined;
+    windowSums(rows, read, compute.start, results, windows);
+    if (tracker && windows) {
+      // A running sum rests on every row of its window.
+      for (let i = 0; i < windows.length; i++) {
+        for (let j = windows[i]; j <= i; j++) tracker.touch(rows[j], spec.of);
+        tracker.settle(rows[i], results[i] !== null);
       }
-  }
-  if (tracker && windows) {
-    // A running sum rests on every row of its window.
-    for (let i = 0; i < windows.length; i++) {
-      for (let j = windows[i]; j <= i; j++) tracker.touch(rows[j], spec.of);
-      tracker.settle(rows[i], results[i] !== null);
+    }
+  } else {
+    // With a tracker, every input read is noted, to mark the value it goes into.
+    const value = tracker ? (row: Row | undefined, name = spec.of) => (tracker.touch(row, name), read(row, name)) : read;
+    let byId: Map<string, Row> | undefined;
+    const period = (id: string) => (byId ??= new Map(rows.map((row) => [row.period.id, row]))).get(id);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      const before = rows[i - 1];
+      const previous = before !== undefined && follows(before.period, row.period) && !isSpan(before.period) && !isSpan(row.period) ? before : undefined;
+      results[i] = compute.value({ row, previous, value, period, spec });
+      tracker?.settle(row, results[i] !== null);
     }
   }
   for (let i = 0; i < rows.length; i++) rows[i].values[measure.name] = results[i] === null ? null : round(results[i]!);
 }
 
-/** Share of the total (%) and rank (1 = largest) of each row among the rows of one period. */
-function computeAcross(measure: Measure, rows: Row[], tracker?: ProvenanceTracker): void {
+/** A value for each row among the rows of one period (a share, a rank). */
+function computeAcross(measure: Measure, compute: Computation & { kind: 'across' }, rows: Row[], tracker?: ProvenanceTracker): void {
   const spec = measure.derived!;
   const values = rows.map((row) => row.values[spec.of] ?? null);
   if (tracker) {
@@ -151,20 +120,8 @@ function computeAcross(measure: Measure, rows: Row[], tracker?: ProvenanceTracke
       tracker.settle(row, true);
     }
   }
-  if (spec.op === 'share') {
-    // A share needs the whole: one missing part leaves every share unknown.
-    const complete = values.every((v) => v !== null);
-    const total = complete ? values.reduce((a, b) => a! + b!, 0)! : 0;
-    for (const [i, row] of rows.entries()) row.values[measure.name] = complete && total !== 0 ? round((values[i]! / total) * 100) : null;
-    return;
-  }
-  const order = rows.map((_, i) => i).filter((i) => values[i] !== null).sort((a, b) => values[b]! - values[a]!);
-  for (const row of rows) row.values[measure.name] = null;
-  // Equal values share a rank (1, 2, 2, 4).
-  order.forEach((index, place) => {
-    const tied = place > 0 && values[order[place - 1]] === values[index];
-    rows[index].values[measure.name] = tied ? rows[order[place - 1]].values[measure.name] : place + 1;
-  });
+  const results = compute.values(values);
+  for (const [i, row] of rows.entries()) row.values[measure.name] = results[i] === null ? null : round(results[i]!);
 }
 
 /**
@@ -203,24 +160,6 @@ function windowSums(
     results[i] = missing === 0 && starts[lo] === start ? sum : null;
     windows?.push(lo);
   }
-}
-
-function change(now: number | null, before: number | null): number | null {
-  if (now === null || before === null || before === 0) return null;
-  return ((now - before) / Math.abs(before)) * 100;
-}
-
-function difference(now: number | null, before: number | null): number | null {
-  return now === null || before === null ? null : now - before;
-}
-
-function isSpan(p: Period): boolean {
-  return (p.grain ?? 'month') === 'month' && p.to > p.from;
-}
-
-/** Removes floating-point dust (0.1 + 0.2) without losing real precision. */
-function round(x: number): number {
-  return Math.round(x * 1e9) / 1e9;
 }
 
 /**
@@ -288,22 +227,10 @@ export function aggregateMeasures(table: Table): void {
 
 const NO_NOTES: Record<string, string> = Object.freeze({ '': '' }) as Record<string, string>;
 
+/** A gathering op's value for one coarser period (ending at `end`, ms, and holding `count` periods of the table's grain); none for an op that gathers nothing. */
 function aggregate(op: string, of: string, rows: Row[], end: number, covered: boolean, count: number): number | null {
-  if (op === 'last') {
-    const last = rows.at(-1)!;
-    const closes = endTime(last.period) === end && !isSpan(last.period) && rows.every((row) => row.unit === last.unit);
-    if (closes) return last.values[of] ?? null;
-    // The closing period has no row: none, if the table says so and covers it.
-    return covered && !rows.some((row) => isSpan(row.period)) ? 0 : null;
-  }
-  if (!covered || (op === 'mean' && rows.some((row) => isSpan(row.period)))) return null;
-  let sum = 0;
-  for (const row of rows) {
-    const v = row.values[of] ?? null;
-    if (v === null) return null;
-    sum += v;
-  }
-  return round(op === 'mean' ? sum / count : sum);
+  const compute = derivedOp(op)?.compute;
+  return compute?.kind === 'gather' ? compute.value(rows, of, end, covered, count) : null;
 }
 
 /** How many periods of `sample`'s grain run from `start` to `end` (ms). */

@@ -4,9 +4,12 @@ import { escapeOf, readText } from '../files.ts';
 import { parseYaml, reportSchemaIssues } from '../yamlSource.ts';
 import type { Problems } from '../problems.ts';
 import { closest, suggestion } from '../suggest.ts';
-import { AGGREGATE_GRAINS, datasetSchema, isAggregation, periodColumn, tableSchema, type DatasetSpec, type TableSpec } from './schema.ts';
+import { AGGREGATE_GRAINS, datasetSchema, periodColumn, tableSchema, type DatasetSpec, type TableSpec } from './schema.ts';
 import { isCoarser } from './derive.ts';
 import { GATHERINGS } from './gatherings/registry.ts';
+import { derivedOp, isAggregation } from './ops/registry.ts';
+import { fieldProblem, type FieldProblem } from './ops/fields.ts';
+import type { OpField } from './ops/op.ts';
 import { grainNoun } from '../period.ts';
 import { emptyTable, parseTable } from './parseTable.ts';
 import type { Dataset, Table } from './model.ts';
@@ -126,7 +129,7 @@ function checkTotals(name: string, table: Table, spec: TableSpec, file: string, 
     }
   }
   for (const [derived, d] of Object.entries(spec.derived ?? {})) {
-    if (d.op !== 'share' && d.op !== 'rank') continue;
+    if (derivedOp(d.op)?.compute.kind !== 'across') continue;
     for (const column of d.across === undefined ? table.categories : [d.across]) {
       const found = undeclaredTotal(table, column, d.of);
       if (!found) continue;
@@ -226,47 +229,35 @@ function checkDeclarations(
           problems.add(file, at('derived', derived, field), `table ${name}: derived "${derived}" refers to unknown measure "${ref}"`, suggestion(ref, measures));
         }
       }
+      const op = derivedOp(d.op);
       const of = ofUnit(table, d.of, units);
-      if ((d.op === 'yoy' || d.op === 'mom') && (of?.kind === 'pct' || of?.kind === 'pp')) {
-        problems.add(file, at('derived', derived, 'op'), `table ${name}: derived "${derived}" takes a percentage change of "${d.of}", which is itself in ${of.label}`, `a change of a percentage is told in percentage points: use op: ${d.op === 'yoy' ? 'change_yoy' : 'change'}`);
+      if (op?.percentChange && (of?.kind === 'pct' || of?.kind === 'pp')) {
+        problems.add(file, at('derived', derived, 'op'), `table ${name}: derived "${derived}" takes a percentage change of "${d.of}", which is itself in ${of.label}`, op.percentChange);
       }
-      if (SUMS.includes(d.op) && of && isRate(of)) {
-        problems.add(
-          file,
-          at('derived', derived, 'op'),
-          `table ${name}: derived "${derived}" adds up "${d.of}", which is in ${of.label}: a sum of ${of.kind === 'pp' ? 'percentage points' : 'percentages'} means nothing`,
-          d.op === 'sum' ? 'rates and percentages are not added up: use op: mean (the average over the period) or op: last (the figure at its end)' : `rates and percentages are not added up: drop the measure, or take the ${d.op === 'ytd' ? 'running total' : 'rolling sum'} of the amounts the rate is computed from`,
-        );
+      if (op?.addsUp && of && isRate(of)) {
+        problems.add(file, at('derived', derived, 'op'), `table ${name}: derived "${derived}" adds up "${d.of}", which is in ${of.label}: a sum of ${of.kind === 'pp' ? 'percentage points' : 'percentages'} means nothing`, op.addsUp);
       }
-      if (d.op === 'index' && d.base === undefined) {
-        problems.add(file, at('derived', derived), `table ${name}: derived "${derived}" uses op index without "base"`, 'add base: <period> (the period whose value is 100), e.g. base: 2000');
-      }
-      if (d.op !== 'index' && d.base !== undefined) {
-        problems.add(file, at('derived', derived, 'base'), `table ${name}: derived "${derived}" has "base" but op ${d.op} takes none`, 'delete base:, or use op: index');
-      }
+      const fieldAt = (problem: FieldProblem) => (problem.field ? at('derived', derived, problem.field) : at('derived', derived));
+      const report = (field: OpField, given: boolean) => {
+        const problem = fieldProblem(name, derived, d.op, field, given);
+        if (problem) problems.add(file, fieldAt(problem), problem.message, problem.hint);
+        return problem;
+      };
+      report('base', d.base !== undefined);
       const categories = columns.filter((c) => table.columns[c].type === 'category' && c !== table.long?.measure && c !== table.long?.unit);
-      if (d.across !== undefined && d.op !== 'share' && d.op !== 'rank') {
-        problems.add(file, at('derived', derived, 'across'), `table ${name}: derived "${derived}" has "across" but op ${d.op} takes none`, 'delete across:, or use op: share or rank');
-      } else if (d.across !== undefined && !categories.includes(d.across)) {
+      if (!report('across', d.across !== undefined) && d.across !== undefined && !categories.includes(d.across)) {
         problems.add(file, at('derived', derived, 'across'), `table ${name}: derived "${derived}" is across unknown category "${d.across}"`, categories.length ? suggestion(d.across, categories) ?? '' : `table ${name} has no category columns`);
       }
-      if ((d.op === 'share' || d.op === 'rank') && categories.length === 0) {
+      if (op?.compute.kind === 'across' && categories.length === 0) {
         problems.add(file, at('derived', derived, 'op'), `table ${name}: derived "${derived}" uses op ${d.op}, but the table has no categories to compare`, 'a share or a rank compares the categories of one period: add a category column');
       }
-      if (d.op !== 'diff' && d.minus !== undefined) {
-        problems.add(file, at('derived', derived, 'minus'), `table ${name}: derived "${derived}" has "minus" but op ${d.op} takes none`, 'delete minus:, or use op: diff to subtract it');
-      }
-      if (d.op === 'diff' && d.minus === undefined) {
-        problems.add(file, at('derived', derived), `table ${name}: derived "${derived}" uses op diff without "minus"`, 'add minus: <measure> (balance: of exports, minus imports)');
-      }
-      if (isAggregation(d.op) && d.to === undefined) {
-        problems.add(file, at('derived', derived), `table ${name}: derived "${derived}" uses op ${d.op} without "to"`, `add to: ${AGGREGATE_GRAINS.join(', ')}: the grain the values are gathered into (all: over the whole table)`);
-      } else if (!isAggregation(d.op) && d.to !== undefined) {
-        problems.add(file, at('derived', derived, 'to'), `table ${name}: derived "${derived}" has "to" but op ${d.op} takes none`, 'delete to:, or use op: sum, mean or last to gather the values into a coarser grain');
-      } else if (isAggregation(d.op) && periodColumn(table) === undefined) {
-        problems.add(file, at('derived', derived, 'to'), `table ${name}: derived "${derived}" gathers values into ${GATHERINGS[d.to!].noun}, but the table has no periods`, 'a table without a period column has nothing to gather: delete the measure');
-      } else if (isAggregation(d.op) && table.index === 'end') {
-        problems.add(file, at('derived', derived, 'op'), `table ${name}: derived "${derived}" gathers running totals (index: end)`, 'a running total already sums its year: read its last value with at=, or gather a table of single periods');
+      report('minus', d.minus !== undefined);
+      if (!report('to', d.to !== undefined) && isAggregation(d.op)) {
+        if (periodColumn(table) === undefined) {
+          problems.add(file, at('derived', derived, 'to'), `table ${name}: derived "${derived}" gathers values into ${GATHERINGS[d.to!].noun}, but the table has no periods`, 'a table without a period column has nothing to gather: delete the measure');
+        } else if (table.index === 'end') {
+          problems.add(file, at('derived', derived, 'op'), `table ${name}: derived "${derived}" gathers running totals (index: end)`, 'a running total already sums its year: read its last value with at=, or gather a table of single periods');
+        }
       }
       if (measures.includes(derived)) {
         problems.add(file, at('derived', derived), `table ${name}: derived "${derived}" has the name of a column`, 'give the derived measure its own name');
@@ -275,15 +266,13 @@ function checkDeclarations(
   }
 }
 
-/** The unit of a column or declared measure of a table, if it names a known one. */
-/** Ops that add values up. */
-const SUMS: string[] = ['sum', 'ytd', 'rolling12'];
 
 /** A percentage, a change in points, or a unit printed with a % sign: values that do not add up. */
 function isRate(unit: { kind: string; suffix: string }): boolean {
   return unit.kind === 'pct' || unit.kind === 'pp' || unit.suffix.trim() === '%';
 }
 
+/** The unit of a column or declared measure of a table, if it names a known one. */
 function ofUnit(table: TableSpec, name: string, units: UnitRegistry) {
   const unit = table.long ? table.measures?.[name]?.unit : table.columns[name]?.unit;
   return unit === undefined ? undefined : units.get(unit);

@@ -1,11 +1,12 @@
 import { parsePeriod, within, grainOf, grainNoun, NO_PERIOD, PERIOD_HINT, type Grain, type Period } from '../period.ts';
-import { BUILT_IN_UNITS, UNITS, type Unit, type UnitRegistry } from '../format.ts';
+import { BUILT_IN_UNITS, type Unit, type UnitRegistry } from '../format.ts';
 import { closest, suggestion } from '../suggest.ts';
 import type { Position, Problems } from '../problems.ts';
 import { csvRecords, unclosedQuote, type CsvRecord } from './csv.ts';
 import { aggregateMeasures, deriveMeasures } from './derive.ts';
 import type { Measure, Row, Table } from './model.ts';
-import { isAggregation, periodColumn, type TableSpec } from './schema.ts';
+import { periodColumn, type TableSpec } from './schema.ts';
+import { derivedOp, isAggregation, takes } from './ops/registry.ts';
 import { GRADES } from './provenance.ts';
 import { GATHERINGS } from './gatherings/registry.ts';
 
@@ -83,7 +84,7 @@ export function parseTable(
   deriveMeasures(table);
   aggregateMeasures(table);
   for (const measure of table.measures.values()) {
-    const base = measure.derived?.op === 'index' ? measure.derived.base : undefined;
+    const base = measure.derived && takes(measure.derived.op, 'base') ? measure.derived.base : undefined;
     if (base !== undefined && table.rows.length > 0 && !table.rows.some((row) => row.period.id === base)) {
       problems.add(file, { line: 1, column: 1 }, `derived "${measure.name}" is indexed to ${base}, a period ${file} does not hold`, `set base: in dataset.yaml to a period of the table, from ${table.rows[0].period.id} to ${table.rows.at(-1)!.period.id}`);
     }
@@ -159,21 +160,11 @@ function declaredMeasures(spec: TableSpec, units: UnitRegistry): Map<string, Mea
   return measures;
 }
 
-/**
- * The unit of a derived measure: per cent for a % change, percentage
- * points for an absolute change of a percentage, else its column's.
- */
-export function derivedUnit(op: string, base: Unit | null): Unit | null {
-  if (op === 'yoy' || op === 'mom' || op === 'share') return UNITS.pct;
-  if (op === 'index' || op === 'rank') return op === 'index' ? INDEX_UNIT : RANK_UNIT;
-  if ((op === 'change' || op === 'change_yoy' || op === 'diff') && base?.kind === 'pct') return UNITS.pp;
-  return base;
+/** The unit of a derived measure: its op's (per cent for a % change, points for a change of a percentage), else its column's. */
+function derivedUnit(op: string, base: Unit | null): Unit | null {
+  const declared = derivedOp(op);
+  return declared?.unit ? declared.unit(base) : base;
 }
-
-/** An index number: the base period is 100. */
-const INDEX_UNIT: Unit = { name: 'index', label: 'index', kind: 'index', scale: 1, prefix: '', suffix: '', words: ['points'], decimals: 1 };
-/** A place in a ranking: 1 is the largest. */
-const RANK_UNIT: Unit = { name: 'rank', label: 'rank', kind: 'rank', scale: 1, prefix: 'No. ', suffix: '', words: [], decimals: 0 };
 
 /** Maps declared column → index in the file; reports missing and unknown columns. */
 function checkHeader(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GATHERINGS, type GatheringName } from './gatherings/registry.ts';
+import { OPS } from './ops/registry.ts';
 
 /**
  * Column types a table may declare. `unit` is a column whose cells state
@@ -18,18 +19,11 @@ export const COLUMN_TYPES = ['period', 'number', 'category', 'unit', 'url', 'pub
 export const PLACE_SETS = ['world', 'us-states', 'us-counties'] as const;
 export type PlaceSet = (typeof PLACE_SETS)[number];
 
-/** How a derived measure is computed from a number column. */
-export const DERIVATIONS = ['yoy', 'mom', 'change', 'change_yoy', 'ytd', 'rolling12', 'diff', 'share', 'index', 'rank', 'sum', 'mean', 'last'] as const;
-
-/** Ops that gather a column into a coarser grain (`to`): days into months, years into decades, or over the whole table. */
-export const AGGREGATIONS = ['sum', 'mean', 'last'] as const;
+/** How a derived measure is computed from a number column: the ops of the registry (ops/registry.ts), in its order. */
+export const DERIVATIONS = OPS.map((op) => op.name) as [string, ...string[]];
 
 /** The grains a column may be gathered into (`all`: over the whole table, one row per series). */
 export const AGGREGATE_GRAINS = Object.keys(GATHERINGS) as [GatheringName, ...GatheringName[]];
-
-export function isAggregation(op: string): op is (typeof AGGREGATIONS)[number] {
-  return (AGGREGATIONS as readonly string[]).includes(op);
-}
 
 /** A unit's name: a built-in one or one declared under `units` (checked against both once all is read). */
 const unit = z.string().min(1);

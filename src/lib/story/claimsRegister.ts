@@ -5,6 +5,7 @@ import { positionAt, type Position, type Problems } from '../problems.ts';
 import { parseYaml, reportSchemaIssues } from '../yamlSource.ts';
 import { parseStatedFigure } from './factLiteral.ts';
 import { describeSources, unverifiedOf } from '../data/provenance.ts';
+import { derivedOp } from '../data/ops/registry.ts';
 
 /**
  * The claims register: every claim in a story's prose must have something
@@ -373,16 +374,13 @@ function checkFactReference(dataset: Dataset, reference: string): { message: str
   return { value: found.value.value, measure: resolved.value.measure };
 }
 
-/** Derived measures whose sign is a direction: a change on an earlier period. */
-const CHANGES = new Set(['yoy', 'mom', 'change', 'change_yoy']);
-
 /**
  * The direction word of an entry that the figure it cites contradicts
  * ("slumped" on a change of +35.8%). Only a change has a direction; words
  * of both directions ("fell, then rose") are left to the copy desk.
  */
 function directionAgainst(text: string, cited: { value: number; measure: Measure }): { word: string; value: string } | undefined {
-  if (!CHANGES.has(cited.measure.derived?.op ?? '') || cited.value === 0) return undefined;
+  if (!derivedOp(cited.measure.derived?.op)?.direction || cited.value === 0) return undefined;
   const word = (family: string) => new RegExp(WORDS.find(([f]) => f === family)![1].source, 'i').exec(text)?.[0];
   const [up, down] = [word('up'), word('down')];
   if (up && down) return undefined;
