@@ -93,4 +93,13 @@ describe('checkProject() with a disk cache and the folders\' hashes', () => {
     expect(broken.problems.length).toBeGreaterThan(0);
     expect(stored(root, cache).afresh).toEqual([first]);
   });
+
+  test('an empty folder named like a section is a problem, not a kept story', () => {
+    const { root, first, cache } = project();
+    stored(root, cache);
+    mkdirSync(join(root, 'content', first, '09-folder.md'));
+    const folder = stored(root, cache);
+    expect(folder.afresh).toContain(first);
+    expect(folder.problems.map((p) => p.file)).toContain(`content/${first}/09-folder.md`);
+  });
 });

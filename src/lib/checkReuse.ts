@@ -62,7 +62,7 @@ export const folderStamps = (root: string): Map<string, string> => hashInputs(ro
 /** Names, sizes and times of every file under `dir`, links followed, in a fixed order. */
 function folderStamp(dir: string): string {
   const parts: unknown[] = [];
-  eachFile(dir, (relative, _path, stat) => parts.push(relative, stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino), (relative) => parts.push(relative, 'unreadable'));
+  eachFile(dir, (relative, _path, stat) => parts.push(relative, stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino), (relative, what) => parts.push(relative, what));
   return contentKey(parts);
 }
 

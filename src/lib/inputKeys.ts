@@ -37,28 +37,34 @@ export function storyKey(hashes: Map<string, string>, story: { slug: string; dat
 /** Names and bytes of every file under `dir`, links followed, in a fixed order. */
 function hashFolder(dir: string): string {
   const hash = createHash('sha256');
-  eachFile(dir, (relative, path) => hash.update(`${relative}\0`).update(readFileSync(path)).update('\0'), (relative) => hash.update(`${relative}\0unreadable\0`));
+  eachFile(dir, (relative, path) => hash.update(`${relative}\0`).update(readFileSync(path)).update('\0'), (relative, what) => hash.update(`${relative}\0${what}\0`));
   return hash.digest('base64url');
 }
 
 /**
  * Calls `file` for every file under `dir` (links followed, 32 folders deep
- * at most), by its path relative to `dir`, in a fixed order; `unreadable`
- * for what cannot be read.
+ * at most), by its path relative to `dir`, in a fixed order, and `other`
+ * for every other entry: each folder, what cannot be read, and what is
+ * neither file nor folder (a pipe, a folder too deep). An empty folder or a
+ * pipe where a section file should be is a problem the check reports, so
+ * a fingerprint must change with them too.
  */
-export function eachFile(dir: string, file: (relative: string, path: string, stat: Stats) => void, unreadable: (relative: string) => void): void {
+export function eachFile(dir: string, file: (relative: string, path: string, stat: Stats) => void, other: (relative: string, what: 'folder' | 'unreadable' | 'special') => void): void {
   const walk = (path: string, relative: string, depth: number) => {
     let stat;
     try {
       stat = statSync(path);
     } catch {
-      unreadable(relative);
+      other(relative, 'unreadable');
       return;
     }
     if (stat.isDirectory() && depth < 32) {
+      other(relative, 'folder');
       for (const name of readdirSync(path).sort()) walk(join(path, name), `${relative}/${name}`, depth + 1);
     } else if (stat.isFile()) {
       file(relative, path, stat);
+    } else {
+      other(relative, 'special');
     }
   };
   walk(dir, '', 0);
