@@ -1,6 +1,6 @@
 import { either } from '../../catalogue.ts';
 import { GATHERINGS } from '../gatherings/registry.ts';
-import { derivedOp, takers } from './registry.ts';
+import { derivedOp, takers, takes } from './registry.ts';
 import type { OpField } from './op.ts';
 
 /** For each field an op may take: how to add it when it is missing, and what the ops that take it do with it. */
@@ -28,7 +28,7 @@ export function fieldProblem(table: string, name: string, op: string, field: OpF
   if (!given && declared.needs?.includes(field)) {
     return { message: `table ${table}: derived "${name}" uses op ${op} without "${field}"`, hint: FIELDS[field].add };
   }
-  if (given && !declared.needs?.includes(field) && !declared.allows?.includes(field)) {
+  if (given && !takes(op, field)) {
     return { field, message: `table ${table}: derived "${name}" has "${field}" but op ${op} takes none`, hint: `delete ${field}:, or use op: ${either(takers(field))}${FIELDS[field].purpose}` };
   }
   return undefined;
